@@ -1,0 +1,20 @@
+package io.passthru.agent;
+
+import java.util.List;
+
+/**
+ * Reply of {@code guest-info} (QGA {@code GuestAgentInfo}, QEMU {@code qga/qapi-schema.json}).
+ *
+ * @param version           qemu-ga version, e.g. {@code "7.2.0"}
+ * @param supportedCommands every command the agent knows, with its enabled flag (unmodifiable)
+ */
+public record GuestInfo(String version, List<GuestCommandInfo> supportedCommands) {
+    public GuestInfo {
+        supportedCommands = List.copyOf(supportedCommands);
+    }
+
+    /** {@code true} if the agent knows {@code command} and it is enabled. */
+    public boolean supports(String command) {
+        return supportedCommands.stream().anyMatch(c -> c.name().equals(command) && c.enabled());
+    }
+}

@@ -1,0 +1,107 @@
+#!/usr/bin/env bash
+# Builds the two initramfs images of the lab into $LAB_DIR:
+#  - host-initrd.img: boots a nested host (L1). It mounts this machine's root read-only over virtio-9p under a
+#    tmpfs overlay and hands over to l1-init.sh, so the host has this machine's QEMU, libvirt and kernel modules.
+#  - guest-initrd.img: the guest (L2): busybox, iproute2, qemu-guest-agent and the drivers for virtio-net, the
+#    igb VF (igbvf) and bonding. Its init builds an active-backup bond over the virtio NIC and starts the agent.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+. "$here/lab.env"
+mkdir -p "$LAB_DIR"
+[ -n "$LAB_KERNEL" ] || { echo "no kernel in /boot: run install-deps.sh" >&2; exit 1; }
+mods=/lib/modules/$LAB_KVER
+
+copy_modules() { # DEST MODULE... : copies modules with dependencies, writes DEST/modules.load in insmod order
+  local dest=$1; shift
+  mkdir -p "$dest/lib/modules"
+  : > "$dest/modules.load"
+  for m in "$@"; do
+    modprobe -S "$LAB_KVER" --show-depends "$m" | awk '$1=="insmod"{print $2}' | while read -r ko; do
+      base=$(basename "$ko")
+      grep -qx "$base" "$dest/modules.load" && continue
+      cp "$ko" "$dest/lib/modules/$base"
+      echo "$base" >> "$dest/modules.load"
+    done
+  done
+}
+
+copy_binary() { # DEST BINARY... : copies dynamically linked binaries with their libraries
+  local dest=$1; shift
+  for b in "$@"; do
+    mkdir -p "$dest$(dirname "$b")"
+    cp -L "$b" "$dest$b"
+    ldd "$b" | grep -oE '/[^ ]+' | while read -r lib; do
+      mkdir -p "$dest$(dirname "$lib")"; cp -L "$lib" "$dest$lib"
+    done
+  done
+}
+
+busybox_root() { # DEST
+  local dest=$1
+  mkdir -p "$dest"/{bin,sbin,proc,sys,dev,run,tmp,etc,var/run,root,lib64}
+  cp /bin/busybox "$dest/bin/busybox"
+}
+
+pack() { # DIR IMAGE
+  (cd "$1" && find . | cpio -o -H newc --quiet | gzip -1) > "$2.tmp" && mv "$2.tmp" "$2"
+}
+
+work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
+
+# ---- nested host (L1) ----
+h=$work/host; busybox_root "$h"
+copy_modules "$h" virtio_pci 9pnet_virtio 9p overlay
+cat > "$h/init" <<'INIT'
+#!/bin/busybox sh
+/bin/busybox --install -s /bin
+mount -t proc proc /proc; mount -t sysfs sys /sys; mount -t devtmpfs dev /dev
+for m in $(cat /modules.load); do insmod /lib/modules/$m; done
+init=; for a in $(cat /proc/cmdline); do case $a in passthru.init=*) init=${a#passthru.init=};; esac; done
+mkdir -p /lower /rw /newroot
+mount -t 9p -o trans=virtio,version=9p2000.L,ro,msize=512000,cache=loose rootfs /lower || { echo "9p root failed"; exec sh; }
+mount -t tmpfs -o size=2g,mode=0755 rw /rw
+mkdir -p /rw/upper /rw/work
+mount -t overlay root -o lowerdir=/lower,upperdir=/rw/upper,workdir=/rw/work /newroot || { echo "overlay failed"; exec sh; }
+umount /proc /sys; umount /dev
+exec switch_root /newroot /bin/bash "$init"
+INIT
+chmod +x "$h/init"
+pack "$h" "$LAB_DIR/host-initrd.img"
+
+# ---- guest (L2) ----
+g=$work/guest; busybox_root "$g"
+copy_modules "$g" virtio_pci virtio_net virtio_console igbvf bonding
+copy_binary "$g" /usr/sbin/qemu-ga /usr/bin/ip
+ln -sf /usr/bin/ip "$g/sbin/ip"
+cat > "$g/init" <<'INIT'
+#!/bin/busybox sh
+# passthru lab guest: active-backup bond0 over the virtio NIC (the VF joins later), qemu-guest-agent.
+/bin/busybox --install -s /bin
+mount -t proc proc /proc; mount -t sysfs sys /sys; mount -t devtmpfs dev /dev
+mkdir -p /dev/pts /var/run /run; mount -t devpts devpts /dev/pts
+for m in $(cat /modules.load); do
+  case $m in bonding.ko) insmod /lib/modules/$m max_bonds=0;; *) insmod /lib/modules/$m;; esac
+done
+addr=; for a in $(cat /proc/cmdline); do case $a in passthru.addr=*) addr=${a#passthru.addr=};; esac; done
+hostname passthru-guest
+ip() { /usr/bin/ip "$@"; }  # iproute2, not busybox's ip
+ip link set lo up
+# fail_over_mac=active: the bond takes the active slave's MAC and never rewrites a VF's MAC, which the PF
+# set administratively (kernel Documentation/networking/bonding.rst, fail_over_mac).
+ip link add bond0 type bond mode active-backup miimon 100 fail_over_mac active num_grat_arp 3
+for n in /sys/class/net/*; do
+  [ "$(readlink $n/device/driver 2>/dev/null | xargs basename 2>/dev/null)" = virtio_net ] || continue
+  dev=$(basename $n); ip link set dev $dev down; ip link set dev $dev master bond0; ip link set dev $dev up
+done
+ip link set bond0 up
+[ -n "$addr" ] && ip addr add "$addr" dev bond0
+port=
+for p in /sys/class/virtio-ports/*; do [ "$(cat $p/name 2>/dev/null)" = org.qemu.guest_agent.0 ] && port=/dev/$(basename $p); done
+echo "passthru-guest: bond0 $addr, agent on $port"
+while true; do /usr/sbin/qemu-ga -m virtio-serial -p "$port"; sleep 1; done &
+while true; do sleep 3600; done
+INIT
+chmod +x "$g/init"
+pack "$g" "$LAB_DIR/guest-initrd.img"
+cp "$LAB_KERNEL" "$LAB_DIR/vmlinuz"
+ls -la "$LAB_DIR"

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Installs what the passthru lab needs on a fresh Debian 12 machine (root):
+# QEMU >= 10 and libvirt >= 11 from bookworm-backports, a Debian kernel for the nested hosts and guests,
+# busybox and qemu-guest-agent for the guest initramfs. Idempotent; quiet when everything is present.
+set -euo pipefail
+export DEBIAN_FRONTEND=noninteractive
+
+need=()
+command -v qemu-system-x86_64 >/dev/null && qemu-system-x86_64 --version | grep -qE 'version (1[0-9]|[2-9][0-9])\.' || need+=(qemu)
+command -v libvirtd >/dev/null && libvirtd --version | grep -qE ' (1[1-9]|[2-9][0-9])\.' || need+=(libvirt)
+ls /boot/vmlinuz-* >/dev/null 2>&1 || need+=(kernel)
+[ -x /bin/busybox ] || [ -x /usr/bin/busybox ] || need+=(busybox)
+command -v qemu-ga >/dev/null || [ -x /usr/sbin/qemu-ga ] || need+=(qga)
+command -v mvn >/dev/null || need+=(maven)
+for t in cpio zstd ip ping; do command -v $t >/dev/null || need+=($t); done
+if [ ${#need[@]} -eq 0 ]; then echo "lab deps: all present"; exit 0; fi
+echo "lab deps: installing (${need[*]})"
+
+codename=$(. /etc/os-release; echo "${VERSION_CODENAME:-bookworm}")
+if ! grep -rqs "${codename}-backports" /etc/apt/sources.list /etc/apt/sources.list.d/; then
+  cat > /etc/apt/sources.list.d/passthru-backports.sources <<SRC
+Types: deb
+URIs: http://deb.debian.org/debian
+Suites: ${codename}-backports
+Components: main
+Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+SRC
+fi
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends -t "${codename}-backports" \
+  qemu-system-x86 qemu-utils libvirt-daemon-system libvirt-clients libvirt-daemon-driver-qemu libvirt0 >/dev/null
+apt-get install -y -qq --no-install-recommends \
+  linux-image-amd64 busybox-static qemu-guest-agent cpio zstd iproute2 iputils-ping kmod maven openjdk-17-jdk-headless \
+  libvirt-daemon-driver-storage-disk- >/dev/null || \
+apt-get install -y -qq --no-install-recommends \
+  linux-image-amd64 busybox-static qemu-guest-agent cpio zstd iproute2 iputils-ping kmod maven openjdk-17-jdk-headless >/dev/null
+echo "lab deps: qemu $(qemu-system-x86_64 --version | head -1 | awk '{print $4}'), libvirt $(libvirtd --version | awk '{print $NF}'), kernel $(ls /boot/vmlinuz-* | tail -1)"

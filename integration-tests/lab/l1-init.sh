@@ -1,0 +1,74 @@
+#!/bin/bash
+# PID 1 of a nested lab host (L1), started by host-initrd.img's /init after switch_root into a tmpfs overlay of
+# this machine's root. Brings up: kernel modules, the management NIC (libvirtd on TCP 16509, reached from the
+# machine through a restricted user-mode port forward), the migration link, the igb SR-IOV PF with its VFs,
+# br0 (guest-facing bridge on the PF), a peer NIC for pings, a clean libvirt state, virtlogd and libvirtd, and
+# qemu-guest-agent (so tests can run commands on the host). Host number and VF count come from the kernel
+# command line (passthru.host=N passthru.vfs=N passthru.pfdown=1).
+export PATH=/usr/sbin:/usr/bin:/sbin:/bin
+mount -t proc proc /proc; mount -t sysfs sys /sys; mount -t devtmpfs dev /dev
+mkdir -p /dev/pts /dev/shm; mount -t devpts devpts /dev/pts; mount -t tmpfs shm /dev/shm
+mount -t tmpfs run /run; mount -t tmpfs tmp /tmp; mkdir -p /run/lock
+mount -t cgroup2 cgroup2 /sys/fs/cgroup 2>/dev/null
+exec > /dev/ttyS0 2>&1
+log() { echo "passthru-lab: $*"; }
+
+host=1; vfs=7; pfdown=0
+for a in $(cat /proc/cmdline); do
+  case $a in passthru.host=*) host=${a#*=};; passthru.vfs=*) vfs=${a#*=};; passthru.pfdown=*) pfdown=${a#*=};; esac
+done
+hostname "passthru-h$host"; echo "passthru-h$host" > /etc/hostname
+printf '127.0.0.1 localhost\n127.0.1.1 passthru-h%s\n' "$host" > /etc/hosts
+
+for m in virtio_net virtio_console igb vfio vfio_pci vfio_iommu_type1 kvm_amd kvm_intel bridge tun vhost_net; do
+  modprobe $m 2>/dev/null
+done
+
+by_mac() { for n in /sys/class/net/*; do [ "$(cat $n/address)" = "$1" ] && basename $n; done; }
+ip link set lo up
+mgmt=$(by_mac 52:54:00:00:0$host:01); mig=$(by_mac 52:54:00:00:0$host:02)
+pf=$(by_mac 52:54:00:00:0$host:03); peer=$(by_mac 52:54:00:00:0$host:04)
+ip link set "$mgmt" up; ip addr add 10.0.2.15/24 dev "$mgmt"; ip route add default via 10.0.2.2
+ip link set "$mig" up; ip addr add 198.51.100.$host/24 dev "$mig"
+ip link set "$peer" up; ip addr add 192.0.2.$((100 + host))/24 dev "$peer"
+
+# SR-IOV: VFs stay unbound in the host (libvirt binds them to vfio-pci when a guest takes one, managed='yes')
+pfsys=/sys/class/net/$pf/device
+echo 0 > $pfsys/sriov_drivers_autoprobe
+echo "$vfs" > $pfsys/sriov_numvfs
+ip link add br0 type bridge
+ip link set br0 up
+ip link set "$pf" master br0
+[ "$pfdown" = 1 ] || ip link set "$pf" up
+log "host $host: mgmt=$mgmt mig=$mig pf=$pf ($(cat $pfsys/sriov_numvfs)/$(cat $pfsys/sriov_totalvfs) VFs) peer=$peer"
+
+# A clean libvirt state of this host's own (the root below the overlay is shared with the machine)
+rm -rf /etc/libvirt/qemu /etc/libvirt/nwfilter /var/lib/libvirt /var/cache/libvirt /var/log/libvirt /var/run/libvirt
+mkdir -p /etc/libvirt/qemu /var/lib/libvirt/qemu /var/cache/libvirt /var/log/libvirt /var/run/libvirt
+cat > /etc/libvirt/libvirtd.conf <<CONF
+listen_tls = 0
+listen_tcp = 1
+listen_addr = "0.0.0.0"
+auth_tcp = "none"
+host_uuid = "5a5a5a5a-0000-4000-8000-00000000000$host"
+log_outputs = "3:file:/var/log/libvirt/libvirtd.log"
+keepalive_interval = 10
+keepalive_count = 10
+CONF
+cat > /etc/libvirt/qemu.conf <<CONF
+user = "root"
+group = "root"
+namespaces = [ ]
+security_driver = "none"
+remember_owner = 0
+cgroup_controllers = [ ]
+CONF
+virtlogd -d
+libvirtd -d --listen
+log "libvirtd started"
+
+port=
+for p in /sys/class/virtio-ports/*; do [ "$(cat $p/name 2>/dev/null)" = org.qemu.guest_agent.0 ] && port=/dev/$(basename $p); done
+[ -n "$port" ] && (while true; do qemu-ga -m virtio-serial -p "$port"; sleep 1; done) &
+log "ready"
+while true; do wait; sleep 1; done

@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# passthru nested lab: two SR-IOV hosts (L1) under QEMU TCG, each with an intel vIOMMU, an igb PF with VFs,
+# KVM inside (nested SVM) and libvirtd on qemu+tcp://127.0.0.1:PORT/system.
+#   lab.sh up [--host N --no-viommu --pf-down]   boot the hosts (default: hosts 1 and 2) and wait for libvirtd
+#   lab.sh down                                   stop every lab host
+#   lab.sh status                                 print the hosts and their libvirt URIs
+# The lab wire: each host's QEMU has a hub joining its igb PF, a peer NIC (192.0.2.10N) and a UDP carrier to
+# the other host, so a guest keeps its address and its peers wherever it runs.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+. "$here/lab.env"
+mkdir -p "$LAB_DIR"
+
+uri() { echo "qemu+tcp://127.0.0.1:$((LAB_LIBVIRT_PORT_BASE + $1))/system"; }
+
+boot() { # N [viommu:1|0] [pfdown:0|1]
+  local n=$1 viommu=${2:-1} pfdown=${3:-0} other=$(( $1 == 1 ? 2 : 1 ))
+  local port=$((LAB_LIBVIRT_PORT_BASE + n))
+  local wl=$((LAB_UDP_BASE + n)) wr=$((LAB_UDP_BASE + other))
+  local ml=$((LAB_UDP_BASE + 10 + n)) mr=$((LAB_UDP_BASE + 10 + other))
+  local iommu_dev=() iommu_args="intel_iommu=on iommu=pt"
+  if [ "$viommu" = 1 ]; then iommu_dev=(-device intel-iommu,intremap=on,caching-mode=on); else iommu_args="intel_iommu=off"; fi
+  [ -f "$LAB_DIR/h$n.pid" ] && kill -0 "$(cat "$LAB_DIR/h$n.pid")" 2>/dev/null && { echo "host $n already running"; return; }
+  rm -f "$LAB_DIR/h$n.console.log" "$LAB_DIR/h$n-qga.sock"
+  qemu-system-x86_64 -name "passthru-h$n" -uuid "5a5a5a5a-0000-4000-8000-00000000000$n" \
+    -machine q35,kernel-irqchip=split -global q35-pcihost.pci-hole64-size=0 -accel tcg -cpu max,phys-bits=32 -smp "$LAB_HOST_CPUS" -m "$LAB_HOST_MEM_MIB" \
+    "${iommu_dev[@]}" \
+    -kernel "$LAB_DIR/vmlinuz" -initrd "$LAB_DIR/host-initrd.img" \
+    -append "console=ttyS0 $iommu_args pci=realloc=off passthru.init=$here/l1-init.sh passthru.host=$n passthru.vfs=$LAB_NUM_VFS passthru.pfdown=$pfdown" \
+    -virtfs local,path=/,mount_tag=rootfs,security_model=none,readonly=on \
+    -netdev user,id=mgmt,restrict=on,hostfwd=tcp:127.0.0.1:$port-:16509 \
+    -device virtio-net-pci,netdev=mgmt,mac=52:54:00:00:0$n:01 \
+    -netdev dgram,id=mig,local.type=inet,local.host=127.0.0.1,local.port=$ml,remote.type=inet,remote.host=127.0.0.1,remote.port=$mr \
+    -device virtio-net-pci,netdev=mig,mac=52:54:00:00:0$n:02 \
+    -netdev dgram,id=wire,local.type=inet,local.host=127.0.0.1,local.port=$wl,remote.type=inet,remote.host=127.0.0.1,remote.port=$wr \
+    -netdev hubport,id=hwire,hubid=1,netdev=wire \
+    -netdev hubport,id=hpf,hubid=1 -netdev hubport,id=hpeer,hubid=1 \
+    -device pcie-root-port,id=rp1,chassis=1,slot=1,pref32-reserve=32M -device igb,netdev=hpf,bus=rp1,mac=52:54:00:00:0$n:03 \
+    -device virtio-net-pci,netdev=hpeer,mac=52:54:00:00:0$n:04 \
+    -device virtio-serial-pci -chardev socket,id=qga,path="$LAB_DIR/h$n-qga.sock",server=on,wait=off \
+    -device virtserialport,chardev=qga,name=org.qemu.guest_agent.0 \
+    -serial file:"$LAB_DIR/h$n.console.log" -display none -monitor unix:"$LAB_DIR/h$n-monitor.sock",server=on,wait=off \
+    ${LAB_QEMU_EXTRA:-} -daemonize -pidfile "$LAB_DIR/h$n.pid"
+  echo "host $n: booting ($(uri "$n"), console $LAB_DIR/h$n.console.log)"
+}
+
+wait_ready() { # N TIMEOUT_S
+  local n=$1 deadline=$((SECONDS + $2))
+  until virsh -q -c "$(uri "$n")" version >/dev/null 2>&1 && virsh -q -c "$(uri "$n")" nodedev-list --cap pci >/dev/null 2>&1; do
+    if [ $SECONDS -ge $deadline ]; then echo "host $n: libvirtd not ready after $2 s; console:" >&2; tail -n 30 "$LAB_DIR/h$n.console.log" >&2; return 1; fi
+    sleep 2
+  done
+  echo "host $n: ready after ${SECONDS}s ($(uri "$n"))"
+}
+
+cmd=${1:-up}; shift || true
+case $cmd in
+  up)
+    hosts=(1 2); viommu=1; pfdown=0
+    while [ $# -gt 0 ]; do case $1 in
+      --host) hosts=($2); shift 2;; --no-viommu) viommu=0; shift;; --pf-down) pfdown=1; shift;;
+      *) echo "unknown option $1" >&2; exit 2;; esac; done
+    [ -f "$LAB_DIR/host-initrd.img" ] && [ -f "$LAB_DIR/guest-initrd.img" ] || "$here/build-images.sh" >/dev/null
+    for n in "${hosts[@]}"; do boot "$n" "$viommu" "$pfdown"; done
+    for n in "${hosts[@]}"; do wait_ready "$n" "${LAB_BOOT_TIMEOUT:-300}"; done ;;
+  down)
+    for p in "$LAB_DIR"/h*.pid; do [ -f "$p" ] && { kill "$(cat "$p")" 2>/dev/null || true; rm -f "$p"; }; done; echo "lab down" ;;
+  status)
+    for n in 1 2; do
+      if [ -f "$LAB_DIR/h$n.pid" ] && kill -0 "$(cat "$LAB_DIR/h$n.pid")" 2>/dev/null; then echo "host $n: running $(uri "$n")"; else echo "host $n: stopped"; fi
+    done ;;
+  *) echo "usage: lab.sh up|down|status" >&2; exit 2 ;;
+esac

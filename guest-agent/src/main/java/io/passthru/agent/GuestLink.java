@@ -19,12 +19,27 @@ package io.passthru.agent;
  *                     is what identifies the physical NIC (kernel {@code Documentation/networking/bonding.rst})
  */
 public record GuestLink(String name, String mac, String operstate, boolean up, boolean lowerUp, String master,
-                        String kind, String permanentMac) {
+                        String kind, String permanentMac, String parentBus) {
+
+    /** A link whose parent bus is not known. */
+    public GuestLink(String name, String mac, String operstate, boolean up, boolean lowerUp, String master,
+                     String kind, String permanentMac) {
+        this(name, mac, operstate, up, lowerUp, master, kind, permanentMac, null);
+    }
 
     /** A link without a known permanent MAC. */
     public GuestLink(String name, String mac, String operstate, boolean up, boolean lowerUp, String master,
                      String kind) {
-        this(name, mac, operstate, up, lowerUp, master, kind, null);
+        this(name, mac, operstate, up, lowerUp, master, kind, null, null);
+    }
+
+    /**
+     * {@code true} if the link's device sits on the PCI bus ({@code parentbus} "pci" in {@code ip -d}): a VF or
+     * other passed-through NIC. A virtio NIC's parent bus is "virtio", so this tells a VF from the virtio NIC
+     * even when both carry the same MAC.
+     */
+    public boolean isPciDevice() {
+        return "pci".equals(parentBus);
     }
 
     /** {@code true} if this link is a bonding master ({@code info_kind} is {@code "bond"}). */

@@ -134,6 +134,14 @@ public final class GuestNetwork {
         return findAllByMac(mac).stream().findFirst();
     }
 
+    /**
+     * The PCI-backed link (a VF) carrying {@code mac} as current or permanent address, skipping virtio NICs and
+     * bonds that share the MAC.
+     */
+    public Optional<GuestLink> findPciByMac(String mac) {
+        return findAllByMac(mac).stream().filter(GuestLink::isPciDevice).findFirst();
+    }
+
     /** Every link matching {@code mac} (as in {@link #findByMac}), non-bond links first, then ip's order. */
     public List<GuestLink> findAllByMac(String mac) {
         String wanted = validateMac(mac); // before anything runs in the guest
@@ -237,6 +245,18 @@ public final class GuestNetwork {
      * @throws InvalidGuestInputException if {@code mac} is malformed
      */
     public Optional<GuestLink> waitForMac(String mac, Duration timeout) {
+        return waitFor(mac, timeout, l -> true);
+    }
+
+    /**
+     * Like {@link #waitForMac} but only a PCI-backed link (a VF, see {@link GuestLink#isPciDevice()}) counts, so a
+     * virtio NIC with the same MAC does not end the wait. Used after hot-plugging a VF.
+     */
+    public Optional<GuestLink> waitForPciMac(String mac, Duration timeout) {
+        return waitFor(mac, timeout, GuestLink::isPciDevice);
+    }
+
+    private Optional<GuestLink> waitFor(String mac, Duration timeout, java.util.function.Predicate<GuestLink> filter) {
         String wanted = validateMac(mac);
         Objects.requireNonNull(timeout, "timeout");
         if (timeout.isNegative()) {
@@ -244,7 +264,7 @@ public final class GuestNetwork {
         }
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
-            List<GuestLink> found = matching(links(), wanted);
+            List<GuestLink> found = matching(links(), wanted).stream().filter(filter).toList();
             if (!found.isEmpty()) {
                 return Optional.of(found.get(0));
             }
@@ -304,7 +324,7 @@ public final class GuestNetwork {
                 perm = Json.text(linkinfo.path("info_slave_data"), "perm_hwaddr");
             }
             links.add(new GuestLink(name, lower(Json.text(l, "address")), Json.text(l, "operstate"), up, lowerUp,
-                    Json.text(l, "master"), Json.text(linkinfo, "info_kind"), lower(perm)));
+                    Json.text(l, "master"), Json.text(linkinfo, "info_kind"), lower(perm), Json.text(l, "parentbus")));
         }
         return List.copyOf(links);
     }

@@ -44,8 +44,10 @@ class GuestNetworkTest {
         List<GuestLink> links = net.links();
         assertEquals(List.of("lo", "eth0", "eth1", "bond0"), links.stream().map(GuestLink::name).toList());
         assertEquals(new GuestLink("lo", "00:00:00:00:00:00", "UNKNOWN", true, true, null, null, null), links.get(0));
-        assertEquals(new GuestLink("eth0", VIRTIO_MAC, "UP", true, true, "bond0", null, VIRTIO_MAC), links.get(1));
-        assertEquals(new GuestLink("eth1", VIRTIO_MAC, "UP", true, true, "bond0", null, VF_MAC), links.get(2));
+        assertEquals(new GuestLink("eth0", VIRTIO_MAC, "UP", true, true, "bond0", null, VIRTIO_MAC, "virtio"), links.get(1));
+        assertFalse(links.get(1).isPciDevice());
+        assertEquals(new GuestLink("eth1", VIRTIO_MAC, "UP", true, true, "bond0", null, VF_MAC, "pci"), links.get(2));
+        assertTrue(links.get(2).isPciDevice());
         GuestLink bond = links.get(3);
         assertEquals("bond", bond.kind());
         assertTrue(bond.isBond());

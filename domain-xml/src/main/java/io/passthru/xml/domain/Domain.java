@@ -1,0 +1,228 @@
+package io.passthru.xml.domain;
+
+import io.passthru.xml.XmlCatchAll;
+import io.passthru.xml.XmlValues;
+import jakarta.xml.bind.annotation.XmlAttribute;
+import jakarta.xml.bind.annotation.XmlElement;
+import jakarta.xml.bind.annotation.XmlRootElement;
+import jakarta.xml.bind.annotation.XmlType;
+
+/**
+ * Root {@code <domain type='kvm' id='1'>} of libvirt domain XML (formatdomain.html). Typed: identity, metadata,
+ * memory, vcpu, os, features, cpu, clock, lifecycle actions and devices; every other element (memoryBacking,
+ * cputune, numatune, seclabel, pm, {@code qemu:commandline}, ...) is kept by the catch-all and written after the
+ * typed elements (libvirt does not depend on the order of these children). Devices keep their document order.
+ */
+@XmlRootElement(name = "domain")
+@XmlType(propOrder = {"name", "uuid", "title", "description", "metadata", "memory", "currentMemory", "vcpu", "os",
+        "features", "cpu", "clock", "onPoweroff", "onReboot", "onCrash", "devices", "extra"})
+public class Domain extends XmlCatchAll {
+    @XmlAttribute(name = "type")
+    private String type;
+    @XmlAttribute(name = "id")
+    private String idRaw;
+    @XmlElement(name = "name")
+    private String name;
+    @XmlElement(name = "uuid")
+    private String uuid;
+    @XmlElement(name = "title")
+    private String title;
+    @XmlElement(name = "description")
+    private String description;
+    @XmlElement(name = "metadata")
+    private DomainMetadata metadata;
+    @XmlElement(name = "memory")
+    private DomainMemory memory;
+    @XmlElement(name = "currentMemory")
+    private DomainMemory currentMemory;
+    @XmlElement(name = "vcpu")
+    private DomainVcpu vcpu;
+    @XmlElement(name = "os")
+    private DomainOs os;
+    @XmlElement(name = "features")
+    private DomainFeatures features;
+    @XmlElement(name = "cpu")
+    private DomainCpu cpu;
+    @XmlElement(name = "clock")
+    private DomainClock clock;
+    @XmlElement(name = "on_poweroff")
+    private String onPoweroff;
+    @XmlElement(name = "on_reboot")
+    private String onReboot;
+    @XmlElement(name = "on_crash")
+    private String onCrash;
+    @XmlElement(name = "devices")
+    private DomainDevices devices;
+
+    public Domain() {
+    }
+
+    /** Hypervisor: {@code kvm|qemu|xen|lxc|test|...}. */
+    public String getType() {
+        return type;
+    }
+
+    public void setType(String type) {
+        this.type = type;
+    }
+
+    public String getIdRaw() {
+        return idRaw;
+    }
+
+    public void setIdRaw(String idRaw) {
+        this.idRaw = idRaw;
+    }
+
+    /** Runtime id of a running domain (live XML only), else {@code null}. */
+    public Integer getId() {
+        return idRaw == null || "-1".equals(idRaw.trim()) ? null : XmlValues.integer(idRaw, "domain id");
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public String getUuid() {
+        return uuid;
+    }
+
+    public void setUuid(String uuid) {
+        this.uuid = uuid;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public void setTitle(String title) {
+        this.title = title;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public void setDescription(String description) {
+        this.description = description;
+    }
+
+    public DomainMetadata getMetadata() {
+        return metadata;
+    }
+
+    public void setMetadata(DomainMetadata metadata) {
+        this.metadata = metadata;
+    }
+
+    /** The metadata element, created (empty) if absent. */
+    public DomainMetadata metadata() {
+        if (metadata == null) {
+            metadata = new DomainMetadata();
+        }
+        return metadata;
+    }
+
+    /** Maximum memory at boot ({@code <memory>}). */
+    public DomainMemory getMemory() {
+        return memory;
+    }
+
+    public void setMemory(DomainMemory memory) {
+        this.memory = memory;
+    }
+
+    public DomainMemory getCurrentMemory() {
+        return currentMemory;
+    }
+
+    public void setCurrentMemory(DomainMemory currentMemory) {
+        this.currentMemory = currentMemory;
+    }
+
+    public DomainVcpu getVcpu() {
+        return vcpu;
+    }
+
+    public void setVcpu(DomainVcpu vcpu) {
+        this.vcpu = vcpu;
+    }
+
+    public DomainOs getOs() {
+        return os;
+    }
+
+    public void setOs(DomainOs os) {
+        this.os = os;
+    }
+
+    public DomainFeatures getFeatures() {
+        return features;
+    }
+
+    public void setFeatures(DomainFeatures features) {
+        this.features = features;
+    }
+
+    public DomainCpu getCpu() {
+        return cpu;
+    }
+
+    public void setCpu(DomainCpu cpu) {
+        this.cpu = cpu;
+    }
+
+    public DomainClock getClock() {
+        return clock;
+    }
+
+    public void setClock(DomainClock clock) {
+        this.clock = clock;
+    }
+
+    /** {@code destroy|restart|preserve|rename-restart}. */
+    public String getOnPoweroff() {
+        return onPoweroff;
+    }
+
+    public void setOnPoweroff(String onPoweroff) {
+        this.onPoweroff = onPoweroff;
+    }
+
+    public String getOnReboot() {
+        return onReboot;
+    }
+
+    public void setOnReboot(String onReboot) {
+        this.onReboot = onReboot;
+    }
+
+    /** {@code destroy|restart|preserve|rename-restart|coredump-destroy|coredump-restart}. */
+    public String getOnCrash() {
+        return onCrash;
+    }
+
+    public void setOnCrash(String onCrash) {
+        this.onCrash = onCrash;
+    }
+
+    public DomainDevices getDevices() {
+        return devices;
+    }
+
+    public void setDevices(DomainDevices devices) {
+        this.devices = devices;
+    }
+
+    /** The devices element, created (empty) if absent. */
+    public DomainDevices devices() {
+        if (devices == null) {
+            devices = new DomainDevices();
+        }
+        return devices;
+    }
+}

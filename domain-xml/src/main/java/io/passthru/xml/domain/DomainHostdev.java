@@ -1,0 +1,175 @@
+package io.passthru.xml.domain;
+
+import io.passthru.xml.PciAddress;
+import io.passthru.xml.XmlCatchAll;
+import io.passthru.xml.XmlValues;
+import jakarta.xml.bind.annotation.XmlAttribute;
+import jakarta.xml.bind.annotation.XmlElement;
+import jakarta.xml.bind.annotation.XmlRootElement;
+import jakarta.xml.bind.annotation.XmlType;
+
+import java.util.Optional;
+
+/**
+ * {@code <hostdev mode='subsystem' type='pci' managed='yes'>}: a host device assigned to the guest
+ * (formatdomain.html#host-device-assignment). With {@code managed='yes'} libvirt detaches the device from its host
+ * driver and binds it to vfio-pci on attach, and gives it back on detach. Also the root of a device fragment for
+ * {@code virsh attach-device}/{@code detach-device}.
+ */
+@XmlRootElement(name = "hostdev")
+@XmlType(propOrder = {"driver", "source", "teaming", "boot", "alias", "rom", "address", "extra"})
+public class DomainHostdev extends XmlCatchAll {
+    @XmlAttribute(name = "mode")
+    private String mode;
+    @XmlAttribute(name = "type")
+    private String type;
+    @XmlAttribute(name = "managed")
+    private String managedRaw;
+    @XmlElement(name = "driver")
+    private DomainHostdevDriver driver;
+    @XmlElement(name = "source")
+    private DomainHostdevSource source;
+    @XmlElement(name = "teaming")
+    private DomainInterfaceTeaming teaming;
+    @XmlElement(name = "boot")
+    private DomainDeviceBoot boot;
+    @XmlElement(name = "alias")
+    private DomainAlias alias;
+    @XmlElement(name = "rom")
+    private DomainRom rom;
+    @XmlElement(name = "address")
+    private DomainAddress address;
+
+    public DomainHostdev() {
+    }
+
+    /**
+     * A managed VFIO PCI hostdev for host device {@code host}: {@code <hostdev mode='subsystem' type='pci'
+     * managed='yes'><driver name='vfio'/><source><address domain='0x0000' bus='0x01' slot='0x10'
+     * function='0x2'/></source></hostdev>} (formatdomain.html#host-device-assignment).
+     */
+    public static DomainHostdev pciVfio(PciAddress host) {
+        DomainHostdev h = new DomainHostdev();
+        h.mode = "subsystem";
+        h.type = "pci";
+        h.managedRaw = "yes";
+        h.driver = DomainHostdevDriver.vfio();
+        h.source = new DomainHostdevSource();
+        DomainAddress a = new DomainAddress();
+        a.setPci(host);
+        h.source.setAddress(a);
+        return h;
+    }
+
+    /** True for {@code type='pci'}. */
+    public boolean isPci() {
+        return "pci".equals(type);
+    }
+
+    /** Host PCI address of a {@code type='pci'} hostdev, if it has one. */
+    public Optional<PciAddress> sourcePciAddress() {
+        if (!isPci() || source == null || source.getAddress() == null) {
+            return Optional.empty();
+        }
+        DomainAddress a = source.getAddress();
+        return a.getType() == null || "pci".equals(a.getType()) ? Optional.of(a.toPciAddress()) : Optional.empty();
+    }
+
+    /** Alias name (e.g. {@code hostdev0}), if any. */
+    public Optional<String> aliasName() {
+        return Optional.ofNullable(alias).map(DomainAlias::getName);
+    }
+
+    /** {@code 'subsystem'|'capabilities'}. */
+    public String getMode() {
+        return mode;
+    }
+
+    public void setMode(String mode) {
+        this.mode = mode;
+    }
+
+    /** {@code 'pci'|'usb'|'scsi'|'scsi_host'|'mdev'} (subsystem) or {@code 'storage'|'misc'|'net'}. */
+    public String getType() {
+        return type;
+    }
+
+    public void setType(String type) {
+        this.type = type;
+    }
+
+    /** Raw {@code managed} attribute, {@code "yes"|"no"|null}. */
+    public String getManagedRaw() {
+        return managedRaw;
+    }
+
+    public void setManagedRaw(String managedRaw) {
+        this.managedRaw = managedRaw;
+    }
+
+    /** {@code managed} as Boolean, {@code null} if absent (libvirt's default is no). */
+    public Boolean getManaged() {
+        return XmlValues.yesNo(managedRaw, "hostdev managed");
+    }
+
+    public void setManaged(Boolean managed) {
+        this.managedRaw = XmlValues.yesNo(managed);
+    }
+
+    public DomainHostdevDriver getDriver() {
+        return driver;
+    }
+
+    public void setDriver(DomainHostdevDriver driver) {
+        this.driver = driver;
+    }
+
+    public DomainHostdevSource getSource() {
+        return source;
+    }
+
+    public void setSource(DomainHostdevSource source) {
+        this.source = source;
+    }
+
+    public DomainInterfaceTeaming getTeaming() {
+        return teaming;
+    }
+
+    public void setTeaming(DomainInterfaceTeaming teaming) {
+        this.teaming = teaming;
+    }
+
+    public DomainDeviceBoot getBoot() {
+        return boot;
+    }
+
+    public void setBoot(DomainDeviceBoot boot) {
+        this.boot = boot;
+    }
+
+    public DomainAlias getAlias() {
+        return alias;
+    }
+
+    public void setAlias(DomainAlias alias) {
+        this.alias = alias;
+    }
+
+    public DomainRom getRom() {
+        return rom;
+    }
+
+    public void setRom(DomainRom rom) {
+        this.rom = rom;
+    }
+
+    /** Guest-side address. */
+    public DomainAddress getAddress() {
+        return address;
+    }
+
+    public void setAddress(DomainAddress address) {
+        this.address = address;
+    }
+}

@@ -1,0 +1,248 @@
+package io.passthru.xml.domain;
+
+import io.passthru.xml.MacAddress;
+import io.passthru.xml.PciAddress;
+import io.passthru.xml.XmlCatchAll;
+import io.passthru.xml.XmlValues;
+import jakarta.xml.bind.annotation.XmlAttribute;
+import jakarta.xml.bind.annotation.XmlElement;
+import jakarta.xml.bind.annotation.XmlRootElement;
+import jakarta.xml.bind.annotation.XmlType;
+
+import java.util.Optional;
+
+/**
+ * {@code <interface type='hostdev'|'network'|'bridge'|'direct'|'user'|...>}: a guest NIC
+ * (formatdomain.html#network-interfaces). {@code type='hostdev'} passes an SR-IOV VF through with VFIO while libvirt
+ * still sets its MAC and VLAN on the PF (formatdomain.html#pci-passthrough). Also the root of a device fragment
+ * for hot(un)plug.
+ */
+@XmlRootElement(name = "interface")
+@XmlType(propOrder = {"mac", "source", "vlan", "target", "model", "driver", "teaming", "link", "mtu", "boot", "alias",
+        "rom", "address", "extra"})
+public class DomainInterface extends XmlCatchAll {
+    @XmlAttribute(name = "type")
+    private String type;
+    @XmlAttribute(name = "managed")
+    private String managedRaw;
+    @XmlAttribute(name = "trustGuestRxFilters")
+    private String trustGuestRxFiltersRaw;
+    @XmlElement(name = "mac")
+    private DomainInterfaceMac mac;
+    @XmlElement(name = "source")
+    private DomainInterfaceSource source;
+    @XmlElement(name = "vlan")
+    private DomainInterfaceVlan vlan;
+    @XmlElement(name = "target")
+    private DomainInterfaceTarget target;
+    @XmlElement(name = "model")
+    private DomainInterfaceModel model;
+    @XmlElement(name = "driver")
+    private DomainInterfaceDriver driver;
+    @XmlElement(name = "teaming")
+    private DomainInterfaceTeaming teaming;
+    @XmlElement(name = "link")
+    private DomainInterfaceLink link;
+    @XmlElement(name = "mtu")
+    private DomainInterfaceMtu mtu;
+    @XmlElement(name = "boot")
+    private DomainDeviceBoot boot;
+    @XmlElement(name = "alias")
+    private DomainAlias alias;
+    @XmlElement(name = "rom")
+    private DomainRom rom;
+    @XmlElement(name = "address")
+    private DomainAddress address;
+
+    public DomainInterface() {
+    }
+
+    /**
+     * A managed SR-IOV VF interface: {@code <interface type='hostdev' managed='yes'><mac address='..'/><driver
+     * name='vfio'/><source><address type='pci' domain='0x0000' bus='0x01' slot='0x10' function='0x2'/></source>
+     * </interface>} (formatdomain.html#pci-passthrough). Without a MAC, libvirt generates one.
+     */
+    public static DomainInterface hostdevVf(PciAddress vf, MacAddress macOrNull) {
+        DomainInterface i = new DomainInterface();
+        i.type = "hostdev";
+        i.managedRaw = "yes";
+        if (macOrNull != null) {
+            i.mac = DomainInterfaceMac.of(macOrNull);
+        }
+        i.driver = new DomainInterfaceDriver();
+        i.driver.setName("vfio");
+        i.source = new DomainInterfaceSource();
+        i.source.setAddress(DomainAddress.pci(vf));
+        return i;
+    }
+
+    /** True for {@code type='hostdev'}. */
+    public boolean isHostdev() {
+        return "hostdev".equals(type);
+    }
+
+    /** Host PCI address of a {@code type='hostdev'} interface, if it has one. */
+    public Optional<PciAddress> sourcePciAddress() {
+        if (!isHostdev() || source == null || source.getAddress() == null || !source.getAddress().isPci()) {
+            return Optional.empty();
+        }
+        return Optional.of(source.getAddress().toPciAddress());
+    }
+
+    /** The MAC, if set. */
+    public Optional<MacAddress> macAddress() {
+        return Optional.ofNullable(mac).map(DomainInterfaceMac::toMacAddress);
+    }
+
+    /** Alias name (e.g. {@code hostdev0}, {@code net0}), if any. */
+    public Optional<String> aliasName() {
+        return Optional.ofNullable(alias).map(DomainAlias::getName);
+    }
+
+    public String getType() {
+        return type;
+    }
+
+    public void setType(String type) {
+        this.type = type;
+    }
+
+    /** Raw {@code managed} attribute (type hostdev), {@code "yes"|"no"|null}. */
+    public String getManagedRaw() {
+        return managedRaw;
+    }
+
+    public void setManagedRaw(String managedRaw) {
+        this.managedRaw = managedRaw;
+    }
+
+    public Boolean getManaged() {
+        return XmlValues.yesNo(managedRaw, "interface managed");
+    }
+
+    public void setManaged(Boolean managed) {
+        this.managedRaw = XmlValues.yesNo(managed);
+    }
+
+    /** Raw {@code trustGuestRxFilters} attribute, {@code "yes"|"no"|null}. */
+    public String getTrustGuestRxFiltersRaw() {
+        return trustGuestRxFiltersRaw;
+    }
+
+    public void setTrustGuestRxFiltersRaw(String trustGuestRxFiltersRaw) {
+        this.trustGuestRxFiltersRaw = trustGuestRxFiltersRaw;
+    }
+
+    public Boolean getTrustGuestRxFilters() {
+        return XmlValues.yesNo(trustGuestRxFiltersRaw, "interface trustGuestRxFilters");
+    }
+
+    public void setTrustGuestRxFilters(Boolean trust) {
+        this.trustGuestRxFiltersRaw = XmlValues.yesNo(trust);
+    }
+
+    public DomainInterfaceMac getMac() {
+        return mac;
+    }
+
+    public void setMac(DomainInterfaceMac mac) {
+        this.mac = mac;
+    }
+
+    public DomainInterfaceSource getSource() {
+        return source;
+    }
+
+    public void setSource(DomainInterfaceSource source) {
+        this.source = source;
+    }
+
+    public DomainInterfaceVlan getVlan() {
+        return vlan;
+    }
+
+    public void setVlan(DomainInterfaceVlan vlan) {
+        this.vlan = vlan;
+    }
+
+    public DomainInterfaceTarget getTarget() {
+        return target;
+    }
+
+    public void setTarget(DomainInterfaceTarget target) {
+        this.target = target;
+    }
+
+    public DomainInterfaceModel getModel() {
+        return model;
+    }
+
+    public void setModel(DomainInterfaceModel model) {
+        this.model = model;
+    }
+
+    public DomainInterfaceDriver getDriver() {
+        return driver;
+    }
+
+    public void setDriver(DomainInterfaceDriver driver) {
+        this.driver = driver;
+    }
+
+    public DomainInterfaceTeaming getTeaming() {
+        return teaming;
+    }
+
+    public void setTeaming(DomainInterfaceTeaming teaming) {
+        this.teaming = teaming;
+    }
+
+    public DomainInterfaceLink getLink() {
+        return link;
+    }
+
+    public void setLink(DomainInterfaceLink link) {
+        this.link = link;
+    }
+
+    public DomainInterfaceMtu getMtu() {
+        return mtu;
+    }
+
+    public void setMtu(DomainInterfaceMtu mtu) {
+        this.mtu = mtu;
+    }
+
+    public DomainDeviceBoot getBoot() {
+        return boot;
+    }
+
+    public void setBoot(DomainDeviceBoot boot) {
+        this.boot = boot;
+    }
+
+    public DomainAlias getAlias() {
+        return alias;
+    }
+
+    public void setAlias(DomainAlias alias) {
+        this.alias = alias;
+    }
+
+    public DomainRom getRom() {
+        return rom;
+    }
+
+    public void setRom(DomainRom rom) {
+        this.rom = rom;
+    }
+
+    /** Guest-side address. */
+    public DomainAddress getAddress() {
+        return address;
+    }
+
+    public void setAddress(DomainAddress address) {
+        this.address = address;
+    }
+}

@@ -1,0 +1,119 @@
+package io.passthru.xml.nodedev;
+
+import io.passthru.xml.PciAddress;
+import io.passthru.xml.RoundTrip;
+import io.passthru.xml.TestData;
+import io.passthru.xml.XmlCodec;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Typed access to libvirt's node device XML (formatnode.html) on the corpus' SR-IOV PF and VF files. */
+class NodeDeviceTest {
+
+    private static NodeDevice read(String file) {
+        return XmlCodec.unmarshal(TestData.read("nodedev/" + file), NodeDevice.class);
+    }
+
+    @Test
+    void physicalFunctionWithVfs() {
+        NodeDevice pf = read("pci_0000_02_10_7_sriov_vfs.xml");
+        assertEquals("pci_0000_02_10_7", pf.getName());
+        assertEquals("pci_0000_00_04_0", pf.getParent());
+        assertEquals(PciAddress.parse("0000:02:10.7"), pf.pciAddress().orElseThrow());
+        assertEquals(pf.getName(), pf.pciAddress().orElseThrow().nodeDeviceName());
+        assertTrue(pf.isPhysicalFunction());
+        assertFalse(pf.isVirtualFunction());
+        assertEquals(List.of(PciAddress.parse("0000:02:00.2"), PciAddress.parse("0000:02:00.3"),
+                PciAddress.parse("0000:02:00.4"), PciAddress.parse("0000:02:00.5")), pf.virtFunctions());
+        assertTrue(pf.physFunction().isEmpty());
+        assertEquals(OptionalInt.empty(), pf.maxVirtFunctions());
+        assertEquals("0x8086", pf.vendorId());
+        assertEquals("0x10ca", pf.productId());
+        assertEquals("Intel Corporation", pf.pciCapability().orElseThrow().getVendor().getName());
+        assertEquals("0xffffff", pf.pciCapability().orElseThrow().getPciClass());
+        assertEquals(OptionalInt.of(31), pf.iommuGroup());
+        assertEquals(List.of(PciAddress.parse("0000:02:10.7")), pf.iommuGroupMembers());
+        assertEquals(OptionalInt.of(0), pf.numaNode());
+        assertEquals(2, pf.pciCapability().orElseThrow().getPciExpress().getLinks().size());
+        assertEquals("2.5", pf.pciCapability().orElseThrow().getPciExpress().getLinks().get(0).getSpeed());
+        assertTrue(pf.driverName().isEmpty());
+    }
+
+    @Test
+    void virtualFunctionKnowsItsPf() {
+        NodeDevice vf = read("pci_0000_02_10_7_sriov.xml");
+        assertTrue(vf.isVirtualFunction());
+        assertFalse(vf.isPhysicalFunction());
+        assertEquals(PciAddress.parse("0000:02:00.1"), vf.physFunction().orElseThrow());
+        assertEquals(List.of(), vf.virtFunctions());
+        assertEquals(OptionalInt.of(31), vf.iommuGroup());
+    }
+
+    @Test
+    void pfWithZeroVfsEnabledButMaxCount() {
+        NodeDevice pf = read("pci_0000_02_10_7_sriov_zero_vfs_max_count.xml");
+        assertTrue(pf.isPhysicalFunction(), "maxCount 3 makes it a PF even with no VF enabled");
+        assertEquals(OptionalInt.of(3), pf.maxVirtFunctions());
+        assertEquals(List.of(), pf.virtFunctions());
+
+        NodeDevice bf2 = read("pci_0000_42_00_0_vpd.xml");
+        assertTrue(bf2.isPhysicalFunction());
+        assertEquals(OptionalInt.of(16), bf2.maxVirtFunctions());
+        assertEquals("0x15b3", bf2.vendorId());
+        assertEquals(PciAddress.parse("0000:42:00.0"), bf2.pciAddress().orElseThrow());
+        assertTrue(bf2.pciCapability().orElseThrow().capability("vpd").orElseThrow().findExtra("fields").isPresent());
+    }
+
+    @Test
+    void emptyVirtFunctionsIsNotAPf() {
+        NodeDevice nic = read("pci_82579LM_network_adapter.xml");
+        assertFalse(nic.isPhysicalFunction());
+        assertFalse(nic.isVirtualFunction());
+        assertEquals("e1000e", nic.driverName().orElseThrow());
+        assertEquals(PciAddress.parse("0000:00:19.0"), nic.pciAddress().orElseThrow());
+        assertEquals(OptionalInt.empty(), nic.iommuGroup());
+        assertEquals(OptionalInt.empty(), nic.numaNode());
+    }
+
+    @Test
+    void plainPciDeviceIommuGroupWithTwoMembers() {
+        NodeDevice d = read("pci_8086_10c9_sriov_pf.xml");
+        assertEquals(OptionalInt.of(12), d.iommuGroup());
+        assertEquals(List.of(PciAddress.parse("0000:02:00.0"), PciAddress.parse("0000:02:00.1")), d.iommuGroupMembers());
+    }
+
+    @Test
+    void netDevice() {
+        NodeDevice net = read("net_00_13_02_b9_f9_d3.xml");
+        assertEquals("eth0", net.netInterface().orElseThrow());
+        assertEquals("00:13:02:b9:f9:d3", net.netAddress().orElseThrow());
+        assertTrue(net.linkState().isEmpty());
+        assertTrue(net.pciAddress().isEmpty());
+        assertFalse(net.isPhysicalFunction());
+        assertNull(net.vendorId());
+        assertEquals("80211", net.netCapability().orElseThrow().getCapabilities().get(0).getType());
+        assertEquals(12, net.netCapability().orElseThrow().getExtra().size(), "12 <feature> kept");
+
+        NodeDevice up = XmlCodec.unmarshal("<device><name>net_eth1_00_15_58_2f_e9_55</name><capability type='net'>"
+                + "<interface>eth1</interface><address>00:15:58:2f:e9:55</address>"
+                + "<link speed='10000' state='up'/></capability></device>", NodeDevice.class);
+        assertEquals("up", up.linkState().orElseThrow());
+        assertEquals("10000", up.netCapability().orElseThrow().getLink().getSpeed());
+    }
+
+    @Test
+    void allNodeDeviceFilesRoundTrip() {
+        RoundTrip.Result r = RoundTrip.run(TestData.xmlFiles("nodedev"), Map.of("device", NodeDevice.class));
+        RoundTrip.report("roundtrip nodedev", r);
+        assertTrue(r.files() > 40, "found only " + r.files());
+        assertEquals(List.of(), r.failures());
+    }
+}

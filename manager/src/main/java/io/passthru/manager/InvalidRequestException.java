@@ -1,0 +1,10 @@
+package io.passthru.manager;
+
+import io.passthru.PassthruException;
+
+/** The request cannot be carried out as given (wrong VF, device not attached, guest not bonded...). Nothing changed. */
+public class InvalidRequestException extends PassthruException {
+    public InvalidRequestException(String message) {
+        super(message);
+    }
+}

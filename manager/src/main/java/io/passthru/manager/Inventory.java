@@ -1,0 +1,142 @@
+package io.passthru.manager;
+
+import io.passthru.manager.libvirt.Host;
+import io.passthru.xml.PciAddress;
+import io.passthru.xml.XmlCodec;
+import io.passthru.xml.domain.Domain;
+import io.passthru.xml.domain.DomainHostdev;
+import io.passthru.xml.domain.DomainInterface;
+import io.passthru.xml.nodedev.NodeDevice;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * PFs and VFs of one host, read from libvirt node devices (works on remote hosts too), with which domain (running
+ * or only defined) holds each VF through a {@code <hostdev>} or {@code <interface type='hostdev'>}.
+ */
+public final class Inventory {
+
+    /** A VF. {@code usedBy} is the domain holding it, or null; {@code iommuGroup}/{@code numaNode} may be null. */
+    public record Vf(PciAddress address, PciAddress pf, String vendorId, String productId, String driver,
+                     Integer iommuGroup, Integer numaNode, String usedBy) {
+        /** Free: no domain holds it and no host driver other than vfio-pci is bound to it. */
+        public boolean isFree() {
+            return usedBy == null && (driver == null || "vfio-pci".equals(driver));
+        }
+    }
+
+    /** A PF: its netdev name and link state (from the net node device), its VFs. */
+    public record Pf(PciAddress address, String netInterface, String linkState, String vendorId, String productId,
+                     String driver, int totalVfs, Integer numaNode, List<Vf> vfs) {
+        public boolean linkUp() {
+            return "up".equals(linkState);
+        }
+    }
+
+    private final String uri;
+    private final List<Pf> pfs;
+
+    private Inventory(String uri, List<Pf> pfs) {
+        this.uri = uri;
+        this.pfs = pfs;
+    }
+
+    public String uri() {
+        return uri;
+    }
+
+    public List<Pf> pfs() {
+        return pfs;
+    }
+
+    public List<Vf> vfs() {
+        return pfs.stream().flatMap(p -> p.vfs().stream()).toList();
+    }
+
+    public Optional<Vf> vf(PciAddress address) {
+        return vfs().stream().filter(v -> v.address().equals(address)).findFirst();
+    }
+
+    public Optional<Pf> pf(PciAddress address) {
+        return pfs.stream().filter(p -> p.address().equals(address)).findFirst();
+    }
+
+    /** Reads the inventory of {@code host}. */
+    public static Inventory scan(Host host) {
+        List<NodeDevice> pci = host.nodeDevices("pci");
+        List<NodeDevice> net = host.nodeDevices("net");
+        Map<String, NodeDevice> netByParent = new HashMap<>();
+        for (NodeDevice n : net) {
+            if (n.getParent() != null) {
+                netByParent.putIfAbsent(n.getParent(), n);
+            }
+        }
+        Map<PciAddress, String> usage = usage(host);
+        Map<PciAddress, NodeDevice> byAddress = new LinkedHashMap<>();
+        for (NodeDevice d : pci) {
+            d.pciAddress().ifPresent(a -> byAddress.put(a, d));
+        }
+        List<Pf> pfs = new ArrayList<>();
+        for (NodeDevice d : pci) {
+            if (!d.isPhysicalFunction() || d.pciAddress().isEmpty()) {
+                continue;
+            }
+            PciAddress pfAddr = d.pciAddress().get();
+            List<Vf> vfs = new ArrayList<>();
+            for (PciAddress va : d.virtFunctions()) {
+                NodeDevice v = byAddress.get(va);
+                vfs.add(new Vf(va, pfAddr,
+                        v == null ? d.vendorId() : v.vendorId(), v == null ? null : v.productId(),
+                        v == null ? null : v.driverName().orElse(null),
+                        v == null ? null : box(v.iommuGroup()), v == null ? null : box(v.numaNode()),
+                        usage.get(va)));
+            }
+            vfs.sort(Comparator.comparing(Vf::address));
+            NodeDevice netdev = netByParent.get(d.getName());
+            pfs.add(new Pf(pfAddr, netdev == null ? null : netdev.netInterface().orElse(null),
+                    netdev == null ? null : netdev.linkState().orElse(null), d.vendorId(), d.productId(),
+                    d.driverName().orElse(null), d.maxVirtFunctions().orElse(vfs.size()), box(d.numaNode()),
+                    List.copyOf(vfs)));
+        }
+        pfs.sort(Comparator.comparing(Pf::address));
+        return new Inventory(host.uri(), List.copyOf(pfs));
+    }
+
+    private static Integer box(java.util.OptionalInt v) {
+        return v.isPresent() ? v.getAsInt() : null;
+    }
+
+    /** PCI source address -> name of the domain holding it, over live and persistent definitions. */
+    static Map<PciAddress, String> usage(Host host) {
+        Map<PciAddress, String> usage = new HashMap<>();
+        for (org.libvirt.Domain dom : host.allDomains()) {
+            String name = Host.name(dom);
+            List<String> xmls = new ArrayList<>();
+            xmls.add(Host.xml(dom, false));
+            if (Host.isActive(dom) && Host.isPersistent(dom)) {
+                xmls.add(Host.xml(dom, true));
+            }
+            for (String xml : xmls) {
+                Domain d = XmlCodec.unmarshal(xml, Domain.class);
+                if (d.getDevices() == null) {
+                    continue;
+                }
+                for (DomainHostdev h : d.getDevices().hostdevs()) {
+                    h.sourcePciAddress().ifPresent(a -> usage.put(a, name));
+                }
+                for (DomainInterface i : d.getDevices().interfaces()) {
+                    if (i.isHostdev()) {
+                        i.sourcePciAddress().ifPresent(a -> usage.put(a, name));
+                    }
+                }
+            }
+        }
+        return usage;
+    }
+}

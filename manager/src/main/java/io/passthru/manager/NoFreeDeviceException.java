@@ -1,0 +1,10 @@
+package io.passthru.manager;
+
+import io.passthru.PassthruException;
+
+/** No free VF (or PCI device) matches the request on the host. */
+public class NoFreeDeviceException extends PassthruException {
+    public NoFreeDeviceException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,273 @@
+package io.passthru.manager.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+import io.passthru.PassthruException;
+import io.passthru.manager.HostCheck;
+import io.passthru.manager.Hotplug;
+import io.passthru.manager.Inventory;
+import io.passthru.manager.MigrationFailedException;
+import io.passthru.manager.MigrationFlow;
+import io.passthru.manager.Saga;
+import io.passthru.manager.libvirt.Host;
+import io.passthru.manager.libvirt.Hosts;
+import io.passthru.xml.MacAddress;
+import io.passthru.xml.PciAddress;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** The {@code passthru} command line: each subcommand parses its options and calls one manager service. */
+@Command(name = "passthru", mixinStandardHelpOptions = true, version = "passthru 0.1.0",
+        description = "Pass SR-IOV VFs through VFIO to libvirt guests and live-migrate them without losing network.",
+        subcommands = {PassthruCli.Attach.class, PassthruCli.Detach.class, PassthruCli.Migrate.class,
+                PassthruCli.ListVfs.class, PassthruCli.CheckHost.class})
+public final class PassthruCli {
+
+    static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .registerModule(new SimpleModule().addSerializer(PciAddress.class, ToStringSerializer.instance));
+
+    /** Options every subcommand has. */
+    static final class Common {
+        @Option(names = {"-c", "--connect"}, defaultValue = "qemu:///system", description = "libvirt URI (default: ${DEFAULT-VALUE})")
+        String uri;
+
+        @Option(names = {"-o", "--output"}, defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
+        String output;
+
+        boolean json() {
+            if (!output.equals("text") && !output.equals("json")) {
+                throw new CommandLine.ParameterException(new CommandLine(new PassthruCli()),
+                        "--output must be text or json, not '" + output + "'");
+            }
+            return output.equals("json");
+        }
+    }
+
+    static PciAddress pci(String text) {
+        return PciAddress.parse(text);
+    }
+
+    static void printJson(PrintWriter out, Object value) {
+        try {
+            out.println(JSON.writeValueAsString(value));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new PassthruException("cannot write JSON: " + e.getMessage(), e);
+        }
+    }
+
+    @Command(name = "attach", description = "Hot-plug a VF as <interface type='hostdev' managed='yes'> (vfio), live "
+            + "and persistent; done when the guest agent reports the interface.")
+    static final class Attach implements Callable<Integer> {
+        @Mixin Common common;
+        @Parameters(index = "0", paramLabel = "DOMAIN", description = "domain name or UUID") String domain;
+        @Option(names = "--vf", required = true, paramLabel = "PCI_ADDR", description = "VF address, e.g. 0000:01:10.0") String vf;
+        @Option(names = "--mac", description = "MAC for the VF (default: libvirt picks one)") String mac;
+        @Option(names = "--bond", description = "enslave the VF into this guest bond and make it the active slave") String bond;
+        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            boolean json = common.json();
+            try (Hosts hosts = new Hosts()) {
+                Host host = hosts.open(common.uri);
+                Hotplug hp = new Hotplug();
+                Hotplug.AttachResult r = hp.attachVf(host, domain, pci(vf), mac == null ? null : MacAddress.parse(mac));
+                String enslaved = null;
+                if (bond != null) {
+                    enslaved = hp.enslaveActive(host, domain, r.mac(), bond);
+                }
+                PrintWriter out = spec.commandLine().getOut();
+                if (json) {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("attach", r);
+                    m.put("bond", bond);
+                    printJson(out, m);
+                } else {
+                    out.printf("attached VF %s to %s as %s (MAC %s, alias %s): libvirt %d ms, guest %d ms%s%n",
+                            r.vf(), r.domain(), r.guestInterface(), r.mac(), r.alias(), r.libvirtMs(), r.guestMs(),
+                            enslaved == null ? "" : "; enslaved in " + bond + " as active slave");
+                }
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "detach", description = "Hot-unplug a VF; done only when libvirt reports DEVICE_REMOVED.")
+    static final class Detach implements Callable<Integer> {
+        @Mixin Common common;
+        @Parameters(index = "0", paramLabel = "DOMAIN") String domain;
+        @Option(names = "--vf", required = true, paramLabel = "PCI_ADDR") String vf;
+        @Option(names = "--timeout", defaultValue = "20", description = "seconds to wait for DEVICE_REMOVED per request (default: ${DEFAULT-VALUE})") int timeout;
+        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            boolean json = common.json();
+            try (Hosts hosts = new Hosts()) {
+                Hotplug.DetachResult r = new Hotplug(Hotplug.DEFAULT_GUEST_TIMEOUT, java.time.Duration.ofSeconds(timeout))
+                        .detachVf(hosts.open(common.uri), domain, pci(vf));
+                PrintWriter out = spec.commandLine().getOut();
+                if (json) {
+                    printJson(out, r);
+                } else {
+                    out.printf("detached VF %s (alias %s) from %s: removed after %d ms (%d request%s)%n", r.vf(),
+                            r.alias(), r.domain(), r.removalMs(), r.attempts(), r.attempts() == 1 ? "" : "s");
+                }
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "migrate", description = "Live-migrate a guest whose VF is bonded with a virtual NIC: unenslave, "
+            + "hot-unplug, migrate, hot-plug a free VF on the destination, enslave; prints the timeline.")
+    static final class Migrate implements Callable<Integer> {
+        @Mixin Common common;
+        @Parameters(index = "0", paramLabel = "DOMAIN") String domain;
+        @Option(names = "--to", required = true, paramLabel = "DEST_URI", description = "destination libvirt URI") String dest;
+        @Option(names = "--migrate-uri", description = "migration data URI, e.g. tcp://198.51.100.2 (default: libvirt's choice)") String migrateUri;
+        @Option(names = "--dest-vf", description = "VF to use on the destination (default: first free one)") String destVf;
+        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            boolean json = common.json();
+            PrintWriter out = spec.commandLine().getOut();
+            try (Hosts hosts = new Hosts()) {
+                MigrationFlow.Report r = new MigrationFlow(hosts, new Hotplug()).migrate(new MigrationFlow.Request(
+                        common.uri, domain, dest, migrateUri, destVf == null ? null : pci(destVf)));
+                if (json) {
+                    printJson(out, r);
+                } else {
+                    printReport(out, r);
+                }
+                return 0;
+            } catch (MigrationFailedException e) {
+                if (json) {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("outcome", "failed");
+                    m.put("step", e.step());
+                    m.put("rolledBack", e.rolledBack());
+                    m.put("error", e.getMessage());
+                    printJson(out, m);
+                }
+                throw e;
+            }
+        }
+
+        static void printReport(PrintWriter out, MigrationFlow.Report r) {
+            out.printf("migrated %s: %s -> %s%n", r.domain(), r.source(), r.destination());
+            out.printf("  %-44s %9s %12s  %s%n", "step", "start ms", "duration ms", "outcome");
+            for (Saga.Step s : r.steps()) {
+                out.printf("  %-44s %9d %12d  %s%n", s.name(), s.startMs(), s.durationMs(), s.outcome());
+            }
+            out.printf("VF %s -> %s, MAC %s, bond %s (backup slave %s)%n", r.sourceVf(), r.destVf(), r.mac(),
+                    r.bond(), r.backupSlave());
+            Map<String, Long> st = r.migrationStats();
+            out.printf("total %d ms; VF gap (bond without VF as active slave) %d ms; migration downtime %s ms, "
+                            + "%s MiB transferred in %s ms%n", r.totalMs(), r.vfGapMs(), st.getOrDefault("downtime", -1L),
+                    st.containsKey("data_total") ? String.format("%.1f", st.get("data_total") / 1048576.0) : "?",
+                    st.getOrDefault("time_elapsed", -1L));
+        }
+    }
+
+    @Command(name = "list-vfs", description = "PFs and VFs of a host from libvirt node devices.")
+    static final class ListVfs implements Callable<Integer> {
+        @Mixin Common common;
+        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            boolean json = common.json();
+            try (Hosts hosts = new Hosts()) {
+                Inventory inv = Inventory.scan(hosts.open(common.uri));
+                PrintWriter out = spec.commandLine().getOut();
+                if (json) {
+                    printJson(out, inv.pfs());
+                    return 0;
+                }
+                out.printf("%-14s %-14s %-11s %-10s %-6s %-5s %s%n", "ADDRESS", "PF", "VENDOR:DEV", "DRIVER", "GROUP",
+                        "NUMA", "USED BY");
+                for (Inventory.Pf pf : inv.pfs()) {
+                    out.printf("%-14s %-14s %-11s %-10s %-6s %-5s PF %s, link %s, %d/%d VFs%n", pf.address(), "-",
+                            hex(pf.vendorId()) + ":" + hex(pf.productId()), dash(pf.driver()), "-", dash(pf.numaNode()),
+                            dash(pf.netInterface()), dash(pf.linkState()), pf.vfs().size(), pf.totalVfs());
+                    for (Inventory.Vf vf : pf.vfs()) {
+                        out.printf("%-14s %-14s %-11s %-10s %-6s %-5s %s%n", vf.address(), vf.pf(),
+                                hex(vf.vendorId()) + ":" + hex(vf.productId()), dash(vf.driver()),
+                                dash(vf.iommuGroup()), dash(vf.numaNode()), vf.usedBy() == null ? "-" : vf.usedBy());
+                    }
+                }
+                return 0;
+            }
+        }
+
+        private static String hex(String id) {
+            return id == null ? "?" : id.replaceFirst("^0x", "");
+        }
+
+        private static String dash(Object o) {
+            return o == null ? "-" : o.toString();
+        }
+    }
+
+    @Command(name = "check-host", description = "Check that a host is ready for VF passthrough; exit 0 only when "
+            + "nothing fails.")
+    static final class CheckHost implements Callable<Integer> {
+        @Mixin Common common;
+        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            boolean json = common.json();
+            try (Hosts hosts = new Hosts()) {
+                List<HostCheck.Result> results = new HostCheck().run(hosts.open(common.uri));
+                PrintWriter out = spec.commandLine().getOut();
+                if (json) {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("uri", common.uri);
+                    m.put("ok", HostCheck.ok(results));
+                    m.put("checks", results);
+                    printJson(out, m);
+                } else {
+                    for (HostCheck.Result r : results) {
+                        out.printf("%-4s %-16s %s%s%n", r.status(), r.check(), r.detail(),
+                                r.remedy() == null ? "" : "\n     fix: " + r.remedy());
+                    }
+                }
+                return HostCheck.ok(results) ? 0 : 1;
+            }
+        }
+    }
+
+    /** Runs the CLI; returns the exit status (0 ok, 1 failure, 2 bad usage). */
+    public static int run(String... args) {
+        CommandLine cl = new CommandLine(new PassthruCli());
+        cl.setExecutionExceptionHandler((e, cmd, parseResult) -> {
+            if (e instanceof PassthruException || e instanceof IllegalArgumentException) {
+                cmd.getErr().println("error: " + e.getMessage());
+                for (Throwable s : e.getSuppressed()) {
+                    cmd.getErr().println("  also: " + s.getMessage());
+                }
+                return 1;
+            }
+            throw e;
+        });
+        return cl.execute(args);
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+}

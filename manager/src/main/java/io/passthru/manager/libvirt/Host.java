@@ -1,0 +1,152 @@
+package io.passthru.manager.libvirt;
+
+import io.passthru.PassthruException;
+import io.passthru.manager.DomainNotFoundException;
+import io.passthru.manager.HostNotReadyException;
+import io.passthru.xml.XmlCodec;
+import io.passthru.xml.domcaps.DomainCapabilities;
+import io.passthru.xml.nodedev.NodeDevice;
+import org.libvirt.Connect;
+import org.libvirt.Domain;
+import org.libvirt.LibvirtException;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * One libvirt host: an open connection to one URI (e.g. {@code qemu+tcp://127.0.0.1:16509/system}). Obtain it from
+ * {@link Hosts#open(String)}, which runs the event loop these connections need.
+ */
+public final class Host {
+    private static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{4}-?[0-9a-fA-F]{12}");
+    /** {@code VIR_CONNECT_LIST_DOMAINS_ACTIVE | VIR_CONNECT_LIST_DOMAINS_INACTIVE}. */
+    private static final int LIST_ALL = 1 | 2;
+
+    private final String uri;
+    private final Connect conn;
+
+    Host(String uri, Connect conn) {
+        this.uri = uri;
+        this.conn = conn;
+    }
+
+    public String uri() {
+        return uri;
+    }
+
+    /** The libvirt-java connection, for calls passthru does not wrap. */
+    public Connect connect() {
+        return conn;
+    }
+
+    public String hostname() {
+        return call("get hostname of " + uri, conn::getHostName);
+    }
+
+    /** libvirt version of the daemon, as major * 1,000,000 + minor * 1,000 + release. */
+    public long libvirtVersion() {
+        return call("get libvirt version of " + uri, conn::getLibVirVersion);
+    }
+
+    /**
+     * The domain named {@code nameOrUuid} (name or UUID, as virsh accepts).
+     *
+     * @throws DomainNotFoundException naming the host when there is none
+     */
+    public Domain domain(String nameOrUuid) {
+        try {
+            if (UUID.matcher(nameOrUuid).matches()) {
+                try {
+                    return conn.domainLookupByUUIDString(nameOrUuid);
+                } catch (LibvirtException e) {
+                    if (LibvirtErrors.code(e) != LibvirtErrors.VIR_ERR_NO_DOMAIN) {
+                        throw e;
+                    }
+                }
+            }
+            return conn.domainLookupByName(nameOrUuid);
+        } catch (LibvirtException e) {
+            if (LibvirtErrors.code(e) == LibvirtErrors.VIR_ERR_NO_DOMAIN) {
+                throw new DomainNotFoundException("no domain '" + nameOrUuid + "' on " + uri
+                        + " (virsh -c " + uri + " list --all shows the domains)", e, LibvirtErrors.code(e));
+            }
+            throw LibvirtErrors.wrap("look up domain '" + nameOrUuid + "' on " + uri, e);
+        }
+    }
+
+    /** Every domain, running or only defined. */
+    public List<Domain> allDomains() {
+        return List.of(call("list domains on " + uri, () -> conn.listAllDomains(LIST_ALL)));
+    }
+
+    /** Node devices of capability {@code cap} ({@code "pci"}, {@code "net"}), parsed. */
+    public List<NodeDevice> nodeDevices(String cap) {
+        String[] names = call("list node devices on " + uri, () -> conn.listDevices(cap));
+        List<NodeDevice> result = new ArrayList<>(names.length);
+        for (String name : names) {
+            String xml = call("read node device " + name + " on " + uri,
+                    () -> conn.deviceLookupByName(name).getXMLDescription());
+            result.add(XmlCodec.unmarshal(xml, NodeDevice.class));
+        }
+        return result;
+    }
+
+    /** Domain capabilities for KVM guests of the host's default emulator and machine. */
+    public DomainCapabilities domainCapabilities(String arch, String machine, String virtType) {
+        String xml = LibvirtNative.domainCapabilities(conn, null, arch, machine, virtType);
+        if (xml == null) {
+            throw new HostNotReadyException("libvirt on " + uri + " reports no domain capabilities for arch "
+                    + arch + ", machine " + machine + ", virt type " + virtType
+                    + ": check that QEMU for that architecture is installed and /dev/kvm exists");
+        }
+        return XmlCodec.unmarshal(xml, DomainCapabilities.class);
+    }
+
+    /** Live (or inactive, when not running) domain XML. */
+    public static String xml(Domain dom, boolean inactive) {
+        return call("read domain XML", () -> dom.getXMLDesc(inactive ? 2 : 0));
+    }
+
+    public static String name(Domain dom) {
+        return call("read domain name", dom::getName);
+    }
+
+    public static boolean isActive(Domain dom) {
+        return call("read domain state", () -> dom.isActive() == 1);
+    }
+
+    public static boolean isPersistent(Domain dom) {
+        return call("read domain persistence", () -> dom.isPersistent() == 1);
+    }
+
+    /** Starts watching {@code dom}'s device removal events. */
+    public DeviceEventWatch watchDeviceEvents(Domain dom) {
+        synchronized (Hosts.EVENT_LOCK) {
+            return new DeviceEventWatch(LibvirtNative.pointer(conn), LibvirtNative.pointer(dom));
+        }
+    }
+
+    void close() {
+        try {
+            conn.close();
+        } catch (LibvirtException e) {
+            // closing: nothing left to do with this connection
+        }
+    }
+
+    /** A libvirt call that may throw {@link LibvirtException}. */
+    @FunctionalInterface
+    public interface LibvirtCall<T> {
+        T call() throws LibvirtException;
+    }
+
+    /** Runs {@code call}, mapping a libvirt failure to a typed {@link PassthruException} that says {@code what}. */
+    public static <T> T call(String what, LibvirtCall<T> call) {
+        try {
+            return call.call();
+        } catch (LibvirtException e) {
+            throw LibvirtErrors.wrap(what, e);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package io.passthru.manager.libvirt;
+
+import io.passthru.manager.HostNotReadyException;
+import org.libvirt.Connect;
+import org.libvirt.Library;
+import org.libvirt.LibvirtException;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The libvirt connections of one passthru process, one per URI, and the libvirt event loop they share, run on its own
+ * daemon thread (libvirt's keepalive and domain events need it: without it long-lived remote connections drop).
+ */
+public final class Hosts implements AutoCloseable {
+    static final Object EVENT_LOCK = new Object();
+    private static Thread eventLoop;
+
+    private final Map<String, Host> hosts = new LinkedHashMap<>();
+
+    public Hosts() {
+        startEventLoop();
+    }
+
+    private static synchronized void startEventLoop() {
+        if (eventLoop != null) {
+            return;
+        }
+        try {
+            Library.initEventLoop();
+        } catch (LibvirtException e) {
+            throw new HostNotReadyException("cannot start libvirt's event loop: " + LibvirtErrors.message(e)
+                    + " (is libvirt0 installed?)");
+        }
+        eventLoop = new Thread(() -> {
+            try {
+                Library.runEventLoop();
+            } catch (LibvirtException | InterruptedException e) {
+                // the loop ends with the process
+            }
+        }, "libvirt-event-loop");
+        eventLoop.setDaemon(true);
+        eventLoop.start();
+    }
+
+    /**
+     * The connection to {@code uri}, opened on first use.
+     *
+     * @throws HostNotReadyException when libvirt cannot be reached, naming the URI and libvirt's reason
+     */
+    public synchronized Host open(String uri) {
+        Host h = hosts.get(uri);
+        if (h == null) {
+            try {
+                Connect conn = new Connect(uri, false);
+                conn.setKeepAlive(5, 6);
+                h = new Host(uri, conn);
+            } catch (LibvirtException e) {
+                throw new HostNotReadyException("cannot connect to libvirt at " + uri + ": " + LibvirtErrors.message(e)
+                        + " (is libvirtd running there and the URI right?)");
+            }
+            hosts.put(uri, h);
+        }
+        return h;
+    }
+
+    @Override
+    public synchronized void close() {
+        hosts.values().forEach(Host::close);
+        hosts.clear();
+    }
+}

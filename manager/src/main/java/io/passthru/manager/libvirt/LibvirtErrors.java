@@ -1,0 +1,70 @@
+package io.passthru.manager.libvirt;
+
+import io.passthru.PassthruException;
+import io.passthru.agent.AgentCommandException;
+import io.passthru.agent.AgentTimeoutException;
+import io.passthru.agent.AgentUnavailableException;
+import io.passthru.manager.DomainNotFoundException;
+import io.passthru.manager.LibvirtCallException;
+import org.libvirt.Error;
+import org.libvirt.LibvirtException;
+
+/**
+ * Maps {@link LibvirtException} to passthru's typed exceptions, keeping libvirt's {@code virErrorNumber}
+ * (libvirt's virterror.h; libvirt-java's {@code Error.ErrorNumber} ordinal equals the number).
+ */
+public final class LibvirtErrors {
+    public static final int VIR_ERR_OPERATION_FAILED = 9;
+    public static final int VIR_ERR_NO_DOMAIN = 42;
+    public static final int VIR_ERR_OPERATION_INVALID = 55;
+    public static final int VIR_ERR_OPERATION_TIMEOUT = 68;
+    public static final int VIR_ERR_AGENT_UNRESPONSIVE = 86;
+    public static final int VIR_ERR_AGENT_UNSYNCED = 97;
+    public static final int VIR_ERR_DEVICE_MISSING = 99;
+    public static final int VIR_ERR_AGENT_COMMAND_TIMEOUT = 110;
+    public static final int VIR_ERR_AGENT_COMMAND_FAILED = 111;
+
+    private LibvirtErrors() {
+    }
+
+    /** libvirt's error number of {@code e}, or {@link PassthruException#NO_LIBVIRT_ERROR}. */
+    public static int code(LibvirtException e) {
+        Error err = e.getError();
+        return err == null || err.getCode() == null ? PassthruException.NO_LIBVIRT_ERROR : err.getCode().ordinal();
+    }
+
+    /** libvirt's own message of {@code e} (e.g. "Requested operation is not valid: domain is not running"). */
+    public static String message(LibvirtException e) {
+        Error err = e.getError();
+        return err != null && err.getMessage() != null ? err.getMessage().strip() : String.valueOf(e.getMessage());
+    }
+
+    /** Generic mapping: {@code what} says what passthru was doing, e.g. "attach VF 0000:01:10.0 to domain g1". */
+    public static PassthruException wrap(String what, LibvirtException e) {
+        int code = code(e);
+        String msg = what + " failed: " + message(e);
+        if (code == VIR_ERR_NO_DOMAIN) {
+            return new DomainNotFoundException(msg, e, code);
+        }
+        return new LibvirtCallException(msg, e, code);
+    }
+
+    /** Mapping for {@code virDomainQemuAgentCommand} failures to the guest-agent exception types. */
+    public static PassthruException wrapAgent(String command, LibvirtException e) {
+        int code = code(e);
+        String msg = "guest agent command " + command + " failed: " + message(e);
+        switch (code) {
+            case VIR_ERR_AGENT_UNRESPONSIVE, VIR_ERR_AGENT_UNSYNCED, VIR_ERR_OPERATION_INVALID:
+                return new AgentUnavailableException(msg + " (is qemu-guest-agent running in the guest and the "
+                        + "org.qemu.guest_agent.0 channel defined?)", e, code);
+            case VIR_ERR_AGENT_COMMAND_TIMEOUT, VIR_ERR_OPERATION_TIMEOUT:
+                return new AgentTimeoutException(msg, e, code);
+            case VIR_ERR_AGENT_COMMAND_FAILED:
+                return new AgentCommandException(command, "GenericError", message(e), e, code);
+            case VIR_ERR_NO_DOMAIN:
+                return new DomainNotFoundException(msg, e, code);
+            default:
+                return new AgentUnavailableException(msg, e, code);
+        }
+    }
+}

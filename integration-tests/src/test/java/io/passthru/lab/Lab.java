@@ -1,0 +1,186 @@
+package io.passthru.lab;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.passthru.agent.GuestAgent;
+import io.passthru.agent.GuestExecStatus;
+import io.passthru.agent.UnixSocketAgentChannel;
+import io.passthru.manager.libvirt.Host;
+import io.passthru.manager.libvirt.Hosts;
+import org.libvirt.Domain;
+import org.libvirt.LibvirtException;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The nested lab started by integration-tests/lab/lab.sh: two hosts with libvirtd on qemu+tcp, an igb PF with VFs,
+ * a peer NIC on the lab wire (192.0.2.10N) and qemu-guest-agent on a UNIX socket for running commands on the host.
+ */
+final class Lab {
+    static final Path DIR = Path.of(labDir());
+    static final int PORT_BASE = Integer.getInteger("lab.libvirt.port.base", 16508);
+    static final Path CLI = Path.of(System.getProperty("passthru.bin", "../manager/target/passthru/bin/passthru"));
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final Hosts HOSTS = new Hosts();
+
+    private Lab() {
+    }
+
+    private static String labDir() {
+        String d = System.getProperty("lab.dir");
+        return d == null || d.isBlank() || d.startsWith("${") ? "/var/tmp/passthru-lab" : d;
+    }
+
+    static String uri(int host) {
+        return "qemu+tcp://127.0.0.1:" + (PORT_BASE + host) + "/system";
+    }
+
+    static Host host(int n) {
+        return HOSTS.open(uri(n));
+    }
+
+    /** Address of host N on the migration link. */
+    static String migrationAddress(int n) {
+        return "198.51.100." + n;
+    }
+
+    /** Runs argv on lab host N (L1) through its guest agent. */
+    static GuestExecStatus onHost(int n, Duration timeout, String... argv) {
+        try (UnixSocketAgentChannel ch = new UnixSocketAgentChannel(DIR.resolve("h" + n + "-qga.sock"))) {
+            return new GuestAgent(ch, Duration.ofSeconds(15)).run(List.of(argv), timeout);
+        }
+    }
+
+    /** Defines and starts a lab guest on host N (bond0 over a virtio NIC with {@code mac}) and waits for its agent. */
+    static Domain startGuest(int n, String name, String mac, String cidr) throws IOException, LibvirtException {
+        String xml;
+        try (InputStream in = Lab.class.getResourceAsStream("/lab-guest.xml")) {
+            xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        xml = xml.replace("@NAME@", name).replace("@LAB_DIR@", DIR.toString()).replace("@ADDR@", cidr)
+                .replace("@MAC@", mac);
+        Host h = host(n);
+        removeGuest(n, name);
+        Domain dom = h.connect().domainDefineXML(xml);
+        dom.create();
+        GuestAgent agent = new GuestAgent(new io.passthru.manager.libvirt.LibvirtAgentChannel(dom), Duration.ofSeconds(3));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        while (true) {
+            try {
+                agent.ping();
+                return dom;
+            } catch (RuntimeException e) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("guest " + name + " on host " + n + " never answered guest-ping", e);
+                }
+                sleep(1000);
+            }
+        }
+    }
+
+    /** Destroys and undefines the guest if it exists on host N. */
+    static void removeGuest(int n, String name) {
+        try {
+            Domain d = host(n).connect().domainLookupByName(name);
+            if (d.isActive() == 1) {
+                d.destroy();
+            }
+            if (d.isPersistent() == 1) {
+                d.undefine();
+            }
+        } catch (LibvirtException e) {
+            // not there
+        }
+    }
+
+    static boolean exists(int n, String name) {
+        try {
+            host(n).connect().domainLookupByName(name);
+            return true;
+        } catch (LibvirtException e) {
+            return false;
+        }
+    }
+
+    /** Result of one passthru CLI run. */
+    record CliResult(int exit, String out, String err) {
+        JsonNode json() {
+            try {
+                return JSON.readTree(out);
+            } catch (IOException e) {
+                throw new AssertionError("passthru printed no JSON: " + out + err, e);
+            }
+        }
+    }
+
+    /** Runs the packaged passthru CLI (manager/target/passthru/bin/passthru). */
+    static CliResult cli(String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(CLI.toAbsolutePath().toString());
+        cmd.addAll(List.of(args));
+        Path out = Files.createTempFile("passthru-out", ".txt");
+        Path err = Files.createTempFile("passthru-err", ".txt");
+        Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        if (!p.waitFor(10, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            throw new AssertionError("passthru " + String.join(" ", args) + " did not finish in 10 min");
+        }
+        CliResult r = new CliResult(p.exitValue(), Files.readString(out), Files.readString(err));
+        System.out.println("$ passthru " + String.join(" ", args) + "  -> exit " + r.exit() + "\n" + r.out() + r.err());
+        return r;
+    }
+
+    /** A ping running on a lab host in the background; {@link #stop()} interrupts it and parses its summary. */
+    static final class Ping {
+        final int host;
+        final long pid;
+        final String target;
+
+        Ping(int host, String target) {
+            this.host = host;
+            this.target = target;
+            try (UnixSocketAgentChannel ch = new UnixSocketAgentChannel(DIR.resolve("h" + host + "-qga.sock"))) {
+                this.pid = new GuestAgent(ch).exec(List.of("/bin/ping", "-i", "0.1", "-W", "1", "-D", target), true);
+            }
+        }
+
+        /** Stops the ping (SIGINT) and returns {transmitted, received}. */
+        int[] stop() {
+            onHost(host, Duration.ofSeconds(10), "/bin/kill", "-INT", Long.toString(pid));
+            try (UnixSocketAgentChannel ch = new UnixSocketAgentChannel(DIR.resolve("h" + host + "-qga.sock"))) {
+                GuestAgent a = new GuestAgent(ch);
+                for (int i = 0; i < 100; i++) {
+                    GuestExecStatus st = a.execStatus(pid);
+                    if (st.exited()) {
+                        Matcher m = Pattern.compile("(\\d+) packets transmitted, (\\d+) received").matcher(st.stdout());
+                        if (!m.find()) {
+                            throw new AssertionError("no ping summary: " + st.stdout() + st.stderr());
+                        }
+                        return new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))};
+                    }
+                    sleep(100);
+                }
+            }
+            throw new AssertionError("ping on host " + host + " did not stop");
+        }
+    }
+
+    static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}

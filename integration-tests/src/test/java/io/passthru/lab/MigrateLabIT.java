@@ -1,0 +1,122 @@
+package io.passthru.lab;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.passthru.agent.GuestAgent;
+import io.passthru.agent.GuestLink;
+import io.passthru.agent.GuestNetwork;
+import io.passthru.manager.Inventory;
+import io.passthru.manager.libvirt.Host;
+import io.passthru.manager.libvirt.LibvirtAgentChannel;
+import io.passthru.xml.PciAddress;
+import io.passthru.xml.XmlCodec;
+import io.passthru.xml.domain.Domain;
+import io.passthru.xml.domain.DomainInterface;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * passthru migrate on the nested lab: a guest with a VF bonded to a virtio NIC moves from host 1 to host 2 while a
+ * peer on the lab wire pings it; a migration to an unreachable address rolls back.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class MigrateLabIT {
+    static final String NAME = "it-migrate";
+    static final String MAC = "52:54:00:a1:00:20";
+    static final String ADDR = "192.0.2.20";
+
+    org.libvirt.Domain dom;
+    PciAddress sourceVf;
+
+    @AfterAll
+    void cleanup() {
+        Lab.removeGuest(1, NAME);
+        Lab.removeGuest(2, NAME);
+    }
+
+    private void guestWithVfOnHost1() throws Exception {
+        dom = Lab.startGuest(1, NAME, MAC, ADDR + "/24");
+        sourceVf = Inventory.scan(Lab.host(1)).vfs().stream().filter(Inventory.Vf::isFree).findFirst()
+                .orElseThrow().address();
+        Lab.CliResult a = Lab.cli("attach", NAME, "--connect", Lab.uri(1), "--vf", sourceVf.toString(), "--mac", MAC,
+                "--bond", "bond0");
+        assertEquals(0, a.exit(), a.err());
+    }
+
+    @Test
+    @Order(1)
+    void failedMigrationRollsBack() throws Exception {
+        guestWithVfOnHost1();
+        // nothing listens on .99 of the migration link: the migration itself fails after the VF was unplugged
+        Lab.CliResult r = Lab.cli("migrate", NAME, "--connect", Lab.uri(1), "--to", Lab.uri(2),
+                "--migrate-uri", "tcp://198.51.100.99", "--output", "json");
+        assertEquals(1, r.exit(), r.out());
+        JsonNode j = r.json();
+        assertEquals("failed", j.get("outcome").asText());
+        assertTrue(j.get("step").asText().startsWith("live migrate"), j.toString());
+        assertTrue(j.get("rolledBack").asBoolean(), j.toString());
+        assertTrue(Lab.exists(1, NAME) && Host.isActive(Lab.host(1).domain(NAME)), "still running on host 1");
+        assertFalse(Lab.exists(2, NAME), "nothing left on host 2");
+        GuestNetwork net = new GuestNetwork(new GuestAgent(new LibvirtAgentChannel(dom)));
+        GuestLink vf = net.findPciByMac(MAC).orElseThrow(() -> new AssertionError("VF not re-plugged"));
+        assertEquals("bond0", vf.master());
+        assertEquals(vf.name(), net.bond("bond0").activeSlave(), "VF is the active slave again");
+        assertEquals(NAME, Inventory.scan(Lab.host(1)).vf(sourceVf).orElseThrow().usedBy());
+    }
+
+    @Test
+    @Order(2)
+    void migratesWithVfAndKeepsAnsweringPings() throws Exception {
+        if (!Lab.exists(1, NAME)) {
+            guestWithVfOnHost1();
+        }
+        Lab.Ping ping = new Lab.Ping(2, ADDR); // the peer on host 2's side of the lab wire
+        Lab.sleep(2000);
+        Lab.CliResult r = Lab.cli("migrate", NAME, "--connect", Lab.uri(1), "--to", Lab.uri(2),
+                "--migrate-uri", "tcp://" + Lab.migrationAddress(2), "--output", "json");
+        Lab.sleep(2000);
+        int[] pings = ping.stop();
+        assertEquals(0, r.exit(), r.out() + r.err());
+        JsonNode rep = r.json();
+        System.out.printf("MIGRATION: total %d ms, VF gap %d ms, downtime %s ms, pings %d sent %d lost%n",
+                rep.get("totalMs").asLong(), rep.get("vfGapMs").asLong(), rep.get("migrationStats").get("downtime"),
+                pings[0], pings[0] - pings[1]);
+        for (JsonNode s : rep.get("steps")) {
+            System.out.printf("  %-44s %8d ms%n", s.get("name").asText(), s.get("durationMs").asLong());
+        }
+
+        // the guest runs on host 2, persistently, and is gone from host 1
+        assertFalse(Lab.exists(1, NAME), "undefined on the source");
+        org.libvirt.Domain moved = Lab.host(2).domain(NAME);
+        assertTrue(Host.isActive(moved) && Host.isPersistent(moved));
+        // its VF belongs to host 2's PF and is bound to vfio-pci there
+        Domain live = XmlCodec.unmarshal(Host.xml(moved, false), Domain.class);
+        DomainInterface vfIf = live.devices().interfaces().stream().filter(DomainInterface::isHostdev).findFirst()
+                .orElseThrow();
+        PciAddress destVf = vfIf.sourcePciAddress().orElseThrow();
+        assertEquals(rep.get("destVf").asText(), destVf.toString());
+        Inventory dst = Inventory.scan(Lab.host(2));
+        Inventory.Vf v = dst.vf(destVf).orElseThrow();
+        assertEquals(NAME, v.usedBy());
+        assertEquals("vfio-pci", v.driver());
+        assertTrue(dst.pf(v.pf()).isPresent(), "VF of host 2's PF");
+        // it is the bond's active slave in the guest
+        GuestNetwork net = new GuestNetwork(new GuestAgent(new LibvirtAgentChannel(moved)));
+        GuestLink gl = net.findPciByMac(MAC).orElseThrow();
+        assertEquals(gl.name(), net.bond("bond0").activeSlave());
+        // the source VF is released
+        assertNull(Inventory.scan(Lab.host(1)).vf(sourceVf).orElseThrow().usedBy());
+        // the guest answered the peer during the whole migration
+        assertTrue(pings[1] > 0 && pings[0] - pings[1] < pings[0] / 2,
+                "lost " + (pings[0] - pings[1]) + " of " + pings[0] + " pings");
+    }
+}

@@ -27,7 +27,7 @@ done
 by_mac() { for n in /sys/class/net/*; do [ "$(cat $n/address)" = "$1" ] && basename $n; done; }
 ip link set lo up
 mgmt=$(by_mac 52:54:00:00:0$host:01); mig=$(by_mac 52:54:00:00:0$host:02)
-pf=$(by_mac 52:54:00:00:0$host:03); peer=$(by_mac 52:54:00:00:0$host:04)
+pf=$(by_mac 52:54:00:00:0$host:03); peer=$(by_mac 52:54:00:00:0$host:04); uplink=$(by_mac 52:54:00:00:0$host:05)
 ip link set "$mgmt" up; ip addr add 10.0.2.15/24 dev "$mgmt"; ip route add default via 10.0.2.2
 ip link set "$mig" up; ip addr add 198.51.100.$host/24 dev "$mig"
 ip link set "$peer" up; ip addr add 192.0.2.$((100 + host))/24 dev "$peer"
@@ -36,11 +36,13 @@ ip link set "$peer" up; ip addr add 192.0.2.$((100 + host))/24 dev "$peer"
 pfsys=/sys/class/net/$pf/device
 echo 0 > $pfsys/sriov_drivers_autoprobe
 echo "$vfs" > $pfsys/sriov_numvfs
-ip link add br0 type bridge
-ip link set br0 up
-ip link set "$pf" master br0
 [ "$pfdown" = 1 ] || ip link set "$pf" up
-log "host $host: mgmt=$mgmt mig=$mig pf=$pf ($(cat $pfsys/sriov_numvfs)/$(cat $pfsys/sriov_totalvfs) VFs) peer=$peer"
+# br0: the guests' virtio NICs (the bonds' backup slaves) reach the lab wire through their own uplink NIC
+ip link add br0 type bridge
+ip link set "$uplink" master br0
+ip link set "$uplink" up
+ip link set br0 up
+log "host $host: mgmt=$mgmt mig=$mig pf=$pf ($(cat $pfsys/sriov_numvfs)/$(cat $pfsys/sriov_totalvfs) VFs) peer=$peer uplink=$uplink"
 
 # A clean libvirt state of this host's own (the root below the overlay is shared with the machine)
 rm -rf /etc/libvirt/qemu /etc/libvirt/nwfilter /var/lib/libvirt /var/cache/libvirt /var/log/libvirt /var/run/libvirt

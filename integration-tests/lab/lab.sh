@@ -4,8 +4,10 @@
 #   lab.sh up [--host N --no-viommu --pf-down]   boot the hosts (default: hosts 1 and 2) and wait for libvirtd
 #   lab.sh down                                   stop every lab host
 #   lab.sh status                                 print the hosts and their libvirt URIs
-# The lab wire: each host's QEMU has a hub joining its igb PF, a peer NIC (192.0.2.10N) and a UDP carrier to
-# the other host, so a guest keeps its address and its peers wherever it runs.
+# The lab wire: each host's QEMU has a hub joining its igb PF (VFs for guests), an uplink NIC of the host's
+# bridge br0 (guests' virtio NICs, the bond's backup path), a peer NIC (192.0.2.10N) and a UDP carrier to the
+# other host, so a guest keeps its address and its peers wherever it runs. br0 does not use the PF as uplink:
+# QEMU's igb model drops unknown unicast on the PF once VFs exist, so the backup path gets its own NIC.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lab.env"
@@ -34,9 +36,10 @@ boot() { # N [viommu:1|0] [pfdown:0|1]
     -device virtio-net-pci,netdev=mig,mac=52:54:00:00:0$n:02 \
     -netdev dgram,id=wire,local.type=inet,local.host=127.0.0.1,local.port=$wl,remote.type=inet,remote.host=127.0.0.1,remote.port=$wr \
     -netdev hubport,id=hwire,hubid=1,netdev=wire \
-    -netdev hubport,id=hpf,hubid=1 -netdev hubport,id=hpeer,hubid=1 \
+    -netdev hubport,id=hpf,hubid=1 -netdev hubport,id=hpeer,hubid=1 -netdev hubport,id=hbr,hubid=1 \
     -device pcie-root-port,id=rp1,chassis=1,slot=1,pref32-reserve=32M -device igb,netdev=hpf,bus=rp1,mac=52:54:00:00:0$n:03 \
     -device virtio-net-pci,netdev=hpeer,mac=52:54:00:00:0$n:04 \
+    -device virtio-net-pci,netdev=hbr,mac=52:54:00:00:0$n:05 \
     -device virtio-serial-pci -chardev socket,id=qga,path="$LAB_DIR/h$n-qga.sock",server=on,wait=off \
     -device virtserialport,chardev=qga,name=org.qemu.guest_agent.0 \
     -serial file:"$LAB_DIR/h$n.console.log" -display none -monitor unix:"$LAB_DIR/h$n-monitor.sock",server=on,wait=off \

@@ -19,7 +19,7 @@ public final class Demo {
                 .orElseThrow().address().toString();
         Lab.CliResult a = Lab.cli("attach", name, "--connect", Lab.uri(1), "--vf", vf, "--mac", mac, "--bond", "bond0");
         if (a.exit() != 0) {
-            System.exit(1);
+            throw new IllegalStateException("passthru attach failed: " + a.err());
         }
         Lab.Ping ping = new Lab.Ping(2, addr);
         Lab.sleep(2000);
@@ -31,6 +31,8 @@ public final class Demo {
                 + "%d lost%n", addr, p[0], p[1], p[0] - p[1]);
         Lab.removeGuest(2, name);
         Lab.removeGuest(1, name);
-        System.exit(m.exit());
+        if (m.exit() != 0) {
+            throw new IllegalStateException("passthru migrate failed: " + m.err());
+        }
     }
 }

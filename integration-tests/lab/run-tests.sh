@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# passthru's test command (README "Run the tests", called by .ci/run): installs what is missing (Debian packages,
+# Maven), builds and runs the unit tests, boots the nested lab (two SR-IOV hosts) and runs the end-to-end tests on
+# it. Exit status 0 only when everything passed. The lab is stopped at the end.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+lab=$root/integration-tests/lab
+start=$SECONDS
+"$lab/install-deps.sh"
+cd "$root"
+echo "== unit tests"
+mvn -B -ntp install
+echo "== nested lab"
+"$lab/lab.sh" down >/dev/null 2>&1 || true
+"$lab/build-images.sh" >/dev/null
+trap '"$lab/lab.sh" down >/dev/null 2>&1 || true' EXIT
+"$lab/lab.sh" up
+echo "== end-to-end tests on the lab"
+mvn -B -ntp verify -Plab -pl integration-tests
+echo "== all tests passed in $((SECONDS - start)) s"

@@ -101,6 +101,29 @@ class HotplugLabIT {
     }
 
     @Test
+    void guestThatDoesNotReleaseTheVfGetsAClearErrorAndKeepsIt() throws Exception {
+        PciAddress vf = freeVf();
+        Lab.CliResult a = Lab.cli("attach", NAME, "--connect", Lab.uri(HOST), "--vf", vf.toString());
+        assertEquals(0, a.exit(), a.err());
+        dom.suspend(); // a paused guest cannot answer the PCIe unplug request
+        try {
+            Lab.CliResult d = Lab.cli("detach", NAME, "--connect", Lab.uri(HOST), "--vf", vf.toString(),
+                    "--timeout", "3");
+            assertEquals(1, d.exit(), d.out());
+            assertTrue(d.err().contains("did not release VF " + vf) && d.err().contains("stays attached"), d.err());
+            Domain live = XmlCodec.unmarshal(Host.xml(dom, false), Domain.class);
+            assertTrue(live.devices().findBySourcePci(vf).isPresent(), "the VF is still attached");
+            assertEquals(NAME, Inventory.scan(Lab.host(HOST)).vf(vf).orElseThrow().usedBy());
+        } finally {
+            dom.resume();
+        }
+        // running again, the guest completes the pending unplug (or detach asks again); then the config is cleaned
+        Lab.sleep(2000);
+        assertEquals(0, Lab.cli("detach", NAME, "--connect", Lab.uri(HOST), "--vf", vf.toString()).exit());
+        assertNull(Inventory.scan(Lab.host(HOST)).vf(vf).orElseThrow().usedBy(), "VF free at the end");
+    }
+
+    @Test
     void badRequestsAreRefusedAndChangeNothing() throws Exception {
         String before = Host.xml(dom, false);
         Lab.CliResult pf = Lab.cli("attach", NAME, "--connect", Lab.uri(HOST), "--vf", "0000:01:00.0");

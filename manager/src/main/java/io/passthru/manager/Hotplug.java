@@ -146,8 +146,9 @@ public final class Hotplug {
                     try {
                         dom.detachDeviceFlags(xml, AFFECT_LIVE);
                     } catch (LibvirtException e) {
-                        // a repeated request while the first one is pending may be refused; the wait below decides
-                        if (attempts == 1) {
+                        // a request while an earlier unplug is still pending is refused ("already in the process
+                        // of unplug"); the wait below decides
+                        if (attempts == 1 && !LibvirtErrors.message(e).contains("unplug")) {
                             throw LibvirtErrors.wrap("hot-unplug VF " + vf + " from domain '" + domainName + "'", e);
                         }
                     }

@@ -15,6 +15,8 @@ import java.util.Map;
 public final class Hosts implements AutoCloseable {
     static final Object EVENT_LOCK = new Object();
     private static Thread eventLoop;
+    /** Keeps libvirt from printing every error to stderr: passthru reports them itself (strong ref for JNA). */
+    private static final org.libvirt.jna.Libvirt.VirErrorCallback QUIET = (userData, error) -> { };
 
     private final Map<String, Host> hosts = new LinkedHashMap<>();
 
@@ -27,6 +29,7 @@ public final class Hosts implements AutoCloseable {
             return;
         }
         try {
+            Connect.setErrorCallback(QUIET);
             Library.initEventLoop();
         } catch (LibvirtException e) {
             throw new HostNotReadyException("cannot start libvirt's event loop: " + LibvirtErrors.message(e)

@@ -2,7 +2,7 @@
 # passthru nested lab: two SR-IOV hosts (L1) under QEMU TCG, each with an intel vIOMMU, an igb PF with VFs,
 # KVM inside (nested SVM) and libvirtd on qemu+tcp://127.0.0.1:PORT/system.
 #   lab.sh up [--host N --no-viommu --pf-down]   boot the hosts (default: hosts 1 and 2) and wait for libvirtd
-#   lab.sh down                                   stop every lab host
+#   lab.sh down [--host N]                        stop every lab host (or host N)
 #   lab.sh status                                 print the hosts and their libvirt URIs
 # The lab wire: each host's QEMU has a hub joining its igb PF (VFs for guests), an uplink NIC of the host's
 # bridge br0 (guests' virtio NICs, the bond's backup path), a peer NIC (192.0.2.10N) and a UDP carrier to the
@@ -16,7 +16,8 @@ mkdir -p "$LAB_DIR"
 uri() { echo "qemu+tcp://127.0.0.1:$((LAB_LIBVIRT_PORT_BASE + $1))/system"; }
 
 boot() { # N [viommu:1|0] [pfdown:0|1]
-  local n=$1 viommu=${2:-1} pfdown=${3:-0} other=$(( $1 == 1 ? 2 : 1 ))
+  # hosts 1 and 2 are wired to each other; further hosts (readiness tests) get carriers that lead nowhere
+  local n=$1 viommu=${2:-1} pfdown=${3:-0} other=$(( $1 == 1 ? 2 : ($1 == 2 ? 1 : 90 + $1) ))
   local port=$((LAB_LIBVIRT_PORT_BASE + n))
   local wl=$((LAB_UDP_BASE + n)) wr=$((LAB_UDP_BASE + other))
   local ml=$((LAB_UDP_BASE + 10 + n)) mr=$((LAB_UDP_BASE + 10 + other))
@@ -67,9 +68,12 @@ case $cmd in
     for n in "${hosts[@]}"; do boot "$n" "$viommu" "$pfdown"; done
     for n in "${hosts[@]}"; do wait_ready "$n" "${LAB_BOOT_TIMEOUT:-300}"; done ;;
   down)
+    if [ "${1:-}" = --host ]; then
+      p=$LAB_DIR/h$2.pid; [ -f "$p" ] && { kill "$(cat "$p")" 2>/dev/null || true; rm -f "$p"; }; echo "host $2 down"; exit 0
+    fi
     for p in "$LAB_DIR"/h*.pid; do [ -f "$p" ] && { kill "$(cat "$p")" 2>/dev/null || true; rm -f "$p"; }; done; echo "lab down" ;;
   status)
-    for n in 1 2; do
+    for n in 1 2 3; do
       if [ -f "$LAB_DIR/h$n.pid" ] && kill -0 "$(cat "$LAB_DIR/h$n.pid")" 2>/dev/null; then echo "host $n: running $(uri "$n")"; else echo "host $n: stopped"; fi
     done ;;
   *) echo "usage: lab.sh up|down|status" >&2; exit 2 ;;

@@ -39,16 +39,7 @@ public final class HostCheck {
                 "enable VT-d/AMD-Vi in the firmware and boot with intel_iommu=on (Intel) or amd_iommu=on (AMD) "
                         + "and iommu=pt on the kernel command line"));
 
-        try {
-            DomainCapabilities caps = host.domainCapabilities(null, null, "kvm");
-            boolean vfio = caps.supportsHostdevPciBackend("vfio");
-            out.add(vfio ? new Result("vfio", Status.PASS, "domain capabilities list hostdev PCI backend vfio", null)
-                    : new Result("vfio", Status.FAIL, "domain capabilities do not list the vfio PCI backend "
-                    + caps.hostdevValues("pciBackend"), "load the vfio-pci module (modprobe vfio-pci) and check "
-                    + "that /dev/vfio/vfio exists; legacy KVM device assignment is never used"));
-        } catch (PassthruException e) {
-            out.add(new Result("vfio", Status.FAIL, e.getMessage(), "install QEMU with KVM support and load kvm"));
-        }
+        out.add(vfio(host, grouped > 0));
 
         Inventory inv = Inventory.scan(host);
         int vfs = inv.vfs().size();
@@ -70,6 +61,44 @@ public final class HostCheck {
             }
         }
         return out;
+    }
+
+    private static Result vfio(Host host, boolean iommuOn) {
+        try {
+            DomainCapabilities caps = host.domainCapabilities(null, null, "kvm");
+            if (caps.supportsHostdevPciBackend("vfio")) {
+                return new Result("vfio", Status.PASS, "domain capabilities list hostdev PCI backend vfio", null);
+            }
+            return new Result("vfio", Status.FAIL, "domain capabilities do not list the vfio PCI backend (they list "
+                    + caps.hostdevValues("pciBackend") + ")", iommuOn
+                    ? "load the vfio-pci module (modprobe vfio-pci) and check that /dev/vfio/vfio exists; legacy "
+                    + "KVM device assignment is never used"
+                    : "libvirt offers vfio only with an IOMMU: fix the iommu check first, then modprobe vfio-pci");
+        } catch (PassthruException e) {
+            return new Result("vfio", Status.FAIL, e.getMessage(), "install QEMU with KVM support and load kvm");
+        }
+    }
+
+    /**
+     * Refuses a VF whose host cannot pass it through, with the same words as {@code check-host}: IOMMU off, no vfio
+     * backend, the VF's PF link down. Called before any libvirt change, so nothing is half-done.
+     *
+     * @throws HostNotReadyException listing each failed check and its fix
+     */
+    public void requireReadyFor(Host host, Inventory.Vf vf) {
+        List<String> failures = new ArrayList<>();
+        String pfCheck = "pf-link " + Inventory.scan(host).pf(vf.pf())
+                .map(p -> p.netInterface() == null ? p.address().toString() : p.netInterface()).orElse("?");
+        for (Result r : run(host)) {
+            boolean relevant = List.of("libvirt", "iommu", "vfio", pfCheck).contains(r.check());
+            if (relevant && r.status() == Status.FAIL) {
+                failures.add(r.check() + ": " + r.detail() + " (fix: " + r.remedy() + ")");
+            }
+        }
+        if (!failures.isEmpty()) {
+            throw new HostNotReadyException(host.uri() + " cannot pass VF " + vf.address() + " through: "
+                    + String.join("; ", failures));
+        }
     }
 
     public static boolean ok(List<Result> results) {

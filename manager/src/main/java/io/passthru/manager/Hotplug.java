@@ -1,6 +1,7 @@
 package io.passthru.manager;
 
 import io.passthru.PassthruException;
+import io.passthru.agent.AgentException;
 import io.passthru.agent.GuestAgent;
 import io.passthru.agent.GuestLink;
 import io.passthru.agent.GuestNetwork;
@@ -64,7 +65,8 @@ public final class Hotplug {
      *
      * @param mac MAC for the VF, or null to let libvirt pick one
      * @throws InvalidRequestException  when {@code vf} is not a VF of this host or another domain holds it
-     * @throws HostNotReadyException    when the VF's PF link is down (libvirt would refuse late)
+     * @throws HostNotReadyException    when the host cannot pass the VF through (IOMMU off, no vfio, PF link down:
+     *                                  the words of {@code check-host}), before libvirt is asked
      * @throws PassthruException        when libvirt or the guest fails; the VF is then detached again
      */
     public AttachResult attachVf(Host host, String domainName, PciAddress vf, MacAddress mac) {
@@ -77,9 +79,17 @@ public final class Hotplug {
             throw new InvalidRequestException("VF " + vf + " is already used by domain '" + v.usedBy() + "' on "
                     + host.uri() + ": pick a free VF (passthru list-vfs)");
         }
-        Inventory.Pf pf = inv.pf(v.pf()).orElseThrow();
-        requirePfLinkUp(host, pf, vf);
+        new HostCheck().requireReadyFor(host, v);
         boolean live = Host.isActive(dom);
+        if (live) {
+            try {
+                new GuestAgent(new LibvirtAgentChannel(dom)).ping();
+            } catch (AgentException e) {
+                throw new InvalidRequestException("the guest agent of domain '" + domainName + "' does not answer ("
+                        + e.getMessage() + "): attach needs it to see the VF arrive in the guest. Wait for the guest "
+                        + "to boot, or check that qemu-guest-agent runs in it");
+            }
+        }
         int flags = (live ? AFFECT_LIVE : 0) | (Host.isPersistent(dom) ? AFFECT_CONFIG : 0);
         String xml = XmlCodec.marshal(DomainInterface.hostdevVf(vf, mac));
         long t0 = System.nanoTime();
@@ -196,14 +206,6 @@ public final class Hotplug {
         net.enslave(bond, link);
         net.setActiveSlave(bond, link);
         return link;
-    }
-
-    static void requirePfLinkUp(Host host, Inventory.Pf pf, PciAddress vf) {
-        if (pf.netInterface() != null && !pf.linkUp()) {
-            throw new HostNotReadyException("PF " + pf.netInterface() + " (" + pf.address() + ") of VF " + vf + " on "
-                    + host.uri() + " has link state '" + pf.linkState() + "': libvirt cannot configure VFs of an "
-                    + "offline PF. Run 'ip link set " + pf.netInterface() + " up' on the host and check its cable");
-        }
     }
 
     static Optional<DomainInterface> findInterface(String domainXml, PciAddress vf) {

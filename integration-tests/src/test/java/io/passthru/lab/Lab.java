@@ -130,7 +130,10 @@ final class Lab {
         cmd.addAll(List.of(args));
         Path out = Files.createTempFile("passthru-out", ".txt");
         Path err = Files.createTempFile("passthru-err", ".txt");
-        Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile());
+        // many short-lived CLIs at once on 2 cores: start fast, stay small
+        pb.environment().putIfAbsent("JAVA_OPTS", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx256m");
+        Process p = pb.start();
         if (!p.waitFor(10, TimeUnit.MINUTES)) {
             p.destroyForcibly();
             throw new AssertionError("passthru " + String.join(" ", args) + " did not finish in 10 min");

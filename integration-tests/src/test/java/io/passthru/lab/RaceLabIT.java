@@ -1,0 +1,97 @@
+package io.passthru.lab;
+
+import io.passthru.manager.Inventory;
+import io.passthru.manager.libvirt.Host;
+import io.passthru.xml.PciAddress;
+import io.passthru.xml.XmlCodec;
+import io.passthru.xml.domain.Domain;
+import io.passthru.xml.domain.DomainInterface;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Race-free allocation: 20 passthru processes attach by alias at once to two guests on a host with 7 free VFs.
+ * libvirt is the arbiter: exactly 7 succeed, 13 get "no free device for alias", no VF is given twice.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RaceLabIT {
+    static final int HOST = 2;
+    static final String POOL = """
+            {"device_spec": [{"vendor_id": "8086", "product_id": "10ca", "physical_network": "labnet"}],
+             "alias": [{"name": "lab-vf", "vendor_id": "8086", "product_id": "10ca", "device_type": "type-VF",
+                        "numa_policy": "legacy"}]}
+            """;
+
+    @AfterAll
+    void cleanup() {
+        Lab.removeGuest(HOST, "it-race-a");
+        Lab.removeGuest(HOST, "it-race-b");
+    }
+
+    @Test
+    void twentyConcurrentAttachesForSevenVfs() throws Exception {
+        Lab.removeGuest(HOST, "it-migrate"); // a guest migrated here by another test class would hold a VF
+        Path pool = Files.createTempFile("passthru-pool", ".json");
+        Files.writeString(pool, POOL);
+        org.libvirt.Domain a = Lab.startGuest(HOST, "it-race-a", "52:54:00:a1:00:60", "192.0.2.60/24");
+        org.libvirt.Domain b = Lab.startGuest(HOST, "it-race-b", "52:54:00:a1:00:61", "192.0.2.61/24");
+        List<Inventory.Vf> vfs = Inventory.scan(Lab.host(HOST)).vfs();
+        assertEquals(7, vfs.size());
+        assertTrue(vfs.stream().allMatch(Inventory.Vf::isFree), "all 7 VFs free before the race: " + vfs);
+
+        ExecutorService pool20 = Executors.newFixedThreadPool(20);
+        List<Future<Lab.CliResult>> runs = new ArrayList<>();
+        long t0 = System.nanoTime();
+        for (int i = 0; i < 20; i++) {
+            String guest = i % 2 == 0 ? "it-race-a" : "it-race-b";
+            runs.add(pool20.submit(() -> Lab.cli("attach", guest, "--connect", Lab.uri(HOST), "--alias", "lab-vf",
+                    "--pool", pool.toString(), "--output", "json")));
+        }
+        int ok = 0;
+        int noFree = 0;
+        for (Future<Lab.CliResult> f : runs) {
+            Lab.CliResult r = f.get();
+            if (r.exit() == 0) {
+                ok++;
+            } else if (r.err().contains("no free device for alias lab-vf")) {
+                noFree++;
+            } else {
+                throw new AssertionError("unexpected failure: " + r.err());
+            }
+        }
+        pool20.shutdown();
+        System.out.printf("RACE: 20 concurrent attaches, %d succeeded, %d got 'no free device', %d ms%n", ok, noFree,
+                (System.nanoTime() - t0) / 1_000_000);
+        assertEquals(7, ok);
+        assertEquals(13, noFree);
+
+        Set<PciAddress> given = new HashSet<>();
+        int attached = 0;
+        for (org.libvirt.Domain d : List.of(a, b)) {
+            Domain live = XmlCodec.unmarshal(Host.xml(d, false), Domain.class);
+            for (DomainInterface i : live.devices().interfaces()) {
+                if (i.isHostdev()) {
+                    attached++;
+                    given.add(i.sourcePciAddress().orElseThrow());
+                }
+            }
+        }
+        assertEquals(7, attached, "7 VFs attached in all");
+        assertEquals(7, given.size(), "no VF given twice");
+        assertTrue(Inventory.scan(Lab.host(HOST)).vfs().stream().noneMatch(Inventory.Vf::isFree));
+    }
+}

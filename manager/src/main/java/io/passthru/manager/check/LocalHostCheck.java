@@ -243,8 +243,8 @@ public final class LocalHostCheck {
         pfs.forEach((pf, total) -> {
             String name = "sriov " + pf;
             int num = read(dev(pf, "sriov_numvfs")).flatMap(LocalHostCheck::integer).orElse(0);
-            String label = pf + netdevs(pf).stream().collect(Collectors.joining(", ", " (", ")"))
-                    .replace(" ()", "");
+            List<String> nets = netdevs(pf);
+            String label = nets.isEmpty() ? pf : pf + " (" + String.join(", ", nets) + ")";
             if (num == 0) {
                 out.add(Check.warn(name, label + ": 0 of " + total + " VFs enabled",
                         "echo N > /sys/bus/pci/devices/" + pf + "/sriov_numvfs (N from 1 to " + total + "; make it "

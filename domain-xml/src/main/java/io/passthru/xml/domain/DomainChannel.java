@@ -15,7 +15,7 @@ import java.util.List;
  * {@code <source>} elements (type udp: bind and connect), so they are a list.
  */
 @XmlRootElement(name = "channel")
-@XmlType(propOrder = {"sources", "target", "alias", "address", "extra"})
+@XmlType(propOrder = {"sources", "protocol", "log", "target", "alias", "acpi", "address", "extra"})
 public class DomainChannel extends XmlCatchAll {
     /** Target name of the QEMU guest agent channel. */
     public static final String GUEST_AGENT_NAME = "org.qemu.guest_agent.0";
@@ -24,10 +24,16 @@ public class DomainChannel extends XmlCatchAll {
     private String type;
     @XmlElement(name = "source")
     private List<DomainChardevSource> sources;
+    @XmlElement(name = "protocol")
+    private DomainChardevProtocol protocol;
+    @XmlElement(name = "log")
+    private DomainChardevLog log;
     @XmlElement(name = "target")
     private DomainChannelTarget target;
     @XmlElement(name = "alias")
     private DomainAlias alias;
+    @XmlElement(name = "acpi")
+    private DomainDeviceAcpi acpi;
     @XmlElement(name = "address")
     private DomainAddress address;
 
@@ -84,6 +90,22 @@ public class DomainChannel extends XmlCatchAll {
         }
     }
 
+    public DomainChardevProtocol getProtocol() {
+        return protocol;
+    }
+
+    public void setProtocol(DomainChardevProtocol protocol) {
+        this.protocol = protocol;
+    }
+
+    public DomainChardevLog getLog() {
+        return log;
+    }
+
+    public void setLog(DomainChardevLog log) {
+        this.log = log;
+    }
+
     public DomainChannelTarget getTarget() {
         return target;
     }
@@ -98,6 +120,14 @@ public class DomainChannel extends XmlCatchAll {
 
     public void setAlias(DomainAlias alias) {
         this.alias = alias;
+    }
+
+    public DomainDeviceAcpi getAcpi() {
+        return acpi;
+    }
+
+    public void setAcpi(DomainDeviceAcpi acpi) {
+        this.acpi = acpi;
     }
 
     public DomainAddress getAddress() {

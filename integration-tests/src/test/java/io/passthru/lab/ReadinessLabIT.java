@@ -31,7 +31,7 @@ class ReadinessLabIT {
 
     private static JsonNode check(JsonNode report, String name) {
         for (JsonNode c : report.get("checks")) {
-            if (c.get("check").asText().equals(name)) {
+            if (c.get("name").asText().equals(name)) {
                 return c;
             }
         }

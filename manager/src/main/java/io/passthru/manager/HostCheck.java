@@ -1,107 +1,191 @@
 package io.passthru.manager;
 
 import io.passthru.PassthruException;
+import io.passthru.manager.check.Check;
+import io.passthru.manager.check.LocalHostCheck;
 import io.passthru.manager.libvirt.Host;
+import io.passthru.xml.PciAddress;
 import io.passthru.xml.domcaps.DomainCapabilities;
 import io.passthru.xml.nodedev.NodeDevice;
 
+import java.net.URI;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * Host readiness for VF passthrough, checked through libvirt so it works on remote hosts: libvirt version, IOMMU
- * (node devices carry IOMMU groups only when the kernel runs an IOMMU), VFIO (domain capabilities list the vfio
- * PCI backend), SR-IOV PFs with VFs, PF links up. Each non-pass result carries the remedy.
+ * Host readiness for VF passthrough. Through libvirt (works on remote hosts): libvirt version, IOMMU (node devices
+ * carry IOMMU groups only when the kernel runs an IOMMU), VFIO (domain capabilities list the vfio PCI backend; legacy
+ * KVM assignment is never used), SR-IOV PFs with VFs, PF links up, and IOMMU group viability of each VF (every other
+ * member unbound, on vfio-pci or pci-stub, or a PCI bridge; kernel Documentation/driver-api/vfio.rst "Groups").
+ * On the local host it adds {@link LocalHostCheck}'s sysfs/procfs checks (CPU virtualization, KVM, ACPI DMAR/IVRS
+ * and kernel arguments, interrupt remapping, vfio modules); on a remote host it says they cannot be seen.
+ * Every non-pass result carries the remedy.
  */
 public final class HostCheck {
-    public enum Status { PASS, WARN, FAIL }
+    /** libvirt 7.0.0 as major * 1,000,000 + minor * 1,000 + release. */
+    static final long MIN_LIBVIRT = 7_000_000;
+    private static final Set<String> ISOLATING_DRIVERS = Set.of("vfio-pci", "pci-stub");
 
-    /** One check: {@code remedy} is null on pass. */
-    public record Result(String check, Status status, String detail, String remedy) {
+    private final Path sysfsRoot;
+
+    /** Checks through libvirt only, plus local sysfs checks under "/" for local URIs. */
+    public HostCheck() {
+        this(Path.of("/"));
     }
 
-    /** libvirt 7.0.0 as major * 1,000,000 + minor * 1,000: oldest libvirt passthru is tested against is 11. */
-    static final long MIN_LIBVIRT = 7_000_000;
+    /** {@code sysfsRoot}: where /sys and /proc of the local host are (tests pass a fake tree). */
+    public HostCheck(Path sysfsRoot) {
+        this.sysfsRoot = sysfsRoot;
+    }
 
-    public List<Result> run(Host host) {
-        List<Result> out = new ArrayList<>();
+    /** true for URIs without a host part (qemu:///system, qemu:///session): libvirt runs on this machine. */
+    public static boolean isLocal(String uri) {
+        try {
+            String h = URI.create(uri).getHost();
+            return h == null || h.isEmpty();
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    public List<Check> run(Host host) {
+        List<Check> out = new ArrayList<>();
         long v = host.libvirtVersion();
         String version = (v / 1_000_000) + "." + (v / 1000 % 1000) + "." + (v % 1000);
-        out.add(v >= MIN_LIBVIRT ? new Result("libvirt", Status.PASS, "libvirt " + version, null)
-                : new Result("libvirt", Status.FAIL, "libvirt " + version,
+        out.add(v >= MIN_LIBVIRT ? Check.pass("libvirt", "libvirt " + version)
+                : Check.fail("libvirt", "libvirt " + version,
                 "upgrade libvirt to 7.0 or newer (Debian: bookworm-backports has 11.x)"));
 
         List<NodeDevice> pci = host.nodeDevices("pci");
         long grouped = pci.stream().filter(d -> d.iommuGroup().isPresent()).count();
         out.add(grouped > 0
-                ? new Result("iommu", Status.PASS, grouped + " of " + pci.size() + " PCI devices in IOMMU groups", null)
-                : new Result("iommu", Status.FAIL, "no PCI device is in an IOMMU group: the IOMMU is off",
+                ? Check.pass("iommu", grouped + " of " + pci.size() + " PCI devices in IOMMU groups")
+                : Check.fail("iommu", "no PCI device is in an IOMMU group: the IOMMU is off",
                 "enable VT-d/AMD-Vi in the firmware and boot with intel_iommu=on (Intel) or amd_iommu=on (AMD) "
                         + "and iommu=pt on the kernel command line"));
-
         out.add(vfio(host, grouped > 0));
 
         Inventory inv = Inventory.scan(host);
-        int vfs = inv.vfs().size();
         out.add(inv.pfs().isEmpty()
-                ? new Result("sriov", Status.FAIL, "no SR-IOV PF with VFs on this host",
+                ? Check.fail("sriov", "no SR-IOV PF with VFs on this host",
                 "create VFs on the PF: echo N > /sys/class/net/PF/device/sriov_numvfs (see sriov_totalvfs)")
-                : new Result("sriov", Status.PASS, inv.pfs().size() + " PF(s) with " + vfs + " VF(s)", null));
+                : Check.pass("sriov", inv.pfs().size() + " PF(s) with " + inv.vfs().size() + " VF(s)"));
         for (Inventory.Pf pf : inv.pfs()) {
-            String name = "pf-link " + (pf.netInterface() == null ? pf.address() : pf.netInterface());
-            if (pf.netInterface() == null) {
-                out.add(new Result(name, Status.WARN, "PF " + pf.address() + " has no netdev (driver "
-                        + pf.driver() + ")", "bind the PF to its network driver so its link can be managed"));
-            } else if (pf.linkUp()) {
-                out.add(new Result(name, Status.PASS, "link up", null));
-            } else {
-                out.add(new Result(name, Status.FAIL, "link " + pf.linkState(),
-                        "ip link set " + pf.netInterface() + " up (and check the cable/switch port); libvirt "
-                                + "refuses to configure VFs of an offline PF"));
+            out.add(pfLink(pf));
+        }
+        if (grouped > 0) {
+            out.add(groupViability(inv, pci));
+        }
+        if (isLocal(host.uri())) {
+            List<Check> local = new LocalHostCheck(sysfsRoot).run();
+            for (Check c : local) {
+                // the same facts libvirt already reported are not repeated
+                if (!c.name().equals("iommu") && !c.name().startsWith("sriov") && !c.name().startsWith("pf-link")) {
+                    out.add(c);
+                }
             }
+        } else {
+            out.add(Check.warn("local", "CPU virtualization, ACPI DMAR/IVRS, kernel arguments and interrupt "
+                    + "remapping cannot be seen through libvirt on a remote host",
+                    "run passthru check-host on that host (qemu:///system) for those checks"));
         }
         return out;
     }
 
-    private static Result vfio(Host host, boolean iommuOn) {
+    /** When libvirt cannot be reached: that failure, plus the local sysfs checks for a local URI. */
+    public List<Check> runWithoutLibvirt(String uri, String why) {
+        List<Check> out = new ArrayList<>();
+        out.add(Check.fail("libvirt", why, "start libvirtd (virtlogd -d; libvirtd -d) or fix the URI"));
+        if (isLocal(uri)) {
+            out.addAll(new LocalHostCheck(sysfsRoot).run());
+        }
+        return out;
+    }
+
+    static Check pfLink(Inventory.Pf pf) {
+        String name = pfCheckName(pf);
+        if (pf.netInterface() == null) {
+            return Check.warn(name, "PF " + pf.address() + " has no netdev (driver " + pf.driver() + ")",
+                    "bind the PF to its network driver so its link can be managed");
+        }
+        return pf.linkUp() ? Check.pass(name, "link up")
+                : Check.fail(name, "link " + pf.linkState(), "ip link set " + pf.netInterface() + " up (and check "
+                + "the cable/switch port); libvirt refuses to configure VFs of an offline PF");
+    }
+
+    static String pfCheckName(Inventory.Pf pf) {
+        return "pf-link " + (pf.netInterface() == null ? pf.address() : pf.netInterface());
+    }
+
+    /** Every VF's IOMMU group must be viable for VFIO: other members unbound, vfio-pci/pci-stub, or bridges. */
+    static Check groupViability(Inventory inv, List<NodeDevice> pci) {
+        Map<PciAddress, NodeDevice> byAddr = new HashMap<>();
+        pci.forEach(d -> d.pciAddress().ifPresent(a -> byAddr.put(a, d)));
+        List<String> broken = new ArrayList<>();
+        for (Inventory.Vf vf : inv.vfs()) {
+            NodeDevice d = byAddr.get(vf.address());
+            if (d == null) {
+                continue;
+            }
+            for (PciAddress member : d.iommuGroupMembers()) {
+                if (member.equals(vf.address())) {
+                    continue;
+                }
+                NodeDevice m = byAddr.get(member);
+                String driver = m == null ? null : m.driverName().orElse(null);
+                boolean bridge = m != null && m.pciCapability().map(c -> c.getPciClass())
+                        .map(c -> c.startsWith("0x0604")).orElse(false);
+                if (driver != null && !ISOLATING_DRIVERS.contains(driver) && !bridge) {
+                    broken.add("VF " + vf.address() + " shares IOMMU group " + vf.iommuGroup() + " with " + member
+                            + " (driver " + driver + ")");
+                }
+            }
+        }
+        return broken.isEmpty()
+                ? Check.pass("iommu-groups", inv.vfs().size() + " VF(s) in viable IOMMU groups")
+                : Check.fail("iommu-groups", String.join("; ", broken), "unbind the named devices from their "
+                + "drivers or bind them to vfio-pci (the whole group goes to one guest), or move the card to a slot "
+                + "with its own group (ACS)");
+    }
+
+    private static Check vfio(Host host, boolean iommuOn) {
         try {
             DomainCapabilities caps = host.domainCapabilities(null, null, "kvm");
             if (caps.supportsHostdevPciBackend("vfio")) {
-                return new Result("vfio", Status.PASS, "domain capabilities list hostdev PCI backend vfio", null);
+                return Check.pass("vfio", "domain capabilities list hostdev PCI backend vfio");
             }
-            return new Result("vfio", Status.FAIL, "domain capabilities do not list the vfio PCI backend (they list "
+            return Check.fail("vfio", "domain capabilities do not list the vfio PCI backend (they list "
                     + caps.hostdevValues("pciBackend") + ")", iommuOn
                     ? "load the vfio-pci module (modprobe vfio-pci) and check that /dev/vfio/vfio exists; legacy "
                     + "KVM device assignment is never used"
                     : "libvirt offers vfio only with an IOMMU: fix the iommu check first, then modprobe vfio-pci");
         } catch (PassthruException e) {
-            return new Result("vfio", Status.FAIL, e.getMessage(), "install QEMU with KVM support and load kvm");
+            return Check.fail("vfio", e.getMessage(), "install QEMU with KVM support and load kvm");
         }
     }
 
     /**
-     * Refuses a VF whose host cannot pass it through, with the same words as {@code check-host}: IOMMU off, no vfio
-     * backend, the VF's PF link down. Called before any libvirt change, so nothing is half-done.
+     * Refuses a VF whose host cannot pass it through, with the same words as {@code check-host}: libvirt too old,
+     * IOMMU off, no vfio backend, the VF's PF link down. Called before any libvirt change, so nothing is half-done.
      *
      * @throws HostNotReadyException listing each failed check and its fix
      */
     public void requireReadyFor(Host host, Inventory.Vf vf) {
+        String pfCheck = Inventory.scan(host).pf(vf.pf()).map(HostCheck::pfCheckName).orElse("?");
         List<String> failures = new ArrayList<>();
-        String pfCheck = "pf-link " + Inventory.scan(host).pf(vf.pf())
-                .map(p -> p.netInterface() == null ? p.address().toString() : p.netInterface()).orElse("?");
-        for (Result r : run(host)) {
-            boolean relevant = List.of("libvirt", "iommu", "vfio", pfCheck).contains(r.check());
-            if (relevant && r.status() == Status.FAIL) {
-                failures.add(r.check() + ": " + r.detail() + " (fix: " + r.remedy() + ")");
+        for (Check r : run(host)) {
+            boolean relevant = List.of("libvirt", "iommu", "vfio", pfCheck).contains(r.name());
+            if (relevant && r.status() == Check.Status.FAIL) {
+                failures.add(r.name() + ": " + r.detail() + " (fix: " + r.remedy() + ")");
             }
         }
         if (!failures.isEmpty()) {
             throw new HostNotReadyException(host.uri() + " cannot pass VF " + vf.address() + " through: "
                     + String.join("; ", failures));
         }
-    }
-
-    public static boolean ok(List<Result> results) {
-        return results.stream().noneMatch(r -> r.status() == Status.FAIL);
     }
 }

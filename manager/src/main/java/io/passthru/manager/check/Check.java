@@ -20,15 +20,15 @@ public record Check(String name, Status status, String detail, String remedy) {
         Objects.requireNonNull(detail, "detail");
     }
 
-    static Check pass(String name, String detail) {
+    public static Check pass(String name, String detail) {
         return new Check(name, Status.PASS, detail, null);
     }
 
-    static Check warn(String name, String detail, String remedy) {
+    public static Check warn(String name, String detail, String remedy) {
         return new Check(name, Status.WARN, detail, remedy);
     }
 
-    static Check fail(String name, String detail, String remedy) {
+    public static Check fail(String name, String detail, String remedy) {
         return new Check(name, Status.FAIL, detail, remedy);
     }
 

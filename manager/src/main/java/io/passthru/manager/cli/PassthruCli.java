@@ -5,7 +5,12 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import io.passthru.PassthruException;
+import io.passthru.manager.AliasAttach;
 import io.passthru.manager.HostCheck;
+import io.passthru.manager.ViommuConfig;
+import io.passthru.manager.check.Check;
+import io.passthru.manager.pool.Allocator;
+import io.passthru.manager.pool.DevicePool;
 import io.passthru.manager.Hotplug;
 import io.passthru.manager.Inventory;
 import io.passthru.manager.MigrationFailedException;
@@ -31,7 +36,7 @@ import java.util.concurrent.Callable;
 @Command(name = "passthru", mixinStandardHelpOptions = true, version = "passthru 0.1.0",
         description = "Pass SR-IOV VFs through VFIO to libvirt guests and live-migrate them without losing network.",
         subcommands = {PassthruCli.Attach.class, PassthruCli.Detach.class, PassthruCli.Migrate.class,
-                PassthruCli.ListVfs.class, PassthruCli.CheckHost.class})
+                PassthruCli.ListVfs.class, PassthruCli.CheckHost.class, PassthruCli.SetViommu.class})
 public final class PassthruCli {
 
     static final ObjectMapper JSON = new ObjectMapper()
@@ -68,11 +73,17 @@ public final class PassthruCli {
     }
 
     @Command(name = "attach", description = "Hot-plug a VF as <interface type='hostdev' managed='yes'> (vfio), live "
-            + "and persistent; done when the guest agent reports the interface.")
+            + "and persistent; done when the guest agent reports the interface. Name the VF with --vf, or let the "
+            + "device pool pick by Nova alias with --alias NAME[:COUNT].")
     static final class Attach implements Callable<Integer> {
         @Mixin Common common;
         @Parameters(index = "0", paramLabel = "DOMAIN", description = "domain name or UUID") String domain;
-        @Option(names = "--vf", required = true, paramLabel = "PCI_ADDR", description = "VF address, e.g. 0000:01:10.0") String vf;
+        @Option(names = "--vf", paramLabel = "PCI_ADDR", description = "VF address, e.g. 0000:01:10.0") String vf;
+        @Option(names = "--alias", paramLabel = "NAME[:COUNT]", description = "Nova PCI alias from the device pool") String alias;
+        @Option(names = "--pool", defaultValue = "/etc/passthru/pool.json", description = "device pool: "
+                + "{\"device_spec\": [...], \"alias\": [...]} in Nova's syntax (default: ${DEFAULT-VALUE})") String pool;
+        @Option(names = "--group-policy", defaultValue = "none", description = "none, or isolate: each VF from a "
+                + "different PF (default: ${DEFAULT-VALUE})") String groupPolicy;
         @Option(names = "--mac", description = "MAC for the VF (default: libvirt picks one)") String mac;
         @Option(names = "--bond", description = "enslave the VF into this guest bond and make it the active slave") String bond;
         @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -80,24 +91,45 @@ public final class PassthruCli {
         @Override
         public Integer call() {
             boolean json = common.json();
+            if ((vf == null) == (alias == null)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "give exactly one of --vf and --alias");
+            }
             try (Hosts hosts = new Hosts()) {
                 Host host = hosts.open(common.uri);
                 Hotplug hp = new Hotplug();
-                Hotplug.AttachResult r = hp.attachVf(host, domain, pci(vf), mac == null ? null : MacAddress.parse(mac));
-                String enslaved = null;
+                List<Hotplug.AttachResult> results;
+                if (vf != null) {
+                    results = List.of(hp.attachVf(host, domain, pci(vf), mac == null ? null : MacAddress.parse(mac)));
+                } else {
+                    String[] parts = alias.split(":", 2);
+                    int count = parts.length == 2 ? Integer.parseInt(parts[1]) : 1;
+                    Allocator.GroupPolicy gp = switch (groupPolicy) {
+                        case "none" -> Allocator.GroupPolicy.NONE;
+                        case "isolate" -> Allocator.GroupPolicy.ISOLATE;
+                        default -> throw new CommandLine.ParameterException(spec.commandLine(),
+                                "--group-policy must be none or isolate, not '" + groupPolicy + "'");
+                    };
+                    results = new AliasAttach(hp).attach(host, domain, DevicePool.load(java.nio.file.Path.of(pool)),
+                            parts[0], count, gp);
+                }
+                List<String> enslaved = new java.util.ArrayList<>();
                 if (bond != null) {
-                    enslaved = hp.enslaveActive(host, domain, r.mac(), bond);
+                    for (Hotplug.AttachResult r : results) {
+                        enslaved.add(hp.enslaveActive(host, domain, r.mac(), bond));
+                    }
                 }
                 PrintWriter out = spec.commandLine().getOut();
                 if (json) {
                     Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("attach", r);
+                    m.put("attach", results.size() == 1 ? results.get(0) : results);
                     m.put("bond", bond);
                     printJson(out, m);
                 } else {
-                    out.printf("attached VF %s to %s as %s (MAC %s, alias %s): libvirt %d ms, guest %d ms%s%n",
-                            r.vf(), r.domain(), r.guestInterface(), r.mac(), r.alias(), r.libvirtMs(), r.guestMs(),
-                            enslaved == null ? "" : "; enslaved in " + bond + " as active slave");
+                    for (Hotplug.AttachResult r : results) {
+                        out.printf("attached VF %s to %s as %s (MAC %s, alias %s): libvirt %d ms, guest %d ms%s%n",
+                                r.vf(), r.domain(), r.guestInterface(), r.mac(), r.alias(), r.libvirtMs(),
+                                r.guestMs(), bond == null ? "" : "; enslaved in " + bond + " as active slave");
+                    }
                 }
                 return 0;
             }
@@ -222,31 +254,70 @@ public final class PassthruCli {
         }
     }
 
-    @Command(name = "check-host", description = "Check that a host is ready for VF passthrough; exit 0 only when "
-            + "nothing fails.")
+    @Command(name = "check-host", description = "Check that a host is ready for VF passthrough; one line per check "
+            + "with the fix for each non-pass; exit 0 only when nothing fails.")
     static final class CheckHost implements Callable<Integer> {
         @Mixin Common common;
+        @Option(names = "--sysfs-root", defaultValue = "/", description = "where the local host's /sys and /proc are "
+                + "(default: ${DEFAULT-VALUE}); used for local URIs only") String sysfsRoot;
         @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() {
             boolean json = common.json();
             try (Hosts hosts = new Hosts()) {
-                List<HostCheck.Result> results = new HostCheck().run(hosts.open(common.uri));
+                HostCheck checker = new HostCheck(java.nio.file.Path.of(sysfsRoot));
+                List<Check> results;
+                try {
+                    results = checker.run(hosts.open(common.uri));
+                } catch (io.passthru.manager.HostNotReadyException e) {
+                    results = checker.runWithoutLibvirt(common.uri, e.getMessage());
+                }
                 PrintWriter out = spec.commandLine().getOut();
                 if (json) {
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("uri", common.uri);
-                    m.put("ok", HostCheck.ok(results));
+                    m.put("ok", Check.ok(results));
                     m.put("checks", results);
                     printJson(out, m);
                 } else {
-                    for (HostCheck.Result r : results) {
-                        out.printf("%-4s %-16s %s%s%n", r.status(), r.check(), r.detail(),
+                    for (Check r : results) {
+                        out.printf("%-4s %-16s %s%s%n", r.status(), r.name(), r.detail(),
                                 r.remedy() == null ? "" : "\n     fix: " + r.remedy());
                     }
                 }
-                return HostCheck.ok(results) ? 0 : 1;
+                return Check.ok(results) ? 0 : 1;
+            }
+        }
+    }
+
+    @Command(name = "set-viommu", description = "Give a domain's persistent definition a virtual IOMMU (Nova "
+            + "hw:viommu_model rules, checked against domain capabilities); takes effect at the next start.")
+    static final class SetViommu implements Callable<Integer> {
+        @Mixin Common common;
+        @Parameters(index = "0", paramLabel = "DOMAIN") String domain;
+        @Option(names = "--viommu", required = true, description = "auto, intel, smmuv3, virtio, amd or none") String viommu;
+        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            boolean json = common.json();
+            try (Hosts hosts = new Hosts()) {
+                ViommuConfig.Result r = new ViommuConfig().apply(hosts.open(common.uri), domain, viommu);
+                PrintWriter out = spec.commandLine().getOut();
+                if (json) {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("domain", r.domain());
+                    m.put("model", r.model());
+                    m.put("driver", r.driver());
+                    m.put("ioapicDriver", r.ioapicDriver());
+                    printJson(out, m);
+                } else {
+                    out.printf("%s: vIOMMU %s%s%s (effective at next start)%n", r.domain(),
+                            r.model() == null ? "none" : r.model(), r.driver().isEmpty() ? "" : " " + r.driver(),
+                            r.ioapicDriver() == null ? "" : ", ioapic driver " + r.ioapicDriver());
+                }
+                return 0;
             }
         }
     }

@@ -1,0 +1,178 @@
+package io.passthru.manager;
+
+import io.passthru.manager.libvirt.Host;
+import io.passthru.manager.pool.Allocator;
+import io.passthru.manager.pool.Candidate;
+import io.passthru.manager.pool.DevicePool;
+import io.passthru.manager.pool.PciAlias;
+import io.passthru.xml.PciAddress;
+import org.libvirt.LibvirtException;
+import org.w3c.dom.Document;
+import org.w3c.dom.NodeList;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.xpath.XPathConstants;
+import javax.xml.xpath.XPathFactory;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * {@code attach --alias NAME[:COUNT]}: picks VFs by a Nova alias from the device pool ({@link DevicePool}), in the
+ * order of {@link Allocator} (NUMA and group policy), and hot-plugs them. Race-free without a lock of its own:
+ * libvirt is the arbiter. A VF another request took first (seen in use by libvirt, or already in a domain) is
+ * skipped and the next acceptable one tried; when none is left the request fails with "no free device for alias"
+ * and the VFs it had attached are detached again.
+ */
+public final class AliasAttach {
+    private final Hotplug hotplug;
+
+    public AliasAttach(Hotplug hotplug) {
+        this.hotplug = hotplug;
+    }
+
+    /**
+     * @throws NoFreeDeviceException "no free device for alias NAME ..." when fewer than {@code count} VFs could be had
+     */
+    public List<Hotplug.AttachResult> attach(Host host, String domain, DevicePool pool, String aliasName, int count,
+                                             Allocator.GroupPolicy groupPolicy) {
+        List<PciAlias> aliases = pool.alias(aliasName);
+        if (aliases.isEmpty()) {
+            throw new InvalidRequestException("no alias '" + aliasName + "' in the device pool (aliases: "
+                    + pool.aliases().stream().map(PciAlias::name).distinct().toList() + ")");
+        }
+        org.libvirt.Domain dom = host.domain(domain);
+        Inventory inv = Inventory.scan(host);
+        pool.validate(inv);
+        Allocator.Request req = Allocator.Request.of(aliases.get(0), count, groupPolicy);
+        List<Candidate> ordered = Allocator.choose(req, pool.candidates(aliasName, inv),
+                guestNumaNodes(Host.xml(dom, false)), hostNumaSockets(host));
+        Set<PciAddress> lost = new HashSet<>();
+        List<Hotplug.AttachResult> done = new ArrayList<>();
+        Set<PciAddress> donePfs = new HashSet<>();
+        try {
+            while (done.size() < count) {
+                Set<PciAddress> taken = union(lost, done);
+                List<Candidate> remaining = ordered.stream().filter(c -> !taken.contains(c.address()))
+                        .filter(c -> groupPolicy != Allocator.GroupPolicy.ISOLATE || !donePfs.contains(c.pf()))
+                        .toList();
+                Candidate next;
+                try {
+                    next = Allocator.select(new Allocator.Request(aliasName, count - done.size(), groupPolicy,
+                            req.numaPolicy()), remaining, Set.of()).get(0);
+                } catch (NoFreeDeviceException e) {
+                    throw new NoFreeDeviceException("no free device for alias " + aliasName + " on " + host.uri()
+                            + ": " + ordered.size() + " acceptable VF(s), " + done.size() + " attached by this "
+                            + "request, " + lost.size() + " taken by other requests meanwhile");
+                }
+                try {
+                    done.add(hotplug.attachVf(host, domain, next.address(), null));
+                    donePfs.add(next.pf());
+                } catch (InvalidRequestException | LibvirtCallException e) {
+                    if (!lostRace(e)) {
+                        throw e;
+                    }
+                    lost.add(next.address());
+                }
+            }
+            return done;
+        } catch (RuntimeException e) {
+            for (Hotplug.AttachResult r : done) {
+                try {
+                    hotplug.detachVf(host, domain, r.vf());
+                } catch (RuntimeException undo) {
+                    e.addSuppressed(undo);
+                }
+            }
+            throw e;
+        }
+    }
+
+    /** libvirt's "PCI device ... is in use by driver QEMU, domain X", or our own pre-check seeing it used. */
+    static boolean lostRace(RuntimeException e) {
+        String m = String.valueOf(e.getMessage());
+        return m.contains("in use") || m.contains("already used by");
+    }
+
+    private static Set<PciAddress> union(Set<PciAddress> lost, List<Hotplug.AttachResult> done) {
+        Set<PciAddress> s = new HashSet<>(lost);
+        done.forEach(d -> s.add(d.vf()));
+        return s;
+    }
+
+    /** Host NUMA nodes of the guest's memory: {@code <numatune><memory nodeset=.../>}; empty without placement. */
+    static Set<Integer> guestNumaNodes(String domainXml) {
+        String nodeset = xpathString(domainXml, "/domain/numatune/memory/@nodeset");
+        return nodeset == null || nodeset.isBlank() ? Set.of() : parseNodeset(nodeset);
+    }
+
+    /** libvirt nodeset syntax: "0-2,4,^1" (ranges, singles, exclusions). */
+    static Set<Integer> parseNodeset(String nodeset) {
+        Set<Integer> in = new TreeSet<>();
+        Set<Integer> out = new HashSet<>();
+        for (String part : nodeset.split(",")) {
+            String p = part.trim();
+            boolean exclude = p.startsWith("^");
+            if (exclude) {
+                p = p.substring(1);
+            }
+            int dash = p.indexOf('-');
+            int lo = Integer.parseInt(dash < 0 ? p : p.substring(0, dash));
+            int hi = dash < 0 ? lo : Integer.parseInt(p.substring(dash + 1));
+            for (int i = lo; i <= hi; i++) {
+                (exclude ? out : in).add(i);
+            }
+        }
+        in.removeAll(out);
+        return in;
+    }
+
+    /** NUMA node → socket id from the host capabilities' topology (cells/cell/cpus/cpu/@socket_id). */
+    static Map<Integer, Integer> hostNumaSockets(Host host) {
+        String caps;
+        try {
+            caps = host.connect().getCapabilities();
+        } catch (LibvirtException e) {
+            return Map.of();
+        }
+        Map<Integer, Integer> out = new HashMap<>();
+        try {
+            Document doc = parse(caps);
+            NodeList cells = (NodeList) XPathFactory.newInstance().newXPath()
+                    .evaluate("/capabilities/host/topology/cells/cell", doc, XPathConstants.NODESET);
+            for (int i = 0; i < cells.getLength(); i++) {
+                org.w3c.dom.Element cell = (org.w3c.dom.Element) cells.item(i);
+                NodeList cpus = cell.getElementsByTagName("cpu");
+                if (cpus.getLength() > 0) {
+                    String socket = ((org.w3c.dom.Element) cpus.item(0)).getAttribute("socket_id");
+                    if (!socket.isEmpty()) {
+                        out.put(Integer.parseInt(cell.getAttribute("id")), Integer.parseInt(socket));
+                    }
+                }
+            }
+        } catch (Exception e) {
+            return Map.of();
+        }
+        return out;
+    }
+
+    private static String xpathString(String xml, String expr) {
+        try {
+            return XPathFactory.newInstance().newXPath().evaluate(expr, parse(xml));
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    private static Document parse(String xml) throws Exception {
+        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+        f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        return f.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+    }
+}

@@ -63,8 +63,7 @@ class DomainCapabilitiesTest {
 
     @Test
     void allDomainCapabilitiesFilesRoundTrip() {
-        RoundTrip.Result r = RoundTrip.run(TestData.xmlFiles("domaincaps"),
-                Map.of("domainCapabilities", DomainCapabilities.class));
+        RoundTrip.Result r = RoundTrip.run(TestData.xmlFiles("domaincaps"));
         RoundTrip.report("roundtrip domaincaps", r);
         assertTrue(r.files() >= 30, "found only " + r.files());
         assertEquals(List.of(), r.failures());

@@ -111,7 +111,7 @@ class NodeDeviceTest {
 
     @Test
     void allNodeDeviceFilesRoundTrip() {
-        RoundTrip.Result r = RoundTrip.run(TestData.xmlFiles("nodedev"), Map.of("device", NodeDevice.class));
+        RoundTrip.Result r = RoundTrip.run(TestData.xmlFiles("nodedev"));
         RoundTrip.report("roundtrip nodedev", r);
         assertTrue(r.files() > 40, "found only " + r.files());
         assertEquals(List.of(), r.failures());

@@ -37,7 +37,13 @@ class DomainCapabilitiesTest {
         assertEquals(Boolean.FALSE, caps.getFeatures().supported("sev").orElseThrow());
         assertEquals(Boolean.TRUE, caps.getFeatures().supported("vmcoreinfo").orElseThrow());
         assertTrue(caps.getFeatures().supported("nonexistent").isEmpty());
-        assertTrue(caps.findExtra("cpu").isPresent());
+        assertTrue(caps.findExtra("cpu").isEmpty(), "cpu is typed now");
+        assertEquals("yes", caps.getCpu().mode("host-passthrough").orElseThrow().getSupported());
+        DomainCapsCpuMode custom = caps.getCpu().mode("custom").orElseThrow();
+        assertTrue(custom.getModels().size() > 10);
+        assertTrue(custom.getBlockers().stream().allMatch(b -> b.getModel() != null));
+        assertEquals("yes", caps.getDevices().getDisk().getSupported());
+        assertTrue(caps.getDevices().getDisk().values("bus").contains("virtio"));
     }
 
     @Test

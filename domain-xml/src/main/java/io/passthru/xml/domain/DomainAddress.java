@@ -1,5 +1,6 @@
 package io.passthru.xml.domain;
 
+import jakarta.xml.bind.annotation.XmlElement;
 import io.passthru.xml.HexIntAdapter;
 import io.passthru.xml.InvalidXmlValueException;
 import io.passthru.xml.PciAddress;
@@ -15,7 +16,7 @@ import java.util.Optional;
  * (formatdomain.html#host-device-assignment, where {@code type} is usually absent). All attributes are kept as the
  * original strings ({@code domain='0x0000'}); {@link #toPciAddress()} and {@link #pci(PciAddress)} convert.
  */
-@XmlType(propOrder = {"extra"})
+@XmlType(propOrder = {"zpci", "extra"})
 public class DomainAddress extends XmlCatchAll {
     private static final HexIntAdapter.PciDomain DOMAIN = new HexIntAdapter.PciDomain();
     private static final HexIntAdapter.PciBus BUS = new HexIntAdapter.PciBus();
@@ -52,6 +53,17 @@ public class DomainAddress extends XmlCatchAll {
     private String devno;
     @XmlAttribute
     private String uuid;
+
+    @XmlAttribute(name = "reg")
+    private String reg;
+    @XmlAttribute(name = "iobase")
+    private String iobase;
+    @XmlAttribute(name = "irq")
+    private String irq;
+    @XmlAttribute(name = "base")
+    private String base;
+    @XmlElement(name = "zpci")
+    private DomainAddressZpci zpci;
 
     public DomainAddress() {
     }
@@ -225,5 +237,50 @@ public class DomainAddress extends XmlCatchAll {
 
     public void setUuid(String uuid) {
         this.uuid = uuid;
+    }
+
+    /** Raw {@code reg} attribute, {@code null} if absent. */
+    public String getReg() {
+        return reg;
+    }
+
+    public void setReg(String reg) {
+        this.reg = reg;
+    }
+
+    /** Raw {@code iobase} attribute, {@code null} if absent. */
+    public String getIobase() {
+        return iobase;
+    }
+
+    public void setIobase(String iobase) {
+        this.iobase = iobase;
+    }
+
+    /** Raw {@code irq} attribute, {@code null} if absent. */
+    public String getIrq() {
+        return irq;
+    }
+
+    public void setIrq(String irq) {
+        this.irq = irq;
+    }
+
+    /** Raw {@code base} attribute, {@code null} if absent. */
+    public String getBase() {
+        return base;
+    }
+
+    public void setBase(String base) {
+        this.base = base;
+    }
+
+    /** {@code <zpci>}, {@code null} if absent. */
+    public DomainAddressZpci getZpci() {
+        return zpci;
+    }
+
+    public void setZpci(DomainAddressZpci zpci) {
+        this.zpci = zpci;
     }
 }

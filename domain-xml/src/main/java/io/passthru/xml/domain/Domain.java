@@ -10,10 +10,12 @@ import jakarta.xml.bind.annotation.XmlRootElement;
 import jakarta.xml.bind.annotation.XmlType;
 
 /**
- * Root {@code <domain type='kvm' id='1'>} of libvirt domain XML (formatdomain.html). Typed: identity, metadata,
- * memory, vcpu, os, features, cpu, clock, lifecycle actions and devices; every other element (memoryBacking,
- * cputune, numatune, seclabel, pm, {@code qemu:commandline}, ...) is kept by the catch-all and written after the
- * typed elements (libvirt does not depend on the order of these children). Devices keep their document order.
+ * Root {@code <domain type='kvm' id='1'>} of libvirt domain XML (formatdomain.html). Typed: identity (name, uuid,
+ * genid, title, description), metadata (kept as raw XML), memory/currentMemory/maxMemory, vcpu, vcpus, iothreads,
+ * cputune, memtune, blkiotune, numatune, memoryBacking, resource, sysinfo, os, features, cpu, clock, pm, seclabel,
+ * idmap, keywrap, perf, launchSecurity, lifecycle actions and devices; every other element (throttlegroups,
+ * {@code qemu:commandline}, ...) is kept by the catch-all and written after the typed elements (libvirt does not
+ * depend on the order of these children). Devices keep their document order.
  */
 @XmlRootElement(name = "domain")
 @XmlType(propOrder = {"name", "uuid", "title", "description", "metadata", "memory", "currentMemory", "vcpu", "os", "features", "cpu", "clock", "onPoweroff", "onReboot", "onCrash", "devices", "genid", "maxMemory", "vcpus", "iothreads", "iothreadids", "defaultiothread", "cputune", "memtune", "blkiotune", "numatune", "memoryBacking", "resource", "sysinfos", "pm", "seclabels", "idmap", "keywrap", "perf", "launchSecurity", "onLockfailure", "extra"})

@@ -8,7 +8,7 @@ import jakarta.xml.bind.annotation.XmlAttribute;
 import jakarta.xml.bind.annotation.XmlType;
 
 /**
- * {@code <clock offset='utc'>} (formatdomain.html#time-keeping); timers in the catch-all.
+ * {@code <clock offset='utc'>} (formatdomain.html#time-keeping) with its timers.
  */
 @XmlType(propOrder = {"timers", "extra"})
 public class DomainClock extends XmlCatchAll {

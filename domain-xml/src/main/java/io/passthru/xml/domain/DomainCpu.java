@@ -8,8 +8,9 @@ import jakarta.xml.bind.annotation.XmlAttribute;
 import jakarta.xml.bind.annotation.XmlType;
 
 /**
- * {@code <cpu mode='host-passthrough' match='exact' check='none'>} (formatdomain.html#cpu-model-and-topology);
- * model, topology, features, numa in the catch-all.
+ * {@code <cpu mode='host-passthrough' match='exact' check='none' migratable='on'>}
+ * (formatdomain.html#cpu-model-and-topology): model, vendor, topology, cache, maxphysaddr, features and NUMA cells
+ * typed; anything newer is kept by the catch-all.
  */
 @XmlType(propOrder = {"model", "vendor", "topology", "cache", "maxphysaddr", "features", "numa", "extra"})
 public class DomainCpu extends XmlCatchAll {

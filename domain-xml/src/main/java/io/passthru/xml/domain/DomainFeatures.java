@@ -5,8 +5,9 @@ import jakarta.xml.bind.annotation.XmlElement;
 import jakarta.xml.bind.annotation.XmlType;
 
 /**
- * {@code <features>} (formatdomain.html#hypervisor-features): acpi, apic, pae, ioapic typed;
- * every other feature (hyperv, kvm, vmport, smm, ...) in the catch-all.
+ * {@code <features>} (formatdomain.html#hypervisor-features): acpi, apic, pae, ioapic, hap, pmu, vmport, smm, kvm,
+ * hyperv, gic, hpt, pvspinlock, vmcoreinfo, htm, nested-hv, ccf-assist, cfpc, sbbc, ibs, aia, ras, ps2,
+ * async-teardown, tcg, privnet, viridian typed; other features are kept by the catch-all.
  */
 @XmlType(propOrder = {"acpi", "apic", "pae", "ioapic", "hap", "pmu", "vmport", "smm", "kvm", "hyperv", "gic", "hpt", "pvspinlock", "vmcoreinfo", "htm", "nestedHv", "ccfAssist", "cfpc", "sbbc", "ibs", "aia", "ras", "ps2", "asyncTeardown", "tcg", "privnet", "viridian", "extra"})
 public class DomainFeatures extends XmlCatchAll {

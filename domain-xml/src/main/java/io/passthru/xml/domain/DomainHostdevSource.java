@@ -9,7 +9,7 @@ import jakarta.xml.bind.annotation.XmlType;
 
 /**
  * {@code <source>} of a hostdev: for {@code type='pci'} one {@code <address domain bus slot function/>}
- * naming the host device (formatdomain.html#host-device-assignment). USB, SCSI, mdev children are kept in the catch-all.
+ * naming the host device (formatdomain.html#host-device-assignment): PCI/USB/mdev address, USB vendor/product, SCSI adapter, iSCSI host/auth/initiator, PCI origstates, and block/char/interface for capabilities mode.
  */
 @XmlType(propOrder = {"address", "adapter", "hosts", "auth", "initiator", "vendor", "product", "origstates", "block", "charDev", "interfaceName", "extra"})
 public class DomainHostdevSource extends XmlCatchAll {

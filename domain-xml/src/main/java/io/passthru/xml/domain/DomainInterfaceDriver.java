@@ -8,7 +8,7 @@ import jakarta.xml.bind.annotation.XmlType;
 
 /**
  * {@code <driver name='vfio'|'vhost'|'qemu' queues='4' .../>} of an interface
- * (formatdomain.html#setting-nic-driver-specific-options); {@code <host>}/{@code <guest>} children in the catch-all.
+ * (formatdomain.html#setting-nic-driver-specific-options) with the {@code <host>}/{@code <guest>} offload children.
  */
 @XmlType(propOrder = {"host", "guest", "extra"})
 public class DomainInterfaceDriver extends XmlCatchAll {

@@ -9,8 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code <os>} (formatdomain.html#operating-system-booting): type, loader, kernel, initrd, cmdline and the boot
- * device list typed; nvram, firmware, bootmenu, smbios, ... (and the {@code firmware} attribute) in the catch-all.
+ * {@code <os firmware='efi'>} (formatdomain.html#operating-system-booting): type, loader, nvram, firmware features,
+ * kernel, initrd, cmdline, dtb, shim, boot device list, bootmenu, smbios, bios, ACPI tables and container init
+ * settings typed; anything newer is kept by the catch-all.
  */
 @XmlType(propOrder = {"type", "loader", "kernel", "initrd", "cmdline", "boots", "firmwareElement", "nvram", "bootmenu", "smbios", "bios", "acpi", "dtb", "shim", "init", "initargs", "initenvs", "initdir", "inituser", "initgroup", "extra"})
 public class DomainOs extends XmlCatchAll {

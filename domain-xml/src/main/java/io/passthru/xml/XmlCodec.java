@@ -16,6 +16,8 @@ import jakarta.xml.bind.Marshaller;
 import jakarta.xml.bind.PropertyException;
 import jakarta.xml.bind.Unmarshaller;
 import jakarta.xml.bind.ValidationEvent;
+import jakarta.xml.bind.annotation.XmlElementRef;
+import jakarta.xml.bind.annotation.XmlElementRefs;
 import jakarta.xml.bind.annotation.XmlRootElement;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -30,12 +32,29 @@ import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.parsers.SAXParserFactory;
+import javax.xml.transform.OutputKeys;
+import javax.xml.transform.Transformer;
+import javax.xml.transform.TransformerException;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.sax.SAXSource;
+import javax.xml.transform.stream.StreamResult;
 
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
+import java.lang.reflect.Field;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads and writes the libvirt XML model: domain XML ({@code virsh dumpxml}, root {@link Domain}), single device
@@ -66,6 +85,83 @@ public final class XmlCodec {
                 throw new InvalidXmlException("cannot build JAXB context over " + ROOT_CLASSES + ": " + e, e);
             }
         }
+    }
+
+    private static final class Roots {
+        static final Map<String, Class<?>> BY_NAME = collect();
+
+        /**
+         * Every {@link XmlRootElement} class reachable from {@link #ROOT_CLASSES} through fields annotated with
+         * {@link XmlElementRef}/{@link XmlElementRefs} (so device classes listed in {@code DomainDevices} count).
+         */
+        private static Map<String, Class<?>> collect() {
+            Map<String, Class<?>> out = new LinkedHashMap<>();
+            Set<Class<?>> seen = new HashSet<>();
+            Deque<Class<?>> todo = new ArrayDeque<>(ROOT_CLASSES);
+            while (!todo.isEmpty()) {
+                Class<?> c = todo.pop();
+                if (c == null || c == Object.class || !seen.add(c)) {
+                    continue;
+                }
+                String name = rootElementName(c);
+                if (name != null) {
+                    out.putIfAbsent(name, c);
+                }
+                todo.add(c.getSuperclass());
+                for (Field f : c.getDeclaredFields()) {
+                    XmlElementRefs refs = f.getAnnotation(XmlElementRefs.class);
+                    if (refs != null) {
+                        for (XmlElementRef r : refs.value()) {
+                            todo.add(r.type());
+                        }
+                    }
+                    XmlElementRef ref = f.getAnnotation(XmlElementRef.class);
+                    if (ref != null) {
+                        todo.add(ref.type());
+                    }
+                    if (f.getType().getName().startsWith("io.passthru.")) {
+                        todo.add(f.getType());
+                    }
+                    if (f.getGenericType() instanceof ParameterizedType pt) {
+                        for (Type a : pt.getActualTypeArguments()) {
+                            if (a instanceof Class<?> ac && ac.getName().startsWith("io.passthru.")) {
+                                todo.add(ac);
+                            }
+                        }
+                    }
+                }
+            }
+            return Collections.unmodifiableMap(out);
+        }
+    }
+
+    /**
+     * Model class for a document whose root element is {@code localName} (e.g. {@code "domain"} → {@link Domain},
+     * {@code "hostdev"} → {@link DomainHostdev}, any typed device class reachable from {@code DomainDevices}), or
+     * empty if the model has no typed class for that root.
+     */
+    public static Optional<Class<?>> rootClass(String localName) {
+        return Optional.ofNullable(Roots.BY_NAME.get(localName));
+    }
+
+    /** All root element names with a typed class (see {@link #rootClass(String)}). */
+    public static Set<String> typedRootNames() {
+        return Roots.BY_NAME.keySet();
+    }
+
+    /**
+     * Reads any document: into the typed class for its root element ({@link #rootClass(String)}), else into an
+     * {@link XmlGenericElement} that keeps it unchanged.
+     *
+     * @throws InvalidXmlException if the XML is not well-formed or JAXB reports an error
+     */
+    public static Object unmarshalAny(String xml) {
+        Element root = parseElement(xml);
+        Optional<Class<?>> type = rootClass(XmlCatchAll.localNameOf(root));
+        if (type.isPresent() && root.getNamespaceURI() == null) {
+            return unmarshal(xml, type.get());
+        }
+        return new XmlGenericElement(root);
     }
 
     /** The shared JAXB context over all root classes of the model. */
@@ -118,6 +214,9 @@ public final class XmlCodec {
         if (model == null) {
             throw new InvalidXmlException("cannot write XML: model is null");
         }
+        if (model instanceof XmlGenericElement g) {
+            return serialize(g.getElement());
+        }
         if (!(model instanceof JAXBElement) && rootElementName(model.getClass()) == null) {
             throw new InvalidXmlException("cannot write " + model.getClass().getName()
                     + ": not a root element; expected one of " + ROOT_CLASSES.stream().map(Class::getSimpleName).toList());
@@ -142,9 +241,27 @@ public final class XmlCodec {
         }
     }
 
+    private static String serialize(Element e) {
+        try {
+            TransformerFactory tf = TransformerFactory.newInstance();
+            tf.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            Transformer t = tf.newTransformer();
+            t.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
+            t.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
+            StringWriter w = new StringWriter();
+            t.transform(new DOMSource(e), new StreamResult(w));
+            return w.toString().strip() + "\n";
+        } catch (TransformerException ex) {
+            throw new InvalidXmlException("cannot write <" + XmlCatchAll.localNameOf(e) + ">: " + ex.getMessage(), ex);
+        }
+    }
+
     /** Deep copy through marshal and unmarshal. */
     @SuppressWarnings("unchecked")
     public static <T> T copy(T model) {
+        if (model instanceof XmlGenericElement g) {
+            return (T) new XmlGenericElement(parseElement(marshal(g)));
+        }
         return (T) unmarshal(marshal(model), model.getClass());
     }
 

@@ -1,5 +1,7 @@
 package io.passthru.xml.domain;
 
+import java.util.List;
+import java.util.ArrayList;
 import io.passthru.xml.XmlCatchAll;
 import io.passthru.xml.XmlValues;
 import jakarta.xml.bind.annotation.XmlAttribute;
@@ -8,14 +10,15 @@ import jakarta.xml.bind.annotation.XmlRootElement;
 import jakarta.xml.bind.annotation.XmlType;
 
 /**
- * Root {@code <domain type='kvm' id='1'>} of libvirt domain XML (formatdomain.html). Typed: identity, metadata,
- * memory, vcpu, os, features, cpu, clock, lifecycle actions and devices; every other element (memoryBacking,
- * cputune, numatune, seclabel, pm, {@code qemu:commandline}, ...) is kept by the catch-all and written after the
- * typed elements (libvirt does not depend on the order of these children). Devices keep their document order.
+ * Root {@code <domain type='kvm' id='1'>} of libvirt domain XML (formatdomain.html). Typed: identity (name, uuid,
+ * genid, title, description), metadata (kept as raw XML), memory/currentMemory/maxMemory, vcpu, vcpus, iothreads,
+ * cputune, memtune, blkiotune, numatune, memoryBacking, resource, sysinfo, os, features, cpu, clock, pm, seclabel,
+ * idmap, keywrap, perf, launchSecurity, lifecycle actions and devices; every other element (throttlegroups,
+ * {@code qemu:commandline}, ...) is kept by the catch-all and written after the typed elements (libvirt does not
+ * depend on the order of these children). Devices keep their document order.
  */
 @XmlRootElement(name = "domain")
-@XmlType(propOrder = {"name", "uuid", "title", "description", "metadata", "memory", "currentMemory", "vcpu", "os",
-        "features", "cpu", "clock", "onPoweroff", "onReboot", "onCrash", "devices", "extra"})
+@XmlType(propOrder = {"name", "uuid", "title", "description", "metadata", "memory", "currentMemory", "vcpu", "os", "features", "cpu", "clock", "onPoweroff", "onReboot", "onCrash", "devices", "genid", "maxMemory", "vcpus", "iothreads", "iothreadids", "defaultiothread", "cputune", "memtune", "blkiotune", "numatune", "memoryBacking", "resource", "sysinfos", "pm", "seclabels", "idmap", "keywrap", "perf", "launchSecurity", "onLockfailure", "extra"})
 public class Domain extends XmlCatchAll {
     @XmlAttribute(name = "type")
     private String type;
@@ -53,6 +56,47 @@ public class Domain extends XmlCatchAll {
     private String onCrash;
     @XmlElement(name = "devices")
     private DomainDevices devices;
+
+    @XmlElement(name = "genid")
+    private String genid;
+    @XmlElement(name = "maxMemory")
+    private DomainMaxMemory maxMemory;
+    @XmlElement(name = "vcpus")
+    private DomainVcpus vcpus;
+    @XmlElement(name = "iothreads")
+    private String iothreads;
+    @XmlElement(name = "iothreadids")
+    private DomainIothreadids iothreadids;
+    @XmlElement(name = "defaultiothread")
+    private DomainDefaultIothread defaultiothread;
+    @XmlElement(name = "cputune")
+    private DomainCputune cputune;
+    @XmlElement(name = "memtune")
+    private DomainMemtune memtune;
+    @XmlElement(name = "blkiotune")
+    private DomainBlkiotune blkiotune;
+    @XmlElement(name = "numatune")
+    private DomainNumatune numatune;
+    @XmlElement(name = "memoryBacking")
+    private DomainMemoryBacking memoryBacking;
+    @XmlElement(name = "resource")
+    private DomainResource resource;
+    @XmlElement(name = "sysinfo")
+    private List<DomainSysinfo> sysinfos;
+    @XmlElement(name = "pm")
+    private DomainPm pm;
+    @XmlElement(name = "seclabel")
+    private List<DomainSeclabel> seclabels;
+    @XmlElement(name = "idmap")
+    private DomainIdmap idmap;
+    @XmlElement(name = "keywrap")
+    private DomainKeywrap keywrap;
+    @XmlElement(name = "perf")
+    private DomainPerf perf;
+    @XmlElement(name = "launchSecurity")
+    private DomainLaunchSecurity launchSecurity;
+    @XmlElement(name = "on_lockfailure")
+    private String onLockfailure;
 
     public Domain() {
     }
@@ -224,5 +268,183 @@ public class Domain extends XmlCatchAll {
             devices = new DomainDevices();
         }
         return devices;
+    }
+
+    /** {@code <genid>}, {@code null} if absent. */
+    public String getGenid() {
+        return genid;
+    }
+
+    public void setGenid(String genid) {
+        this.genid = genid;
+    }
+
+    /** {@code <maxMemory>}, {@code null} if absent. */
+    public DomainMaxMemory getMaxMemory() {
+        return maxMemory;
+    }
+
+    public void setMaxMemory(DomainMaxMemory maxMemory) {
+        this.maxMemory = maxMemory;
+    }
+
+    /** {@code <vcpus>}, {@code null} if absent. */
+    public DomainVcpus getVcpus() {
+        return vcpus;
+    }
+
+    public void setVcpus(DomainVcpus vcpus) {
+        this.vcpus = vcpus;
+    }
+
+    /** {@code <iothreads>}, {@code null} if absent. */
+    public String getIothreads() {
+        return iothreads;
+    }
+
+    public void setIothreads(String iothreads) {
+        this.iothreads = iothreads;
+    }
+
+    /** {@code <iothreadids>}, {@code null} if absent. */
+    public DomainIothreadids getIothreadids() {
+        return iothreadids;
+    }
+
+    public void setIothreadids(DomainIothreadids iothreadids) {
+        this.iothreadids = iothreadids;
+    }
+
+    /** {@code <defaultiothread>}, {@code null} if absent. */
+    public DomainDefaultIothread getDefaultiothread() {
+        return defaultiothread;
+    }
+
+    public void setDefaultiothread(DomainDefaultIothread defaultiothread) {
+        this.defaultiothread = defaultiothread;
+    }
+
+    /** {@code <cputune>}, {@code null} if absent. */
+    public DomainCputune getCputune() {
+        return cputune;
+    }
+
+    public void setCputune(DomainCputune cputune) {
+        this.cputune = cputune;
+    }
+
+    /** {@code <memtune>}, {@code null} if absent. */
+    public DomainMemtune getMemtune() {
+        return memtune;
+    }
+
+    public void setMemtune(DomainMemtune memtune) {
+        this.memtune = memtune;
+    }
+
+    /** {@code <blkiotune>}, {@code null} if absent. */
+    public DomainBlkiotune getBlkiotune() {
+        return blkiotune;
+    }
+
+    public void setBlkiotune(DomainBlkiotune blkiotune) {
+        this.blkiotune = blkiotune;
+    }
+
+    /** {@code <numatune>}, {@code null} if absent. */
+    public DomainNumatune getNumatune() {
+        return numatune;
+    }
+
+    public void setNumatune(DomainNumatune numatune) {
+        this.numatune = numatune;
+    }
+
+    /** {@code <memoryBacking>}, {@code null} if absent. */
+    public DomainMemoryBacking getMemoryBacking() {
+        return memoryBacking;
+    }
+
+    public void setMemoryBacking(DomainMemoryBacking memoryBacking) {
+        this.memoryBacking = memoryBacking;
+    }
+
+    /** {@code <resource>}, {@code null} if absent. */
+    public DomainResource getResource() {
+        return resource;
+    }
+
+    public void setResource(DomainResource resource) {
+        this.resource = resource;
+    }
+
+    /** The {@code <sysinfo>} children in document order; live, never {@code null}. */
+    public List<DomainSysinfo> getSysinfos() {
+        if (sysinfos == null) {
+            sysinfos = new ArrayList<>();
+        }
+        return sysinfos;
+    }
+
+    /** {@code <pm>}, {@code null} if absent. */
+    public DomainPm getPm() {
+        return pm;
+    }
+
+    public void setPm(DomainPm pm) {
+        this.pm = pm;
+    }
+
+    /** The {@code <seclabel>} children in document order; live, never {@code null}. */
+    public List<DomainSeclabel> getSeclabels() {
+        if (seclabels == null) {
+            seclabels = new ArrayList<>();
+        }
+        return seclabels;
+    }
+
+    /** {@code <idmap>}, {@code null} if absent. */
+    public DomainIdmap getIdmap() {
+        return idmap;
+    }
+
+    public void setIdmap(DomainIdmap idmap) {
+        this.idmap = idmap;
+    }
+
+    /** {@code <keywrap>}, {@code null} if absent. */
+    public DomainKeywrap getKeywrap() {
+        return keywrap;
+    }
+
+    public void setKeywrap(DomainKeywrap keywrap) {
+        this.keywrap = keywrap;
+    }
+
+    /** {@code <perf>}, {@code null} if absent. */
+    public DomainPerf getPerf() {
+        return perf;
+    }
+
+    public void setPerf(DomainPerf perf) {
+        this.perf = perf;
+    }
+
+    /** {@code <launchSecurity>}, {@code null} if absent. */
+    public DomainLaunchSecurity getLaunchSecurity() {
+        return launchSecurity;
+    }
+
+    public void setLaunchSecurity(DomainLaunchSecurity launchSecurity) {
+        this.launchSecurity = launchSecurity;
+    }
+
+    /** {@code <on_lockfailure>}, {@code null} if absent. */
+    public String getOnLockfailure() {
+        return onLockfailure;
+    }
+
+    public void setOnLockfailure(String onLockfailure) {
+        this.onLockfailure = onLockfailure;
     }
 }

@@ -17,7 +17,7 @@ import java.util.Optional;
  * {@code virsh attach-device}/{@code detach-device}.
  */
 @XmlRootElement(name = "hostdev")
-@XmlType(propOrder = {"driver", "source", "teaming", "boot", "alias", "rom", "address", "extra"})
+@XmlType(propOrder = {"driver", "source", "teaming", "boot", "alias", "rom", "address", "readonly", "shareable", "extra"})
 public class DomainHostdev extends XmlCatchAll {
     @XmlAttribute(name = "mode")
     private String mode;
@@ -39,6 +39,21 @@ public class DomainHostdev extends XmlCatchAll {
     private DomainRom rom;
     @XmlElement(name = "address")
     private DomainAddress address;
+
+    @XmlAttribute(name = "rawio")
+    private String rawio;
+    @XmlAttribute(name = "sgio")
+    private String sgio;
+    @XmlAttribute(name = "model")
+    private String model;
+    @XmlAttribute(name = "display")
+    private String display;
+    @XmlAttribute(name = "ramfb")
+    private String ramfb;
+    @XmlElement(name = "readonly")
+    private DomainFlag readonly;
+    @XmlElement(name = "shareable")
+    private DomainFlag shareable;
 
     public DomainHostdev() {
     }
@@ -171,5 +186,68 @@ public class DomainHostdev extends XmlCatchAll {
 
     public void setAddress(DomainAddress address) {
         this.address = address;
+    }
+
+    /** Raw {@code rawio} attribute, {@code null} if absent. */
+    public String getRawio() {
+        return rawio;
+    }
+
+    public void setRawio(String rawio) {
+        this.rawio = rawio;
+    }
+
+    /** Raw {@code sgio} attribute, {@code null} if absent. */
+    public String getSgio() {
+        return sgio;
+    }
+
+    public void setSgio(String sgio) {
+        this.sgio = sgio;
+    }
+
+    /** Raw {@code model} attribute, {@code null} if absent. */
+    public String getModel() {
+        return model;
+    }
+
+    public void setModel(String model) {
+        this.model = model;
+    }
+
+    /** Raw {@code display} attribute, {@code null} if absent. */
+    public String getDisplay() {
+        return display;
+    }
+
+    public void setDisplay(String display) {
+        this.display = display;
+    }
+
+    /** Raw {@code ramfb} attribute, {@code null} if absent. */
+    public String getRamfb() {
+        return ramfb;
+    }
+
+    public void setRamfb(String ramfb) {
+        this.ramfb = ramfb;
+    }
+
+    /** {@code <readonly>}, {@code null} if absent. */
+    public DomainFlag getReadonly() {
+        return readonly;
+    }
+
+    public void setReadonly(DomainFlag readonly) {
+        this.readonly = readonly;
+    }
+
+    /** {@code <shareable>}, {@code null} if absent. */
+    public DomainFlag getShareable() {
+        return shareable;
+    }
+
+    public void setShareable(DomainFlag shareable) {
+        this.shareable = shareable;
     }
 }

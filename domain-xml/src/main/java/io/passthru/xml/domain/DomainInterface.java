@@ -1,5 +1,7 @@
 package io.passthru.xml.domain;
 
+import java.util.List;
+import java.util.ArrayList;
 import io.passthru.xml.MacAddress;
 import io.passthru.xml.PciAddress;
 import io.passthru.xml.XmlCatchAll;
@@ -18,8 +20,7 @@ import java.util.Optional;
  * for hot(un)plug.
  */
 @XmlRootElement(name = "interface")
-@XmlType(propOrder = {"mac", "source", "vlan", "target", "model", "driver", "teaming", "link", "mtu", "boot", "alias",
-        "rom", "address", "extra"})
+@XmlType(propOrder = {"mac", "source", "vlan", "target", "model", "driver", "teaming", "link", "mtu", "boot", "alias", "rom", "address", "virtualport", "bandwidth", "coalesce", "backend", "ips", "routes", "portForwards", "script", "downscript", "filterref", "tune", "guest", "acpi", "port", "backenddomain", "extra"})
 public class DomainInterface extends XmlCatchAll {
     @XmlAttribute(name = "type")
     private String type;
@@ -53,6 +54,37 @@ public class DomainInterface extends XmlCatchAll {
     private DomainRom rom;
     @XmlElement(name = "address")
     private DomainAddress address;
+
+    @XmlElement(name = "virtualport")
+    private DomainInterfaceVirtualport virtualport;
+    @XmlElement(name = "bandwidth")
+    private DomainInterfaceBandwidth bandwidth;
+    @XmlElement(name = "coalesce")
+    private DomainInterfaceCoalesce coalesce;
+    @XmlElement(name = "backend")
+    private DomainInterfaceBackend backend;
+    @XmlElement(name = "ip")
+    private List<DomainInterfaceIp> ips;
+    @XmlElement(name = "route")
+    private List<DomainInterfaceRoute> routes;
+    @XmlElement(name = "portForward")
+    private List<DomainInterfacePortForward> portForwards;
+    @XmlElement(name = "script")
+    private DomainInterfaceScript script;
+    @XmlElement(name = "downscript")
+    private DomainInterfaceScript downscript;
+    @XmlElement(name = "filterref")
+    private DomainInterfaceFilterref filterref;
+    @XmlElement(name = "tune")
+    private DomainInterfaceTune tune;
+    @XmlElement(name = "guest")
+    private DomainInterfaceGuest guest;
+    @XmlElement(name = "acpi")
+    private DomainInterfaceAcpi acpi;
+    @XmlElement(name = "port")
+    private DomainInterfacePort port;
+    @XmlElement(name = "backenddomain")
+    private DomainInterfaceBackenddomain backenddomain;
 
     public DomainInterface() {
     }
@@ -244,5 +276,137 @@ public class DomainInterface extends XmlCatchAll {
 
     public void setAddress(DomainAddress address) {
         this.address = address;
+    }
+
+    /** {@code <virtualport>}, {@code null} if absent. */
+    public DomainInterfaceVirtualport getVirtualport() {
+        return virtualport;
+    }
+
+    public void setVirtualport(DomainInterfaceVirtualport virtualport) {
+        this.virtualport = virtualport;
+    }
+
+    /** {@code <bandwidth>}, {@code null} if absent. */
+    public DomainInterfaceBandwidth getBandwidth() {
+        return bandwidth;
+    }
+
+    public void setBandwidth(DomainInterfaceBandwidth bandwidth) {
+        this.bandwidth = bandwidth;
+    }
+
+    /** {@code <coalesce>}, {@code null} if absent. */
+    public DomainInterfaceCoalesce getCoalesce() {
+        return coalesce;
+    }
+
+    public void setCoalesce(DomainInterfaceCoalesce coalesce) {
+        this.coalesce = coalesce;
+    }
+
+    /** {@code <backend>}, {@code null} if absent. */
+    public DomainInterfaceBackend getBackend() {
+        return backend;
+    }
+
+    public void setBackend(DomainInterfaceBackend backend) {
+        this.backend = backend;
+    }
+
+    /** The {@code <ip>} children in document order; live, never {@code null}. */
+    public List<DomainInterfaceIp> getIps() {
+        if (ips == null) {
+            ips = new ArrayList<>();
+        }
+        return ips;
+    }
+
+    /** The {@code <route>} children in document order; live, never {@code null}. */
+    public List<DomainInterfaceRoute> getRoutes() {
+        if (routes == null) {
+            routes = new ArrayList<>();
+        }
+        return routes;
+    }
+
+    /** The {@code <portForward>} children in document order; live, never {@code null}. */
+    public List<DomainInterfacePortForward> getPortForwards() {
+        if (portForwards == null) {
+            portForwards = new ArrayList<>();
+        }
+        return portForwards;
+    }
+
+    /** {@code <script>}, {@code null} if absent. */
+    public DomainInterfaceScript getScript() {
+        return script;
+    }
+
+    public void setScript(DomainInterfaceScript script) {
+        this.script = script;
+    }
+
+    /** {@code <downscript>}, {@code null} if absent. */
+    public DomainInterfaceScript getDownscript() {
+        return downscript;
+    }
+
+    public void setDownscript(DomainInterfaceScript downscript) {
+        this.downscript = downscript;
+    }
+
+    /** {@code <filterref>}, {@code null} if absent. */
+    public DomainInterfaceFilterref getFilterref() {
+        return filterref;
+    }
+
+    public void setFilterref(DomainInterfaceFilterref filterref) {
+        this.filterref = filterref;
+    }
+
+    /** {@code <tune>}, {@code null} if absent. */
+    public DomainInterfaceTune getTune() {
+        return tune;
+    }
+
+    public void setTune(DomainInterfaceTune tune) {
+        this.tune = tune;
+    }
+
+    /** {@code <guest>}, {@code null} if absent. */
+    public DomainInterfaceGuest getGuest() {
+        return guest;
+    }
+
+    public void setGuest(DomainInterfaceGuest guest) {
+        this.guest = guest;
+    }
+
+    /** {@code <acpi>}, {@code null} if absent. */
+    public DomainInterfaceAcpi getAcpi() {
+        return acpi;
+    }
+
+    public void setAcpi(DomainInterfaceAcpi acpi) {
+        this.acpi = acpi;
+    }
+
+    /** {@code <port>}, {@code null} if absent. */
+    public DomainInterfacePort getPort() {
+        return port;
+    }
+
+    public void setPort(DomainInterfacePort port) {
+        this.port = port;
+    }
+
+    /** {@code <backenddomain>}, {@code null} if absent. */
+    public DomainInterfaceBackenddomain getBackenddomain() {
+        return backenddomain;
+    }
+
+    public void setBackenddomain(DomainInterfaceBackenddomain backenddomain) {
+        this.backenddomain = backenddomain;
     }
 }

@@ -6,6 +6,9 @@ import io.passthru.xml.XmlValues;
 import jakarta.xml.bind.annotation.XmlAttribute;
 import jakarta.xml.bind.annotation.XmlValue;
 
+import java.math.BigInteger;
+import java.util.Locale;
+
 /**
  * {@code <memory unit='KiB'>219136</memory>} and {@code <currentMemory>}
  * (formatdomain.html#memory-allocation). Unit absent means KiB.
@@ -19,7 +22,7 @@ public class DomainMemory extends XmlAttributeCatchAll {
     public DomainMemory() {
     }
 
-    /** {@code b|bytes|KB|k|KiB|MB|M|MiB|GB|G|GiB|TB|T|TiB}, {@code null} = KiB. */
+    /** {@code b|bytes|KB|k|KiB|MB|M|MiB|GB|G|GiB|TB|T|TiB|PB|P|PiB|EB|E|EiB}, {@code null} = KiB. */
     public String getUnit() {
         return unit;
     }
@@ -55,31 +58,60 @@ public class DomainMemory extends XmlAttributeCatchAll {
     }
 
     /**
-     * Value converted to KiB (rounded down), following libvirt's unit rules (1000-based for KB/MB/GB/TB, 1024-based
-     * for k/KiB/M/MiB/...).
+     * Value converted to KiB (rounded down), by libvirt's unit rules (formatdomain.html#memory-allocation):
+     * {@code b}, {@code byte}, {@code bytes} are bytes; {@code k}, {@code KiB} (1 letter or letter + {@code iB})
+     * are powers of 1024 ({@code K/M/G/T/P/E}); letter + {@code B} ({@code KB}, {@code MB}, ...) are powers of 1000;
+     * case does not matter; no unit means KiB.
      *
-     * @throws InvalidXmlValueException for an unknown unit or a missing value
+     * @throws InvalidXmlValueException for an unknown unit, a missing value or an overflow
      */
     public long toKiB() {
         Long v = getValue();
         if (v == null) {
             throw new InvalidXmlValueException("memory has no value");
         }
-        String u = unit == null ? "KiB" : unit;
-        long bytesPerUnit = switch (u) {
-            case "b", "bytes" -> 1L;
-            case "KB" -> 1000L;
-            case "k", "K", "KiB" -> 1L << 10;
-            case "MB" -> 1000L * 1000;
-            case "M", "MiB" -> 1L << 20;
-            case "GB" -> 1000L * 1000 * 1000;
-            case "G", "GiB" -> 1L << 30;
-            case "TB" -> 1000L * 1000 * 1000 * 1000;
-            case "T", "TiB" -> 1L << 40;
-            default -> throw new InvalidXmlValueException("memory unit='" + u
-                    + "' is invalid: expected b, bytes, KB, k, KiB, MB, M, MiB, GB, G, GiB, TB, T or TiB");
-        };
-        return java.math.BigInteger.valueOf(v).multiply(java.math.BigInteger.valueOf(bytesPerUnit))
-                .shiftRight(10).longValueExact();
+        return toKiB(v, unit);
+    }
+
+    /**
+     * Converts {@code value} in {@code unit} ({@code null} or empty: KiB) to KiB, rounded down; rules as
+     * {@link #toKiB()}.
+     *
+     * @throws InvalidXmlValueException for an unknown unit or if the result does not fit a long
+     */
+    public static long toKiB(long value, String unit) {
+        BigInteger bytes = BigInteger.valueOf(value).multiply(bytesPerUnit(unit));
+        BigInteger kib = bytes.shiftRight(10);
+        if (kib.bitLength() > 63) {
+            throw new InvalidXmlValueException("memory " + value + " " + unit + " is too large");
+        }
+        return kib.longValue();
+    }
+
+    /**
+     * Bytes per {@code unit} by libvirt's rules ({@code virScaleInteger}, see {@link #toKiB()}).
+     *
+     * @throws InvalidXmlValueException for an unknown unit, naming the allowed ones
+     */
+    public static BigInteger bytesPerUnit(String unit) {
+        if (unit == null || unit.isEmpty()) {
+            return BigInteger.valueOf(1024);
+        }
+        String u = unit.toLowerCase(Locale.ROOT);
+        if (u.equals("b") || u.equals("byte") || u.equals("bytes")) {
+            return BigInteger.ONE;
+        }
+        int power = "kmgtpe".indexOf(u.charAt(0));
+        String rest = u.substring(1);
+        if (power >= 0) {
+            if (rest.isEmpty() || rest.equals("ib")) {
+                return BigInteger.valueOf(1024).pow(power + 1);
+            }
+            if (rest.equals("b")) {
+                return BigInteger.valueOf(1000).pow(power + 1);
+            }
+        }
+        throw new InvalidXmlValueException("memory unit='" + unit + "' is invalid: expected b, bytes, k, KiB, KB, "
+                + "M, MiB, MB, G, GiB, GB, T, TiB, TB, P, PiB, PB, E, EiB or EB");
     }
 }

@@ -18,6 +18,11 @@ public class DomainOsLoader extends XmlAttributeCatchAll {
     @XmlValue
     private String path;
 
+    @XmlAttribute(name = "format")
+    private String format;
+    @XmlAttribute(name = "stateless")
+    private String stateless;
+
     public DomainOsLoader() {
     }
 
@@ -51,5 +56,23 @@ public class DomainOsLoader extends XmlAttributeCatchAll {
 
     public void setPath(String path) {
         this.path = path;
+    }
+
+    /** Raw {@code format} attribute, {@code null} if absent. */
+    public String getFormat() {
+        return format;
+    }
+
+    public void setFormat(String format) {
+        this.format = format;
+    }
+
+    /** Raw {@code stateless} attribute, {@code null} if absent. */
+    public String getStateless() {
+        return stateless;
+    }
+
+    public void setStateless(String stateless) {
+        this.stateless = stateless;
     }
 }

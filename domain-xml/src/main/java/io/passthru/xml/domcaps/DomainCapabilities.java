@@ -9,11 +9,11 @@ import java.util.List;
 
 /**
  * Root {@code <domainCapabilities>} ({@code virsh domcapabilities}, formatdomaincaps.html): what the hypervisor
- * supports for one emulator/arch/machine/virt type. Typed: path, domain, machine, arch, os, devices (hostdev,
- * iommu), features; vcpu, cpu, memoryBacking, ... in the catch-all.
+ * supports for one emulator/arch/machine/virt type. Typed: path, domain, machine, arch, vcpu, iothreads, os, cpu
+ * (modes, models, blockers), memoryBacking, devices, features; anything newer is kept by the catch-all.
  */
 @XmlRootElement(name = "domainCapabilities")
-@XmlType(propOrder = {"path", "domain", "machine", "arch", "os", "devices", "features", "extra"})
+@XmlType(propOrder = {"path", "domain", "machine", "arch", "os", "devices", "features", "vcpu", "iothreads", "cpu", "memoryBacking", "extra"})
 public class DomainCapabilities extends XmlCatchAll {
     @XmlElement(name = "path")
     private String path;
@@ -29,6 +29,15 @@ public class DomainCapabilities extends XmlCatchAll {
     private DomainCapsDevices devices;
     @XmlElement(name = "features")
     private DomainCapsFeatures features;
+
+    @XmlElement(name = "vcpu")
+    private DomainCapsVcpu vcpu;
+    @XmlElement(name = "iothreads")
+    private DomainCapsDevice iothreads;
+    @XmlElement(name = "cpu")
+    private DomainCapsCpu cpu;
+    @XmlElement(name = "memoryBacking")
+    private DomainCapsDevice memoryBacking;
 
     public DomainCapabilities() {
     }
@@ -113,5 +122,41 @@ public class DomainCapabilities extends XmlCatchAll {
 
     public void setFeatures(DomainCapsFeatures features) {
         this.features = features;
+    }
+
+    /** {@code <vcpu>}, {@code null} if absent. */
+    public DomainCapsVcpu getVcpu() {
+        return vcpu;
+    }
+
+    public void setVcpu(DomainCapsVcpu vcpu) {
+        this.vcpu = vcpu;
+    }
+
+    /** {@code <iothreads>}, {@code null} if absent. */
+    public DomainCapsDevice getIothreads() {
+        return iothreads;
+    }
+
+    public void setIothreads(DomainCapsDevice iothreads) {
+        this.iothreads = iothreads;
+    }
+
+    /** {@code <cpu>}, {@code null} if absent. */
+    public DomainCapsCpu getCpu() {
+        return cpu;
+    }
+
+    public void setCpu(DomainCapsCpu cpu) {
+        this.cpu = cpu;
+    }
+
+    /** {@code <memoryBacking>}, {@code null} if absent. */
+    public DomainCapsDevice getMemoryBacking() {
+        return memoryBacking;
+    }
+
+    public void setMemoryBacking(DomainCapsDevice memoryBacking) {
+        this.memoryBacking = memoryBacking;
     }
 }

@@ -66,7 +66,8 @@ class CatchAllTest {
         assertEquals(Boolean.FALSE, i.getManaged());
         assertEquals("y", i.getExtraAttributes().get(new QName("futureIfAttr")));
         assertEquals("static", i.getMac().getExtraAttribute("type"));
-        assertEquals("coalesce", i.getExtra().get(0).getLocalName());
+        assertEquals("7", i.getCoalesce().getRx().getFrames().getMax(), "coalesce is typed");
+        assertEquals(List.of(), i.getExtra());
         assertEquals("yes", i.getVlan().getTrunk());
         assertEquals("untagged", i.getVlan().getTags().get(1).getNativeMode());
 

@@ -86,7 +86,8 @@ class DomainTypedAccessTest {
         assertEquals("pci", i.getSource().getAddress().getType());
         assertEquals(42, i.getVlan().getTags().get(0).getId());
         assertEquals("rtl8139", i.getModel().getType());
-        assertEquals("virtualport", i.findExtra("virtualport").orElseThrow().getLocalName());
+        assertEquals("802.1Qbg", i.getVirtualport().getType());
+        assertEquals("1193047", i.getVirtualport().getParameters().getTypeid());
         assertSame(i, d.getDevices().findBySourcePci(PciAddress.parse("0000:06:12.1")).orElseThrow());
     }
 

@@ -1,0 +1,228 @@
+package io.passthru.xml.domain;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Fluent builder of a whole KVM guest on the q35 machine type, e.g.
+ *
+ * <pre>{@code
+ * Domain d = DomainBuilder.kvmQ35("vm1").memoryMiB(2048).vcpus(2)
+ *         .directKernel("/boot/vmlinuz", "/boot/initrd.img", "console=ttyS0")
+ *         .cpuMode("host-passthrough").pcieRootPorts(4)
+ *         .hostdev(DomainHostdev.pciVfio(vf)).channel(DomainChannel.guestAgent()).build();
+ * }</pre>
+ *
+ * <p>The XML follows formatdomain.html: {@code <domain type='kvm'>} (#element-and-attribute-overview), memory in
+ * KiB (#memory-allocation), {@code <vcpu placement='static'>} (#cpu-allocation), {@code <os>} with
+ * {@code <type arch='x86_64' machine='q35'>hvm</type>} and either direct kernel boot or {@code firmware='bios|efi'}
+ * (#operating-system-booting), features acpi/apic/ioapic (#hypervisor-features), {@code <cpu mode=..>}
+ * (#cpu-model-and-topology), and devices: a {@code pcie-root} controller first (q35 has a PCIe root complex,
+ * formatdomain.html#controllers), then controllers, interfaces, hostdevs and channels in the order given.
+ * {@link #build()} returns a new {@link Domain} each time.
+ */
+public final class DomainBuilder {
+    private final String name;
+    private String uuid;
+    private String arch = "x86_64";
+    private String machine = "q35";
+    private long memoryMiB = 1024;
+    private int vcpus = 1;
+    private String kernel;
+    private String initrd;
+    private String cmdline;
+    private String firmware;
+    private boolean acpi = true;
+    private boolean apic = true;
+    private String ioapicDriver = "kvm";
+    private String cpuMode = "host-passthrough";
+    private String emulator;
+    private final List<Object> devices = new ArrayList<>();
+
+    private DomainBuilder(String name) {
+        this.name = name;
+    }
+
+    /**
+     * Starts a {@code type='kvm'} domain on {@code machine='q35'}, x86_64, 1 GiB, 1 vCPU, host-passthrough CPU,
+     * features acpi, apic and {@code ioapic driver='kvm'}.
+     *
+     * @throws IllegalArgumentException if {@code name} is empty or contains '/' (libvirt refuses such names)
+     */
+    public static DomainBuilder kvmQ35(String name) {
+        Objects.requireNonNull(name, "name");
+        if (name.isBlank() || name.contains("/")) {
+            throw new IllegalArgumentException("invalid domain name '" + name + "': must be non-empty, without '/'");
+        }
+        return new DomainBuilder(name);
+    }
+
+    public DomainBuilder uuid(String uuid) {
+        this.uuid = uuid;
+        return this;
+    }
+
+    /** Guest architecture for {@code <os><type arch=..>}, default {@code x86_64}. */
+    public DomainBuilder arch(String arch) {
+        this.arch = Objects.requireNonNull(arch, "arch");
+        return this;
+    }
+
+    /** Machine type, default {@code q35} (a versioned one such as {@code pc-q35-9.2} also works). */
+    public DomainBuilder machine(String machine) {
+        this.machine = Objects.requireNonNull(machine, "machine");
+        return this;
+    }
+
+    /** Memory ({@code <memory>} and {@code <currentMemory>}) in MiB, written in KiB. */
+    public DomainBuilder memoryMiB(long mib) {
+        if (mib <= 0) {
+            throw new IllegalArgumentException("memory must be positive, got " + mib + " MiB");
+        }
+        this.memoryMiB = mib;
+        return this;
+    }
+
+    /** Number of vCPUs ({@code <vcpu placement='static'>N</vcpu>}). */
+    public DomainBuilder vcpus(int n) {
+        if (n <= 0) {
+            throw new IllegalArgumentException("vcpus must be positive, got " + n);
+        }
+        this.vcpus = n;
+        return this;
+    }
+
+    /** Direct kernel boot ({@code <kernel>}, {@code <initrd>}, {@code <cmdline>}; initrd and cmdline optional). */
+    public DomainBuilder directKernel(String kernel, String initrd, String cmdline) {
+        this.kernel = Objects.requireNonNull(kernel, "kernel");
+        this.initrd = initrd;
+        this.cmdline = cmdline;
+        return this;
+    }
+
+    /** Firmware auto-selection {@code <os firmware='bios|efi'>}. */
+    public DomainBuilder firmware(String firmware) {
+        if (!"bios".equals(firmware) && !"efi".equals(firmware)) {
+            throw new IllegalArgumentException("firmware must be 'bios' or 'efi', got '" + firmware + "'");
+        }
+        this.firmware = firmware;
+        return this;
+    }
+
+    /** Features: {@code <acpi/>}, {@code <apic/>}, and {@code <ioapic driver=..>} ({@code null}: no ioapic). */
+    public DomainBuilder features(boolean acpi, boolean apic, String ioapicDriver) {
+        this.acpi = acpi;
+        this.apic = apic;
+        this.ioapicDriver = ioapicDriver;
+        return this;
+    }
+
+    /** {@code <cpu mode=..>}: {@code host-passthrough|host-model|maximum|custom}; {@code null}: no cpu element. */
+    public DomainBuilder cpuMode(String mode) {
+        this.cpuMode = mode;
+        return this;
+    }
+
+    /** Emulator path ({@code <emulator>}); absent by default (libvirt picks one). */
+    public DomainBuilder emulator(String path) {
+        this.emulator = path;
+        return this;
+    }
+
+    /** Adds {@code n} {@code pcie-root-port} controllers, indexes following those already added. */
+    public DomainBuilder pcieRootPorts(int n) {
+        int next = 1 + (int) devices.stream().filter(DomainController.class::isInstance)
+                .map(DomainController.class::cast).filter(DomainController::isPci).count();
+        for (int i = 0; i < n; i++) {
+            devices.add(DomainController.pcieRootPort(next + i));
+        }
+        return this;
+    }
+
+    public DomainBuilder controller(DomainController c) {
+        devices.add(Objects.requireNonNull(c, "controller"));
+        return this;
+    }
+
+    public DomainBuilder iface(DomainInterface i) {
+        devices.add(Objects.requireNonNull(i, "interface"));
+        return this;
+    }
+
+    public DomainBuilder hostdev(DomainHostdev h) {
+        devices.add(Objects.requireNonNull(h, "hostdev"));
+        return this;
+    }
+
+    public DomainBuilder channel(DomainChannel c) {
+        devices.add(Objects.requireNonNull(c, "channel"));
+        return this;
+    }
+
+    /** A new domain from the current settings. */
+    public Domain build() {
+        Domain d = new Domain();
+        d.setType("kvm");
+        d.setName(name);
+        d.setUuid(uuid);
+        d.setMemory(DomainMemory.ofKiB(memoryMiB * 1024));
+        d.setCurrentMemory(DomainMemory.ofKiB(memoryMiB * 1024));
+        DomainVcpu v = new DomainVcpu();
+        v.setPlacement("static");
+        v.setCount(vcpus);
+        d.setVcpu(v);
+
+        DomainOs os = new DomainOs();
+        DomainOsType type = new DomainOsType();
+        type.setArch(arch);
+        type.setMachine(machine);
+        type.setValue("hvm");
+        os.setType(type);
+        os.setFirmware(firmware);
+        os.setKernel(kernel);
+        os.setInitrd(kernel == null ? null : initrd);
+        os.setCmdline(kernel == null ? null : cmdline);
+        if (kernel == null) {
+            DomainOsBoot boot = new DomainOsBoot();
+            boot.setDev("hd");
+            os.getBoots().add(boot);
+        }
+        d.setOs(os);
+
+        DomainFeatures f = new DomainFeatures();
+        f.setAcpi(acpi ? new DomainFeature() : null);
+        f.setApic(apic ? new DomainFeatureApic() : null);
+        if (ioapicDriver != null) {
+            DomainFeatureIoapic io = new DomainFeatureIoapic();
+            io.setDriver(ioapicDriver);
+            f.setIoapic(io);
+        }
+        d.setFeatures(f);
+
+        if (cpuMode != null) {
+            DomainCpu cpu = new DomainCpu();
+            cpu.setMode(cpuMode);
+            d.setCpu(cpu);
+        }
+        d.setOnPoweroff("destroy");
+        d.setOnReboot("restart");
+        d.setOnCrash("destroy");
+
+        DomainDevices dev = d.devices();
+        if (emulator != null) {
+            DomainEmulator e = new DomainEmulator();
+            e.setPath(emulator);
+            dev.add(e);
+        }
+        DomainController root = new DomainController();
+        root.setType("pci");
+        root.setIndex(0);
+        root.setModel("pcie-root");
+        dev.add(root);
+        for (Object o : devices) {
+            dev.add(io.passthru.xml.XmlCodec.copy(o));
+        }
+        return d;
+    }
+}

@@ -1,0 +1,74 @@
+package io.passthru.xml.domain;
+
+import io.passthru.xml.MacAddress;
+import io.passthru.xml.PciAddress;
+import io.passthru.xml.RelaxNg;
+import io.passthru.xml.TestData;
+import io.passthru.xml.XmlCodec;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Every XML passthru generates is valid by libvirt's own RELAX NG schema (domain.rng, libvirt 11.3). */
+class GeneratedXmlValidationTest {
+    private static final PciAddress VF = PciAddress.parse("0000:01:10.2");
+
+    private static void assertValidDomain(String xml) {
+        List<String> errors = RelaxNg.errors("domain.rng", xml);
+        assertEquals(List.of(), errors, xml);
+    }
+
+    private static void assertValidDevice(Object device) {
+        assertValidDomain(RelaxNg.inMinimalDomain(XmlCodec.marshal(device)));
+    }
+
+    @Test
+    void validatorAcceptsACorpusDomainAndRejectsABrokenOne() {
+        assertValidDomain(TestData.read("domain/net-hostdev-vfio.x86_64-latest.xml"));
+        assertValidDomain(TestData.read("domain/hostdev-vfio.x86_64-latest.xml"));
+        List<String> errors = RelaxNg.errors("domain.rng",
+                "<domain type='kvm'><name>v</name><memory>1</memory><os><type>hvm</type></os>"
+                        + "<devices><hostdev mode='subsystem' type='pci' managed='maybe'/></devices></domain>");
+        assertFalse(errors.isEmpty(), "a bad managed value must be reported");
+    }
+
+    @Test
+    void builderFragmentsValidate() {
+        assertValidDevice(DomainHostdev.pciVfio(VF));
+        assertValidDevice(DomainInterface.hostdevVf(VF, MacAddress.parse("52:54:00:ab:cd:ef")));
+        assertValidDevice(DomainInterface.hostdevVf(VF, null));
+        assertValidDevice(DomainChannel.guestAgent());
+        assertValidDevice(DomainController.pcieRootPort(3));
+    }
+
+    @Test
+    void builtDomainsValidate() {
+        Domain kernelBoot = DomainBuilder.kvmQ35("vm-1").uuid("c7a5fdbd-edaf-9455-926a-d65c16db1809")
+                .memoryMiB(2048).vcpus(4).directKernel("/boot/vmlinuz", "/boot/initrd.img", "console=ttyS0")
+                .cpuMode("host-passthrough").emulator("/usr/bin/qemu-system-x86_64").pcieRootPorts(4)
+                .iface(DomainInterface.hostdevVf(VF, MacAddress.parse("52:54:00:00:00:01")))
+                .hostdev(DomainHostdev.pciVfio(PciAddress.parse("0000:01:10.3")))
+                .channel(DomainChannel.guestAgent()).build();
+        String xml = XmlCodec.marshal(kernelBoot);
+        assertValidDomain(xml);
+        assertTrue(xml.contains("<memory unit=\"KiB\">2097152</memory>"), xml);
+        assertEquals(5, kernelBoot.getDevices().controllers().size(), "pcie-root + 4 root ports");
+
+        Domain efi = DomainBuilder.kvmQ35("vm-2").firmware("efi").features(true, true, null).cpuMode("host-model")
+                .machine("pc-q35-9.2").build();
+        assertValidDomain(XmlCodec.marshal(efi));
+        assertEquals("efi", efi.getOs().getFirmware());
+
+        Domain minimal = DomainBuilder.kvmQ35("vm-3").cpuMode(null).features(false, false, null).build();
+        assertValidDomain(XmlCodec.marshal(minimal));
+
+        // a built domain reads back into the same model
+        Domain back = XmlCodec.unmarshal(xml, Domain.class);
+        assertEquals(PciAddress.parse("0000:01:10.3"), back.getDevices().hostdevs().get(0).sourcePciAddress().orElseThrow());
+        assertEquals(2097152L, back.getMemory().toKiB());
+    }
+}

@@ -63,6 +63,13 @@ final class Lab {
 
     /** Defines and starts a lab guest on host N (bond0 over a virtio NIC with {@code mac}) and waits for its agent. */
     static Domain startGuest(int n, String name, String mac, String cidr) throws IOException, LibvirtException {
+        Domain dom = defineGuest(n, name, mac, cidr);
+        dom.create();
+        return waitForAgent(dom, name);
+    }
+
+    /** Defines (does not start) a lab guest on host N. */
+    static Domain defineGuest(int n, String name, String mac, String cidr) throws IOException, LibvirtException {
         String xml;
         try (InputStream in = Lab.class.getResourceAsStream("/lab-guest.xml")) {
             xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -71,8 +78,11 @@ final class Lab {
                 .replace("@MAC@", mac);
         Host h = host(n);
         removeGuest(n, name);
-        Domain dom = h.connect().domainDefineXML(xml);
-        dom.create();
+        return h.connect().domainDefineXML(xml);
+    }
+
+    /** Waits (up to 180 s) until the guest agent of a started guest answers. */
+    static Domain waitForAgent(Domain dom, String name) {
         GuestAgent agent = new GuestAgent(new io.passthru.manager.libvirt.LibvirtAgentChannel(dom), Duration.ofSeconds(3));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
         while (true) {
@@ -81,7 +91,7 @@ final class Lab {
                 return dom;
             } catch (RuntimeException e) {
                 if (System.nanoTime() > deadline) {
-                    throw new AssertionError("guest " + name + " on host " + n + " never answered guest-ping", e);
+                    throw new AssertionError("guest " + name + " never answered guest-ping", e);
                 }
                 sleep(1000);
             }

@@ -245,6 +245,7 @@ public final class GuestNetwork {
      * @throws InvalidGuestInputException if {@code mac} is malformed
      */
     public Optional<GuestLink> waitForMac(String mac, Duration timeout) {
+        // (transient agent failures while polling are retried until the timeout; see waitFor)
         return waitFor(mac, timeout, l -> true);
     }
 
@@ -264,12 +265,20 @@ public final class GuestNetwork {
         }
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
-            List<GuestLink> found = matching(links(), wanted).stream().filter(filter).toList();
-            if (!found.isEmpty()) {
-                return Optional.of(found.get(0));
+            AgentException transientFailure = null;
+            try {
+                List<GuestLink> found = matching(links(), wanted).stream().filter(filter).toList();
+                if (!found.isEmpty()) {
+                    return Optional.of(found.get(0));
+                }
+            } catch (AgentUnavailableException | AgentTimeoutException e) {
+                transientFailure = e; // a busy or restarting agent: keep polling until the deadline
             }
             long remainingMs = (deadline - System.nanoTime()) / 1_000_000;
             if (remainingMs <= 0) {
+                if (transientFailure != null) {
+                    throw transientFailure;
+                }
                 return Optional.empty();
             }
             GuestAgent.sleep(Math.min(WAIT_POLL_INTERVAL.toMillis(), remainingMs));

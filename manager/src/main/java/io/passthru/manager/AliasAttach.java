@@ -94,10 +94,13 @@ public final class AliasAttach {
         }
     }
 
-    /** libvirt's "PCI device ... is in use by driver QEMU, domain X", or our own pre-check seeing it used. */
+    /**
+     * Another request got the VF first: libvirt's "PCI device ... is in use by driver QEMU, domain X" (other domain)
+     * or "Hostdev already exists in the domain configuration" (same domain), or our own pre-check seeing it used.
+     */
     static boolean lostRace(RuntimeException e) {
         String m = String.valueOf(e.getMessage());
-        return m.contains("in use") || m.contains("already used by");
+        return m.contains("in use") || m.contains("already used by") || m.contains("already exists");
     }
 
     private static Set<PciAddress> union(Set<PciAddress> lost, List<Hotplug.AttachResult> done) {

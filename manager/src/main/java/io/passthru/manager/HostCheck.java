@@ -62,11 +62,7 @@ public final class HostCheck {
 
         List<NodeDevice> pci = host.nodeDevices("pci");
         long grouped = pci.stream().filter(d -> d.iommuGroup().isPresent()).count();
-        out.add(grouped > 0
-                ? Check.pass("iommu", grouped + " of " + pci.size() + " PCI devices in IOMMU groups")
-                : Check.fail("iommu", "no PCI device is in an IOMMU group: the IOMMU is off",
-                "enable VT-d/AMD-Vi in the firmware and boot with intel_iommu=on (Intel) or amd_iommu=on (AMD) "
-                        + "and iommu=pt on the kernel command line"));
+        out.add(iommu(grouped, pci.size()));
         out.add(vfio(host, grouped > 0));
 
         Inventory inv = Inventory.scan(host);
@@ -104,6 +100,14 @@ public final class HostCheck {
             out.addAll(new LocalHostCheck(sysfsRoot).run());
         }
         return out;
+    }
+
+    static Check iommu(long grouped, long total) {
+        return grouped > 0
+                ? Check.pass("iommu", grouped + " of " + total + " PCI devices in IOMMU groups")
+                : Check.fail("iommu", "no PCI device is in an IOMMU group: the IOMMU is off",
+                "enable VT-d/AMD-Vi in the firmware and boot with intel_iommu=on (Intel) or amd_iommu=on (AMD) "
+                        + "and iommu=pt on the kernel command line");
     }
 
     static Check pfLink(Inventory.Pf pf) {
@@ -174,12 +178,20 @@ public final class HostCheck {
      *
      * @throws HostNotReadyException listing each failed check and its fix
      */
-    public void requireReadyFor(Host host, Inventory.Vf vf) {
-        String pfCheck = Inventory.scan(host).pf(vf.pf()).map(HostCheck::pfCheckName).orElse("?");
+    public void requireReadyFor(Host host, Inventory inv, Inventory.Vf vf) {
+        // the checks of check-host that concern this VF, computed from what the caller already read (few RPCs)
+        long v = host.libvirtVersion();
+        long grouped = inv.vfs().stream().filter(x -> x.iommuGroup() != null).count();
+        List<Check> checks = new ArrayList<>();
+        if (v < MIN_LIBVIRT) {
+            checks.add(Check.fail("libvirt", "libvirt " + v, "upgrade libvirt to 7.0 or newer"));
+        }
+        checks.add(iommu(grouped, inv.vfs().size()));
+        checks.add(vfio(host, grouped > 0));
+        inv.pf(vf.pf()).ifPresent(pf -> checks.add(pfLink(pf)));
         List<String> failures = new ArrayList<>();
-        for (Check r : run(host)) {
-            boolean relevant = List.of("libvirt", "iommu", "vfio", pfCheck).contains(r.name());
-            if (relevant && r.status() == Check.Status.FAIL) {
+        for (Check r : checks) {
+            if (r.status() == Check.Status.FAIL) {
                 failures.add(r.name() + ": " + r.detail() + " (fix: " + r.remedy() + ")");
             }
         }

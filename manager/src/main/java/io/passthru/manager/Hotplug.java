@@ -38,6 +38,9 @@ public final class Hotplug {
     /** Unplug requests sent before giving up: 2. */
     public static final int DETACH_ATTEMPTS = 2;
 
+    /** How long a busy or restarting guest agent may take to answer the pre-check ping: 15 s. */
+    static final Duration AGENT_PING_PATIENCE = Duration.ofSeconds(15);
+
     /** Result of an attach: times in ms; {@code guestInterface} null when the domain was not running. */
     public record AttachResult(String domain, String host, PciAddress vf, String mac, String alias,
                                String guestInterface, long libvirtMs, long guestMs) {
@@ -79,11 +82,11 @@ public final class Hotplug {
             throw new InvalidRequestException("VF " + vf + " is already used by domain '" + v.usedBy() + "' on "
                     + host.uri() + ": pick a free VF (passthru list-vfs)");
         }
-        new HostCheck().requireReadyFor(host, v);
+        new HostCheck().requireReadyFor(host, inv, v);
         boolean live = Host.isActive(dom);
         if (live) {
             try {
-                new GuestAgent(new LibvirtAgentChannel(dom)).ping();
+                pingAgent(dom, AGENT_PING_PATIENCE);
             } catch (AgentException e) {
                 throw new InvalidRequestException("the guest agent of domain '" + domainName + "' does not answer ("
                         + e.getMessage() + "): attach needs it to see the VF arrive in the guest. Wait for the guest "
@@ -221,6 +224,29 @@ public final class Hotplug {
         Optional<String> a = device instanceof DomainInterface i ? i.aliasName()
                 : device instanceof DomainHostdev h ? h.aliasName() : Optional.empty();
         return a.orElseThrow(() -> new PassthruException("live device has no alias; cannot follow its removal"));
+    }
+
+    /** Pings the guest agent, retrying unavailable/timeouts (the agent restarts or is busy) for up to {@code patience}. */
+    static void pingAgent(org.libvirt.Domain dom, Duration patience) {
+        GuestAgent agent = new GuestAgent(new LibvirtAgentChannel(dom), Duration.ofSeconds(5));
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (true) {
+            try {
+                agent.ping();
+                return;
+            } catch (AgentException e) {
+                if (System.nanoTime() > deadline || e instanceof io.passthru.agent.AgentCommandException
+                        && !String.valueOf(e.getMessage()).contains("disappeared")) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(250);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     static long ms(long startNanos) {

@@ -236,19 +236,7 @@ public final class MigrationFlow {
     }
 
     private static void waitForAgent(org.libvirt.Domain dom) {
-        GuestAgent agent = new GuestAgent(new LibvirtAgentChannel(dom), Duration.ofSeconds(5));
-        long deadline = System.nanoTime() + AGENT_RECONNECT_TIMEOUT.toNanos();
-        while (true) {
-            try {
-                agent.ping();
-                return;
-            } catch (AgentException e) {
-                if (System.nanoTime() > deadline) {
-                    throw e;
-                }
-                sleep(200);
-            }
-        }
+        Hotplug.pingAgent(dom, AGENT_RECONNECT_TIMEOUT);
     }
 
     private static String vfLinkName(GuestNetwork net, String mac) {

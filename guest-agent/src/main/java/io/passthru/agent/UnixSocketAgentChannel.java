@@ -81,6 +81,10 @@ public final class UnixSocketAgentChannel implements AgentChannel, AutoCloseable
         if (closed) {
             throw new AgentUnavailableException("guest agent channel " + socketPath + " is closed");
         }
+        if (Thread.currentThread().isInterrupted()) { // fail fast, whatever the socket would do
+            disconnect();
+            throw interrupted(null);
+        }
         long deadline = System.nanoTime() + timeout.toNanos();
         ensureConnected();
         if (!synced) {

@@ -58,6 +58,31 @@ class ReadinessLabIT {
         assertEquals(before, Host.xml(dom, false), "nothing was attached");
     }
 
+    /** check-host run ON the nested hosts (local URI): sysfs/procfs checks next to libvirt's. */
+    @Test
+    void localCheckHostReadsSysfsOnTheHost() throws Exception {
+        String cli = Lab.CLI.toAbsolutePath().normalize().toString();
+        JsonNode good = Lab.JSON.readTree(Lab.onHost(1, Duration.ofMinutes(3), cli, "check-host", "--output", "json")
+                .stdout());
+        assertTrue(good.get("ok").asBoolean(), good.toString());
+        assertEquals("PASS", check(good, "cpu-virtualization").get("status").asText(), "svm seen in /proc/cpuinfo");
+        assertEquals("PASS", check(good, "kvm").get("status").asText());
+        assertEquals("PASS", check(good, "interrupt-remapping").get("status").asText(), "IR- chips with intremap=on");
+
+        io.passthru.agent.GuestExecStatus st;
+        try {
+            st = Lab.onHost(NO_IOMMU_HOST, Duration.ofMinutes(3), cli, "check-host", "--output", "json");
+            throw new AssertionError("check-host passed on a host without IOMMU: " + st.stdout());
+        } catch (io.passthru.agent.GuestCommandFailedException e) {
+            assertEquals(1, e.exitCode(), "exit status 1 when a check fails");
+            JsonNode bad = Lab.JSON.readTree(e.stdout());
+            assertEquals("FAIL", check(bad, "iommu").get("status").asText());
+            assertTrue(check(bad, "iommu").get("remedy").asText().contains("intel_iommu=on"));
+            assertTrue(!"PASS".equals(check(bad, "interrupt-remapping").get("status").asText()),
+                    "no interrupt remapping without an IOMMU");
+        }
+    }
+
     @Test
     void pfLinkDownFailsCheckAndAttachWithTheRemedy() throws Exception {
         Inventory.Pf pf = Inventory.scan(Lab.host(1)).pfs().get(0);

@@ -45,6 +45,25 @@ class GeneratedXmlValidationTest {
         assertValidDevice(DomainController.pcieRootPort(3));
     }
 
+    /** What passthru set-viommu writes: an intel vIOMMU with Nova's driver attributes and the qemu I/O APIC. */
+    @Test
+    void viommuDomainsValidate() {
+        for (DomainIommu iommu : List.of(DomainIommu.intel(true, true, true, true), DomainIommu.virtio(),
+                DomainIommu.smmuv3())) {
+            if ("intel".equals(iommu.getModel())) {
+                iommu.driver().setAwBitsRaw("48");
+            }
+            Domain d = DomainBuilder.kvmQ35("vm-viommu").memoryMiB(512).vcpus(1)
+                    .directKernel("/boot/vmlinuz", "/boot/initrd.img", "intel_iommu=on")
+                    .features(true, true, "qemu").pcieRootPorts(2)
+                    .iface(DomainInterface.hostdevVf(VF, MacAddress.parse("52:54:00:00:00:02"))).build();
+            d.devices().add(iommu);
+            String xml = XmlCodec.marshal(d);
+            assertValidDomain(xml);
+            assertTrue(xml.contains("<iommu model=\"" + iommu.getModel() + "\""), xml);
+        }
+    }
+
     @Test
     void builtDomainsValidate() {
         Domain kernelBoot = DomainBuilder.kvmQ35("vm-1").uuid("c7a5fdbd-edaf-9455-926a-d65c16db1809")

@@ -8,7 +8,8 @@
 export PATH=/usr/sbin:/usr/bin:/sbin:/bin
 mount -t proc proc /proc; mount -t sysfs sys /sys; mount -t devtmpfs dev /dev
 mkdir -p /dev/pts /dev/shm; mount -t devpts devpts /dev/pts; mount -t tmpfs shm /dev/shm
-mount -t tmpfs run /run; mount -t tmpfs tmp /tmp; mkdir -p /run/lock
+# /tmp stays the machine's (under the overlay): a checkout there must stay visible to this host
+mount -t tmpfs run /run; mkdir -p /run/lock
 mount -t cgroup2 cgroup2 /sys/fs/cgroup 2>/dev/null
 exec > /dev/ttyS0 2>&1
 log() { echo "passthru-lab: $*"; }

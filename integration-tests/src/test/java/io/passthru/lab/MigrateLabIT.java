@@ -75,6 +75,28 @@ class MigrateLabIT {
 
     @Test
     @Order(2)
+    void destinationOnAnotherPhysicalNetworkIsRefusedBeforeAnyChange() throws Exception {
+        if (!Lab.exists(1, NAME)) {
+            guestWithVfOnHost1();
+        }
+        String spec = "{\"device_spec\": [{\"vendor_id\": \"8086\", \"product_id\": \"10ca\", "
+                + "\"physical_network\": \"%s\"}], \"alias\": []}";
+        java.nio.file.Path src = java.nio.file.Files.createTempFile("pool-src", ".json");
+        java.nio.file.Path dst = java.nio.file.Files.createTempFile("pool-dst", ".json");
+        java.nio.file.Files.writeString(src, String.format(spec, "physnet-a"));
+        java.nio.file.Files.writeString(dst, String.format(spec, "physnet-b"));
+        String before = Host.xml(dom, false);
+        Lab.CliResult r = Lab.cli("migrate", NAME, "--connect", Lab.uri(1), "--to", Lab.uri(2),
+                "--migrate-uri", "tcp://" + Lab.migrationAddress(2), "--pool", src.toString(),
+                "--dest-pool", dst.toString());
+        assertEquals(1, r.exit(), r.out());
+        assertTrue(r.err().contains("on physical network physnet-a"), r.err());
+        assertEquals(before, Host.xml(dom, false), "pre-check failure: nothing changed");
+        assertFalse(Lab.exists(2, NAME));
+    }
+
+    @Test
+    @Order(3)
     void migratesWithVfAndKeepsAnsweringPings() throws Exception {
         if (!Lab.exists(1, NAME)) {
             guestWithVfOnHost1();

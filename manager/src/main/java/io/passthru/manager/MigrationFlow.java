@@ -8,6 +8,8 @@ import io.passthru.agent.GuestLink;
 import io.passthru.agent.GuestNetwork;
 import io.passthru.manager.libvirt.Host;
 import io.passthru.manager.libvirt.Hosts;
+import io.passthru.manager.pool.DevicePool;
+import io.passthru.manager.pool.DeviceSpec;
 import io.passthru.manager.libvirt.LibvirtAgentChannel;
 import io.passthru.manager.libvirt.LibvirtErrors;
 import io.passthru.xml.MacAddress;
@@ -42,8 +44,17 @@ public final class MigrationFlow {
     /** How long the destination's guest agent may take to answer after migration: 60 s. */
     static final Duration AGENT_RECONNECT_TIMEOUT = Duration.ofSeconds(60);
 
-    /** What to migrate and where; {@code migrateUri} (e.g. {@code tcp://198.51.100.2}) and {@code destVf} optional. */
-    public record Request(String sourceUri, String domain, String destUri, String migrateUri, PciAddress destVf) {
+    /**
+     * What to migrate and where; {@code migrateUri} (e.g. {@code tcp://198.51.100.2}), {@code destVf} and the device
+     * pools are optional. Each host has its own pool, as each Nova compute has its own {@code [pci] device_spec}:
+     * with pools, the destination VF must be allowed by a destination {@code device_spec} with the same
+     * {@code physical_network} as the source VF's source {@code device_spec}, and remote_managed VFs are not used.
+     */
+    public record Request(String sourceUri, String domain, String destUri, String migrateUri, PciAddress destVf,
+                          DevicePool pool, DevicePool destPool) {
+        public Request(String sourceUri, String domain, String destUri, String migrateUri, PciAddress destVf) {
+            this(sourceUri, domain, destUri, migrateUri, destVf, null, null);
+        }
     }
 
     /** Outcome: times in ms, migration statistics from libvirt's completed job (bytes, ms). */
@@ -183,6 +194,15 @@ public final class MigrationFlow {
             // good: the name is free on the destination
         }
         Inventory dstInv = Inventory.scan(dst);
+        String srcPhysnet = null;
+        if (req.pool() != null && req.destPool() != null) {
+            Inventory.Vf sv = srcInv.vf(vf).orElseThrow();
+            DeviceSpec spec = req.pool().allowing(vf, sv.pf(), sv.vendorId(), sv.productId()).orElseThrow(() ->
+                    new InvalidRequestException("VF " + vf + " of '" + req.domain() + "' is not allowed by any "
+                            + "device_spec of the device pool: its physical network is unknown"));
+            srcPhysnet = spec.physicalNetwork().orElse(null);
+        }
+        final String physnet = srcPhysnet;
         List<PciAddress> candidates = new ArrayList<>();
         List<String> downPfs = new ArrayList<>();
         for (Inventory.Pf pf : dstInv.pfs()) {
@@ -193,7 +213,9 @@ public final class MigrationFlow {
                 downPfs.add(pf.netInterface() + " (" + pf.address() + ")");
                 continue;
             }
-            pf.vfs().stream().filter(Inventory.Vf::isFree).map(Inventory.Vf::address).forEach(candidates::add);
+            pf.vfs().stream().filter(Inventory.Vf::isFree)
+                    .filter(v -> req.destPool() == null || samePhysnet(req.destPool(), physnet, v))
+                    .map(Inventory.Vf::address).forEach(candidates::add);
         }
         if (req.destVf() != null) {
             if (!candidates.contains(req.destVf())) {
@@ -204,7 +226,8 @@ public final class MigrationFlow {
         }
         if (candidates.isEmpty()) {
             throw new NoFreeDeviceException("no free VF on " + dst.uri() + " of a PF " + srcPf.vendorId() + ":"
-                    + srcPf.productId() + " with link up" + (downPfs.isEmpty() ? "" : " (PFs with link down: "
+                    + srcPf.productId() + " with link up" + (srcPhysnet == null ? "" : " on physical network "
+                    + srcPhysnet) + (downPfs.isEmpty() ? "" : " (PFs with link down: "
                     + downPfs + ")") + ": free a VF there or raise sriov_numvfs");
         }
         return new Plan(dom, vf, mac, bond.name(), vfLink.name(), backup.name(), List.copyOf(candidates));
@@ -283,6 +306,14 @@ public final class MigrationFlow {
     private static String lastStep(Saga saga) {
         return saga.timeline().stream().filter(s -> !s.outcome().equals("ok") && !s.name().startsWith("undo "))
                 .map(Saga.Step::name).reduce((a, b) -> b).orElse("?");
+    }
+
+    /** The destination VF is allowed by a device_spec of the same physical network, and not remote_managed. */
+    private static boolean samePhysnet(DevicePool pool, String physnet, Inventory.Vf v) {
+        return pool.allowing(v.address(), v.pf(), v.vendorId(), v.productId())
+                .filter(s -> !s.remoteManaged())
+                .map(s -> java.util.Objects.equals(s.physicalNetwork().orElse(null), physnet))
+                .orElse(false);
     }
 
     private static boolean same(String a, String b) {

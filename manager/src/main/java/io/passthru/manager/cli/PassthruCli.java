@@ -60,6 +60,12 @@ public final class PassthruCli {
         }
     }
 
+    /** The device pool in {@code file}, or null when the file does not exist. */
+    static DevicePool optionalPool(String file) {
+        java.nio.file.Path p = java.nio.file.Path.of(file);
+        return java.nio.file.Files.exists(p) ? DevicePool.load(p) : null;
+    }
+
     static PciAddress pci(String text) {
         return PciAddress.parse(text);
     }
@@ -170,6 +176,9 @@ public final class PassthruCli {
         @Option(names = "--to", required = true, paramLabel = "DEST_URI", description = "destination libvirt URI") String dest;
         @Option(names = "--migrate-uri", description = "migration data URI, e.g. tcp://198.51.100.2 (default: libvirt's choice)") String migrateUri;
         @Option(names = "--dest-vf", description = "VF to use on the destination (default: first free one)") String destVf;
+        @Option(names = "--pool", defaultValue = "/etc/passthru/pool.json", description = "the source host's device "
+                + "pool; with it the destination VF must be on the source VF's physical_network (default: ${DEFAULT-VALUE})") String pool;
+        @Option(names = "--dest-pool", description = "the destination host's device pool (default: same as --pool)") String destPool;
         @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
         @Override
@@ -178,7 +187,8 @@ public final class PassthruCli {
             PrintWriter out = spec.commandLine().getOut();
             try (Hosts hosts = new Hosts()) {
                 MigrationFlow.Report r = new MigrationFlow(hosts, new Hotplug()).migrate(new MigrationFlow.Request(
-                        common.uri, domain, dest, migrateUri, destVf == null ? null : pci(destVf)));
+                        common.uri, domain, dest, migrateUri, destVf == null ? null : pci(destVf), optionalPool(pool),
+                        optionalPool(destPool == null ? pool : destPool)));
                 if (json) {
                     printJson(out, r);
                 } else {

@@ -8,10 +8,10 @@ import jakarta.xml.bind.annotation.XmlType;
  * {@code <backingStore type='file' index='1'><format type='qcow2'/><source file='..'/><backingStore/></backingStore>}:
  * one link of a disk's backing chain (formatstorage.html; formatdomain.html#hard-drives-floppy-disks-cdroms). An empty
  * {@code <backingStore/>} marks the end of the chain. Type, format, source and the next link are in
- * {@link DomainDiskStorageSource}.
+ * {@link DomainDiskStorageSource} and {@link DomainDiskStorageChain}.
  */
 @XmlType(propOrder = {"format", "source", "backingStore", "extra"})
-public class DomainDiskBackingStore extends DomainDiskStorageSource {
+public class DomainDiskBackingStore extends DomainDiskStorageChain {
     @XmlAttribute(name = "index")
     private String indexRaw;
 

@@ -5,10 +5,10 @@ import jakarta.xml.bind.annotation.XmlType;
 
 /**
  * {@code <mirror type='file' job='copy' ready='yes'>} of a disk during a block copy or active commit (live XML).
- * Type, format, source and backing chain are in {@link DomainDiskStorageSource}.
+ * Type, format, source and backing chain are in {@link DomainDiskStorageSource} and {@link DomainDiskStorageChain}.
  */
 @XmlType(propOrder = {"format", "source", "backingStore", "extra"})
-public class DomainDiskMirror extends DomainDiskStorageSource {
+public class DomainDiskMirror extends DomainDiskStorageChain {
     @XmlAttribute(name = "job")
     private String job;
     @XmlAttribute(name = "ready")

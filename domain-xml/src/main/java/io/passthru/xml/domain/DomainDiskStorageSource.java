@@ -6,10 +6,10 @@ import jakarta.xml.bind.annotation.XmlElement;
 import jakarta.xml.bind.annotation.XmlTransient;
 
 /**
- * What a disk's {@code <backingStore>} and {@code <mirror>} share (both format libvirt's {@code virStorageSource}):
- * the {@code type} attribute and the {@code <format>}, {@code <source>} and nested {@code <backingStore>} children
- * (formatdomain.html#hard-drives-floppy-disks-cdroms). The subclasses' {@code propOrder} lists the inherited
- * properties.
+ * What a disk's {@code <dataStore>}, {@code <backingStore>} and {@code <mirror>} share (all format libvirt's
+ * {@code virStorageSource}): the {@code type} attribute and the {@code <format>} and {@code <source>} children
+ * (formatdomain.html#hard-drives-floppy-disks-cdroms). {@link DomainDiskStorageChain} adds the nested
+ * {@code <backingStore>}. The subclasses' {@code propOrder} lists the inherited properties.
  */
 @XmlTransient
 public abstract class DomainDiskStorageSource extends XmlCatchAll {
@@ -19,8 +19,6 @@ public abstract class DomainDiskStorageSource extends XmlCatchAll {
     private DomainDiskFormat format;
     @XmlElement(name = "source")
     private DomainDiskSource source;
-    @XmlElement(name = "backingStore")
-    private DomainDiskBackingStore backingStore;
 
     protected DomainDiskStorageSource() {
     }
@@ -47,13 +45,5 @@ public abstract class DomainDiskStorageSource extends XmlCatchAll {
 
     public void setSource(DomainDiskSource source) {
         this.source = source;
-    }
-
-    public DomainDiskBackingStore getBackingStore() {
-        return backingStore;
-    }
-
-    public void setBackingStore(DomainDiskBackingStore backingStore) {
-        this.backingStore = backingStore;
     }
 }

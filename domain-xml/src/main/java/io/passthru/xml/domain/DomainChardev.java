@@ -1,6 +1,5 @@
 package io.passthru.xml.domain;
 
-import io.passthru.xml.XmlCatchAll;
 import jakarta.xml.bind.annotation.XmlAttribute;
 import jakarta.xml.bind.annotation.XmlElement;
 import jakarta.xml.bind.annotation.XmlTransient;
@@ -16,7 +15,7 @@ import java.util.List;
  * propOrder} lists the inherited properties.
  */
 @XmlTransient
-public abstract class DomainChardev extends XmlCatchAll {
+public abstract class DomainChardev extends DomainDeviceBase {
     @XmlAttribute(name = "type")
     private String type;
     @XmlElement(name = "source")
@@ -25,12 +24,8 @@ public abstract class DomainChardev extends XmlCatchAll {
     private DomainChardevProtocol protocol;
     @XmlElement(name = "log")
     private DomainChardevLog log;
-    @XmlElement(name = "alias")
-    private DomainAlias alias;
     @XmlElement(name = "acpi")
     private DomainDeviceAcpi acpi;
-    @XmlElement(name = "address")
-    private DomainAddress address;
 
     protected DomainChardev() {
     }
@@ -81,28 +76,11 @@ public abstract class DomainChardev extends XmlCatchAll {
         this.log = log;
     }
 
-    public DomainAlias getAlias() {
-        return alias;
-    }
-
-    public void setAlias(DomainAlias alias) {
-        this.alias = alias;
-    }
-
     public DomainDeviceAcpi getAcpi() {
         return acpi;
     }
 
     public void setAcpi(DomainDeviceAcpi acpi) {
         this.acpi = acpi;
-    }
-
-    /** Guest-side address. */
-    public DomainAddress getAddress() {
-        return address;
-    }
-
-    public void setAddress(DomainAddress address) {
-        this.address = address;
     }
 }

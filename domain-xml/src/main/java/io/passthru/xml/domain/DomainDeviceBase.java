@@ -4,6 +4,8 @@ import io.passthru.xml.XmlCatchAll;
 import jakarta.xml.bind.annotation.XmlElement;
 import jakarta.xml.bind.annotation.XmlTransient;
 
+import java.util.Optional;
+
 /**
  * What most devices under {@code <devices>} share: the {@code <alias name='..'/>} libvirt assigns and the guest-side
  * {@code <address>} (formatdomain.html#device-addresses). The subclasses' {@code propOrder} lists the inherited
@@ -25,6 +27,11 @@ public abstract class DomainDeviceBase extends XmlCatchAll {
 
     public void setAlias(DomainAlias alias) {
         this.alias = alias;
+    }
+
+    /** Alias name (e.g. {@code hostdev0}, {@code net0}), if any. */
+    public Optional<String> aliasName() {
+        return Optional.ofNullable(alias).map(DomainAlias::getName);
     }
 
     /** Guest-side address. */

@@ -85,11 +85,6 @@ public class DomainHostdev extends DomainDeviceBase {
         return a.getType() == null || "pci".equals(a.getType()) ? Optional.of(a.toPciAddress()) : Optional.empty();
     }
 
-    /** Alias name (e.g. {@code hostdev0}), if any. */
-    public Optional<String> aliasName() {
-        return Optional.ofNullable(getAlias()).map(DomainAlias::getName);
-    }
-
     /** {@code 'subsystem'|'capabilities'}. */
     public String getMode() {
         return mode;

@@ -121,11 +121,6 @@ public class DomainInterface extends DomainDeviceBase {
         return Optional.ofNullable(mac).map(DomainInterfaceMac::toMacAddress);
     }
 
-    /** Alias name (e.g. {@code hostdev0}, {@code net0}), if any. */
-    public Optional<String> aliasName() {
-        return Optional.ofNullable(getAlias()).map(DomainAlias::getName);
-    }
-
     public String getType() {
         return type;
     }

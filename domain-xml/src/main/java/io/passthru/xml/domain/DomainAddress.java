@@ -4,6 +4,7 @@ import jakarta.xml.bind.annotation.XmlElement;
 import io.passthru.xml.HexIntAdapter;
 import io.passthru.xml.InvalidXmlValueException;
 import io.passthru.xml.PciAddress;
+import io.passthru.xml.PciAddressParts;
 import io.passthru.xml.XmlCatchAll;
 import io.passthru.xml.XmlValues;
 import jakarta.xml.bind.annotation.XmlAttribute;
@@ -23,7 +24,7 @@ import java.util.Optional;
  * ({@link #isType(String)}). Numbers are read as hex ({@code 0x} prefix) or decimal.
  */
 @XmlType(propOrder = {"zpci", "extra"})
-public class DomainAddress extends XmlCatchAll {
+public class DomainAddress extends XmlCatchAll implements PciAddressParts {
     private static final HexIntAdapter.PciDomain DOMAIN = new HexIntAdapter.PciDomain();
     private static final HexIntAdapter.PciBus BUS = new HexIntAdapter.PciBus();
     private static final HexIntAdapter.PciSlot SLOT = new HexIntAdapter.PciSlot();
@@ -114,7 +115,7 @@ public class DomainAddress extends XmlCatchAll {
         if (type != null && !"pci".equals(type)) {
             throw new InvalidXmlValueException("address type='" + type + "' is not a PCI address (expected type='pci')");
         }
-        return PciAddress.fromXmlAttributes(domain, bus, slot, function);
+        return pciAddressOfParts();
     }
 
     /** {@link #toPciAddress()} if {@link #isPci()}, else empty. */

@@ -1,6 +1,5 @@
 package io.passthru.xml.domain;
 
-import io.passthru.xml.XmlCatchAll;
 import io.passthru.xml.XmlValues;
 import jakarta.xml.bind.annotation.XmlAttribute;
 import jakarta.xml.bind.annotation.XmlElement;
@@ -19,7 +18,7 @@ import jakarta.xml.bind.annotation.XmlType;
  */
 @XmlRootElement(name = "controller")
 @XmlType(propOrder = {"modelElement", "target", "pcihole64", "driver", "master", "alias", "acpi", "address", "extra"})
-public class DomainController extends XmlCatchAll {
+public class DomainController extends DomainDeviceBase {
     @XmlAttribute(name = "type")
     private String type;
     @XmlAttribute(name = "index")
@@ -44,12 +43,8 @@ public class DomainController extends XmlCatchAll {
     private DomainControllerDriver driver;
     @XmlElement(name = "master")
     private DomainControllerMaster master;
-    @XmlElement(name = "alias")
-    private DomainAlias alias;
     @XmlElement(name = "acpi")
     private DomainDeviceAcpi acpi;
-    @XmlElement(name = "address")
-    private DomainAddress address;
 
     public DomainController() {
     }
@@ -217,27 +212,11 @@ public class DomainController extends XmlCatchAll {
         this.master = master;
     }
 
-    public DomainAlias getAlias() {
-        return alias;
-    }
-
-    public void setAlias(DomainAlias alias) {
-        this.alias = alias;
-    }
-
     public DomainDeviceAcpi getAcpi() {
         return acpi;
     }
 
     public void setAcpi(DomainDeviceAcpi acpi) {
         this.acpi = acpi;
-    }
-
-    public DomainAddress getAddress() {
-        return address;
-    }
-
-    public void setAddress(DomainAddress address) {
-        this.address = address;
     }
 }

@@ -1,6 +1,5 @@
 package io.passthru.xml.domain;
 
-import io.passthru.xml.XmlCatchAll;
 import jakarta.xml.bind.annotation.XmlAttribute;
 import jakarta.xml.bind.annotation.XmlElement;
 import jakarta.xml.bind.annotation.XmlRootElement;
@@ -11,7 +10,7 @@ import jakarta.xml.bind.annotation.XmlType;
  */
 @XmlRootElement(name = "crypto")
 @XmlType(propOrder = {"backend", "driver", "alias", "address", "extra"})
-public class DomainCrypto extends XmlCatchAll {
+public class DomainCrypto extends DomainDeviceBase {
     @XmlAttribute(name = "model")
     private String model;
     @XmlAttribute(name = "type")
@@ -20,10 +19,6 @@ public class DomainCrypto extends XmlCatchAll {
     private DomainCryptoBackend backend;
     @XmlElement(name = "driver")
     private DomainCryptoDriver driver;
-    @XmlElement(name = "alias")
-    private DomainAlias alias;
-    @XmlElement(name = "address")
-    private DomainAddress address;
 
     public DomainCrypto() {
     }
@@ -58,22 +53,5 @@ public class DomainCrypto extends XmlCatchAll {
 
     public void setDriver(DomainCryptoDriver driver) {
         this.driver = driver;
-    }
-
-    public DomainAlias getAlias() {
-        return alias;
-    }
-
-    public void setAlias(DomainAlias alias) {
-        this.alias = alias;
-    }
-
-    /** Guest-side address. */
-    public DomainAddress getAddress() {
-        return address;
-    }
-
-    public void setAddress(DomainAddress address) {
-        this.address = address;
     }
 }

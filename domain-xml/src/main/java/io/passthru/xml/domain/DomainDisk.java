@@ -1,6 +1,5 @@
 package io.passthru.xml.domain;
 
-import io.passthru.xml.XmlCatchAll;
 import io.passthru.xml.XmlValues;
 import jakarta.xml.bind.annotation.XmlAttribute;
 import jakarta.xml.bind.annotation.XmlElement;
@@ -18,7 +17,7 @@ import java.util.Optional;
  */
 @XmlRootElement(name = "disk")
 @XmlType(propOrder = {"driver", "auth", "source", "backingStore", "mirror", "backendDomain", "geometry", "blockIo", "target", "iotune", "throttleFilters", "readOnly", "shareable", "transientDisk", "serial", "wwn", "vendor", "product", "encryption", "boot", "alias", "acpi", "address", "extra"})
-public class DomainDisk extends XmlCatchAll {
+public class DomainDisk extends DomainDeviceBase {
     @XmlAttribute(name = "type")
     private String type;
     @XmlAttribute(name = "device")
@@ -71,12 +70,8 @@ public class DomainDisk extends XmlCatchAll {
     private DomainDiskEncryption encryption;
     @XmlElement(name = "boot")
     private DomainDeviceBoot boot;
-    @XmlElement(name = "alias")
-    private DomainAlias alias;
     @XmlElement(name = "acpi")
     private DomainDeviceAcpi acpi;
-    @XmlElement(name = "address")
-    private DomainAddress address;
 
     public DomainDisk() {
     }
@@ -302,29 +297,12 @@ public class DomainDisk extends XmlCatchAll {
         this.boot = boot;
     }
 
-    public DomainAlias getAlias() {
-        return alias;
-    }
-
-    public void setAlias(DomainAlias alias) {
-        this.alias = alias;
-    }
-
     public DomainDeviceAcpi getAcpi() {
         return acpi;
     }
 
     public void setAcpi(DomainDeviceAcpi acpi) {
         this.acpi = acpi;
-    }
-
-    /** Guest-side address. */
-    public DomainAddress getAddress() {
-        return address;
-    }
-
-    public void setAddress(DomainAddress address) {
-        this.address = address;
     }
 
     /**

@@ -1,6 +1,5 @@
 package io.passthru.xml.domain;
 
-import io.passthru.xml.XmlCatchAll;
 import jakarta.xml.bind.annotation.XmlAttribute;
 import jakarta.xml.bind.annotation.XmlElement;
 import jakarta.xml.bind.annotation.XmlRootElement;
@@ -12,7 +11,7 @@ import jakarta.xml.bind.annotation.XmlType;
  */
 @XmlRootElement(name = "filesystem")
 @XmlType(propOrder = {"driver", "binary", "idmap", "source", "target", "readOnly", "spaceHardLimit", "spaceSoftLimit", "boot", "alias", "acpi", "address", "extra"})
-public class DomainFilesystem extends XmlCatchAll {
+public class DomainFilesystem extends DomainDeviceBase {
     @XmlAttribute(name = "type")
     private String type;
     @XmlAttribute(name = "accessmode")
@@ -43,12 +42,8 @@ public class DomainFilesystem extends XmlCatchAll {
     private DomainMemory spaceSoftLimit;
     @XmlElement(name = "boot")
     private DomainDeviceBoot boot;
-    @XmlElement(name = "alias")
-    private DomainAlias alias;
     @XmlElement(name = "acpi")
     private DomainDeviceAcpi acpi;
-    @XmlElement(name = "address")
-    private DomainAddress address;
 
     public DomainFilesystem() {
     }
@@ -174,28 +169,11 @@ public class DomainFilesystem extends XmlCatchAll {
         this.boot = boot;
     }
 
-    public DomainAlias getAlias() {
-        return alias;
-    }
-
-    public void setAlias(DomainAlias alias) {
-        this.alias = alias;
-    }
-
     public DomainDeviceAcpi getAcpi() {
         return acpi;
     }
 
     public void setAcpi(DomainDeviceAcpi acpi) {
         this.acpi = acpi;
-    }
-
-    /** Guest-side address. */
-    public DomainAddress getAddress() {
-        return address;
-    }
-
-    public void setAddress(DomainAddress address) {
-        this.address = address;
     }
 }

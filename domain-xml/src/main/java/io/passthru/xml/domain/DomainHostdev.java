@@ -1,7 +1,6 @@
 package io.passthru.xml.domain;
 
 import io.passthru.xml.PciAddress;
-import io.passthru.xml.XmlCatchAll;
 import io.passthru.xml.XmlValues;
 import jakarta.xml.bind.annotation.XmlAttribute;
 import jakarta.xml.bind.annotation.XmlElement;
@@ -18,7 +17,7 @@ import java.util.Optional;
  */
 @XmlRootElement(name = "hostdev")
 @XmlType(propOrder = {"driver", "source", "teaming", "boot", "alias", "rom", "address", "readonly", "shareable", "extra"})
-public class DomainHostdev extends XmlCatchAll {
+public class DomainHostdev extends DomainDeviceBase {
     @XmlAttribute(name = "mode")
     private String mode;
     @XmlAttribute(name = "type")
@@ -33,12 +32,8 @@ public class DomainHostdev extends XmlCatchAll {
     private DomainInterfaceTeaming teaming;
     @XmlElement(name = "boot")
     private DomainDeviceBoot boot;
-    @XmlElement(name = "alias")
-    private DomainAlias alias;
     @XmlElement(name = "rom")
     private DomainRom rom;
-    @XmlElement(name = "address")
-    private DomainAddress address;
 
     @XmlAttribute(name = "rawio")
     private String rawio;
@@ -88,11 +83,6 @@ public class DomainHostdev extends XmlCatchAll {
         }
         DomainAddress a = source.getAddress();
         return a.getType() == null || "pci".equals(a.getType()) ? Optional.of(a.toPciAddress()) : Optional.empty();
-    }
-
-    /** Alias name (e.g. {@code hostdev0}), if any. */
-    public Optional<String> aliasName() {
-        return Optional.ofNullable(alias).map(DomainAlias::getName);
     }
 
     /** {@code 'subsystem'|'capabilities'}. */
@@ -163,29 +153,12 @@ public class DomainHostdev extends XmlCatchAll {
         this.boot = boot;
     }
 
-    public DomainAlias getAlias() {
-        return alias;
-    }
-
-    public void setAlias(DomainAlias alias) {
-        this.alias = alias;
-    }
-
     public DomainRom getRom() {
         return rom;
     }
 
     public void setRom(DomainRom rom) {
         this.rom = rom;
-    }
-
-    /** Guest-side address. */
-    public DomainAddress getAddress() {
-        return address;
-    }
-
-    public void setAddress(DomainAddress address) {
-        this.address = address;
     }
 
     /** Raw {@code rawio} attribute, {@code null} if absent. */

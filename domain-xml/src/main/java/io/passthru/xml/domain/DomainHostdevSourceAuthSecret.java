@@ -1,48 +1,12 @@
 package io.passthru.xml.domain;
 
-import io.passthru.xml.XmlCatchAll;
-import jakarta.xml.bind.annotation.XmlAttribute;
 import jakarta.xml.bind.annotation.XmlType;
 
 /**
  * {@code <secret type='iscsi' usage='..' uuid='..'/>} (formatdomain.html#host-device-assignment).
  */
 @XmlType(propOrder = {"extra"})
-public class DomainHostdevSourceAuthSecret extends XmlCatchAll {
-    @XmlAttribute(name = "type")
-    private String type;
-    @XmlAttribute(name = "usage")
-    private String usage;
-    @XmlAttribute(name = "uuid")
-    private String uuid;
-
+public class DomainHostdevSourceAuthSecret extends DomainSecretLookup {
     public DomainHostdevSourceAuthSecret() {
-    }
-
-    /** Raw {@code type} attribute, {@code null} if absent. */
-    public String getType() {
-        return type;
-    }
-
-    public void setType(String type) {
-        this.type = type;
-    }
-
-    /** Raw {@code usage} attribute, {@code null} if absent. */
-    public String getUsage() {
-        return usage;
-    }
-
-    public void setUsage(String usage) {
-        this.usage = usage;
-    }
-
-    /** Raw {@code uuid} attribute, {@code null} if absent. */
-    public String getUuid() {
-        return uuid;
-    }
-
-    public void setUuid(String uuid) {
-        this.uuid = uuid;
     }
 }

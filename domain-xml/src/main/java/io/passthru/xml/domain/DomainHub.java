@@ -1,8 +1,6 @@
 package io.passthru.xml.domain;
 
-import io.passthru.xml.XmlCatchAll;
 import jakarta.xml.bind.annotation.XmlAttribute;
-import jakarta.xml.bind.annotation.XmlElement;
 import jakarta.xml.bind.annotation.XmlRootElement;
 import jakarta.xml.bind.annotation.XmlType;
 
@@ -11,13 +9,9 @@ import jakarta.xml.bind.annotation.XmlType;
  */
 @XmlRootElement(name = "hub")
 @XmlType(propOrder = {"alias", "address", "extra"})
-public class DomainHub extends XmlCatchAll {
+public class DomainHub extends DomainDeviceBase {
     @XmlAttribute(name = "type")
     private String type;
-    @XmlElement(name = "alias")
-    private DomainAlias alias;
-    @XmlElement(name = "address")
-    private DomainAddress address;
 
     public DomainHub() {
     }
@@ -28,22 +22,5 @@ public class DomainHub extends XmlCatchAll {
 
     public void setType(String type) {
         this.type = type;
-    }
-
-    public DomainAlias getAlias() {
-        return alias;
-    }
-
-    public void setAlias(DomainAlias alias) {
-        this.alias = alias;
-    }
-
-    /** Guest-side address. */
-    public DomainAddress getAddress() {
-        return address;
-    }
-
-    public void setAddress(DomainAddress address) {
-        this.address = address;
     }
 }

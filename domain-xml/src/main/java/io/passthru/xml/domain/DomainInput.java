@@ -1,6 +1,5 @@
 package io.passthru.xml.domain;
 
-import io.passthru.xml.XmlCatchAll;
 import jakarta.xml.bind.annotation.XmlAttribute;
 import jakarta.xml.bind.annotation.XmlElement;
 import jakarta.xml.bind.annotation.XmlRootElement;
@@ -12,7 +11,7 @@ import jakarta.xml.bind.annotation.XmlType;
  */
 @XmlRootElement(name = "input")
 @XmlType(propOrder = {"driver", "source", "alias", "acpi", "address", "extra"})
-public class DomainInput extends XmlCatchAll {
+public class DomainInput extends DomainDeviceBase {
     @XmlAttribute(name = "type")
     private String type;
     @XmlAttribute(name = "bus")
@@ -23,12 +22,8 @@ public class DomainInput extends XmlCatchAll {
     private DomainInputDriver driver;
     @XmlElement(name = "source")
     private DomainInputSource source;
-    @XmlElement(name = "alias")
-    private DomainAlias alias;
     @XmlElement(name = "acpi")
     private DomainDeviceAcpi acpi;
-    @XmlElement(name = "address")
-    private DomainAddress address;
 
     public DomainInput() {
     }
@@ -73,28 +68,11 @@ public class DomainInput extends XmlCatchAll {
         this.source = source;
     }
 
-    public DomainAlias getAlias() {
-        return alias;
-    }
-
-    public void setAlias(DomainAlias alias) {
-        this.alias = alias;
-    }
-
     public DomainDeviceAcpi getAcpi() {
         return acpi;
     }
 
     public void setAcpi(DomainDeviceAcpi acpi) {
         this.acpi = acpi;
-    }
-
-    /** Guest-side address. */
-    public DomainAddress getAddress() {
-        return address;
-    }
-
-    public void setAddress(DomainAddress address) {
-        this.address = address;
     }
 }

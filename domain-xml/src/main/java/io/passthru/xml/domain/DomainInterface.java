@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.ArrayList;
 import io.passthru.xml.MacAddress;
 import io.passthru.xml.PciAddress;
-import io.passthru.xml.XmlCatchAll;
 import io.passthru.xml.XmlValues;
 import jakarta.xml.bind.annotation.XmlAttribute;
 import jakarta.xml.bind.annotation.XmlElement;
@@ -21,7 +20,7 @@ import java.util.Optional;
  */
 @XmlRootElement(name = "interface")
 @XmlType(propOrder = {"mac", "source", "vlan", "target", "model", "driver", "teaming", "link", "mtu", "boot", "alias", "rom", "address", "virtualport", "bandwidth", "coalesce", "backend", "ips", "routes", "portForwards", "script", "downscript", "filterref", "tune", "guest", "acpi", "port", "backenddomain", "extra"})
-public class DomainInterface extends XmlCatchAll {
+public class DomainInterface extends DomainDeviceBase {
     @XmlAttribute(name = "type")
     private String type;
     @XmlAttribute(name = "managed")
@@ -48,12 +47,8 @@ public class DomainInterface extends XmlCatchAll {
     private DomainInterfaceMtu mtu;
     @XmlElement(name = "boot")
     private DomainDeviceBoot boot;
-    @XmlElement(name = "alias")
-    private DomainAlias alias;
     @XmlElement(name = "rom")
     private DomainRom rom;
-    @XmlElement(name = "address")
-    private DomainAddress address;
 
     @XmlElement(name = "virtualport")
     private DomainInterfaceVirtualport virtualport;
@@ -124,11 +119,6 @@ public class DomainInterface extends XmlCatchAll {
     /** The MAC, if set. */
     public Optional<MacAddress> macAddress() {
         return Optional.ofNullable(mac).map(DomainInterfaceMac::toMacAddress);
-    }
-
-    /** Alias name (e.g. {@code hostdev0}, {@code net0}), if any. */
-    public Optional<String> aliasName() {
-        return Optional.ofNullable(alias).map(DomainAlias::getName);
     }
 
     public String getType() {
@@ -253,29 +243,12 @@ public class DomainInterface extends XmlCatchAll {
         this.boot = boot;
     }
 
-    public DomainAlias getAlias() {
-        return alias;
-    }
-
-    public void setAlias(DomainAlias alias) {
-        this.alias = alias;
-    }
-
     public DomainRom getRom() {
         return rom;
     }
 
     public void setRom(DomainRom rom) {
         this.rom = rom;
-    }
-
-    /** Guest-side address. */
-    public DomainAddress getAddress() {
-        return address;
-    }
-
-    public void setAddress(DomainAddress address) {
-        this.address = address;
     }
 
     /** {@code <virtualport>}, {@code null} if absent. */

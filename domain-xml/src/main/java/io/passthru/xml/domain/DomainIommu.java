@@ -1,6 +1,5 @@
 package io.passthru.xml.domain;
 
-import io.passthru.xml.XmlCatchAll;
 import jakarta.xml.bind.annotation.XmlAttribute;
 import jakarta.xml.bind.annotation.XmlElement;
 import jakarta.xml.bind.annotation.XmlRootElement;
@@ -14,17 +13,13 @@ import jakarta.xml.bind.annotation.XmlType;
  */
 @XmlRootElement(name = "iommu")
 @XmlType(propOrder = {"driver", "alias", "acpi", "address", "extra"})
-public class DomainIommu extends XmlCatchAll {
+public class DomainIommu extends DomainDeviceBase {
     @XmlAttribute(name = "model")
     private String model;
     @XmlElement(name = "driver")
     private DomainIommuDriver driver;
-    @XmlElement(name = "alias")
-    private DomainAlias alias;
     @XmlElement(name = "acpi")
     private DomainDeviceAcpi acpi;
-    @XmlElement(name = "address")
-    private DomainAddress address;
 
     public DomainIommu() {
     }
@@ -45,29 +40,12 @@ public class DomainIommu extends XmlCatchAll {
         this.driver = driver;
     }
 
-    public DomainAlias getAlias() {
-        return alias;
-    }
-
-    public void setAlias(DomainAlias alias) {
-        this.alias = alias;
-    }
-
     public DomainDeviceAcpi getAcpi() {
         return acpi;
     }
 
     public void setAcpi(DomainDeviceAcpi acpi) {
         this.acpi = acpi;
-    }
-
-    /** Guest-side address. */
-    public DomainAddress getAddress() {
-        return address;
-    }
-
-    public void setAddress(DomainAddress address) {
-        this.address = address;
     }
 
     /** Model {@code intel}: an emulated Intel VT-d (q35 machines). */

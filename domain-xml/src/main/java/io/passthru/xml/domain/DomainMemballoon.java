@@ -1,6 +1,5 @@
 package io.passthru.xml.domain;
 
-import io.passthru.xml.XmlCatchAll;
 import io.passthru.xml.XmlValues;
 import jakarta.xml.bind.annotation.XmlAttribute;
 import jakarta.xml.bind.annotation.XmlElement;
@@ -13,7 +12,7 @@ import jakarta.xml.bind.annotation.XmlType;
  */
 @XmlRootElement(name = "memballoon")
 @XmlType(propOrder = {"stats", "driver", "alias", "acpi", "address", "extra"})
-public class DomainMemballoon extends XmlCatchAll {
+public class DomainMemballoon extends DomainDeviceBase {
     @XmlAttribute(name = "model")
     private String model;
     @XmlAttribute(name = "autodeflate")
@@ -24,12 +23,8 @@ public class DomainMemballoon extends XmlCatchAll {
     private DomainMemballoonStats stats;
     @XmlElement(name = "driver")
     private DomainMemballoonDriver driver;
-    @XmlElement(name = "alias")
-    private DomainAlias alias;
     @XmlElement(name = "acpi")
     private DomainDeviceAcpi acpi;
-    @XmlElement(name = "address")
-    private DomainAddress address;
 
     public DomainMemballoon() {
     }
@@ -94,28 +89,11 @@ public class DomainMemballoon extends XmlCatchAll {
         this.driver = driver;
     }
 
-    public DomainAlias getAlias() {
-        return alias;
-    }
-
-    public void setAlias(DomainAlias alias) {
-        this.alias = alias;
-    }
-
     public DomainDeviceAcpi getAcpi() {
         return acpi;
     }
 
     public void setAcpi(DomainDeviceAcpi acpi) {
         this.acpi = acpi;
-    }
-
-    /** Guest-side address. */
-    public DomainAddress getAddress() {
-        return address;
-    }
-
-    public void setAddress(DomainAddress address) {
-        this.address = address;
     }
 }

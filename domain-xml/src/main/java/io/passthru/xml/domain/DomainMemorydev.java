@@ -1,6 +1,5 @@
 package io.passthru.xml.domain;
 
-import io.passthru.xml.XmlCatchAll;
 import io.passthru.xml.XmlValues;
 import jakarta.xml.bind.annotation.XmlAttribute;
 import jakarta.xml.bind.annotation.XmlElement;
@@ -14,7 +13,7 @@ import jakarta.xml.bind.annotation.XmlType;
  */
 @XmlRootElement(name = "memory")
 @XmlType(propOrder = {"uuid", "source", "target", "alias", "acpi", "address", "extra"})
-public class DomainMemorydev extends XmlCatchAll {
+public class DomainMemorydev extends DomainDeviceBase {
     @XmlAttribute(name = "model")
     private String model;
     @XmlAttribute(name = "access")
@@ -27,12 +26,8 @@ public class DomainMemorydev extends XmlCatchAll {
     private DomainMemorydevSource source;
     @XmlElement(name = "target")
     private DomainMemorydevTarget target;
-    @XmlElement(name = "alias")
-    private DomainAlias alias;
     @XmlElement(name = "acpi")
     private DomainDeviceAcpi acpi;
-    @XmlElement(name = "address")
-    private DomainAddress address;
 
     public DomainMemorydev() {
     }
@@ -95,29 +90,12 @@ public class DomainMemorydev extends XmlCatchAll {
         this.target = target;
     }
 
-    public DomainAlias getAlias() {
-        return alias;
-    }
-
-    public void setAlias(DomainAlias alias) {
-        this.alias = alias;
-    }
-
     public DomainDeviceAcpi getAcpi() {
         return acpi;
     }
 
     public void setAcpi(DomainDeviceAcpi acpi) {
         this.acpi = acpi;
-    }
-
-    /** Guest-side address. */
-    public DomainAddress getAddress() {
-        return address;
-    }
-
-    public void setAddress(DomainAddress address) {
-        this.address = address;
     }
 
     /**

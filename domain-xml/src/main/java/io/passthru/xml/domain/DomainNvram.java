@@ -1,7 +1,5 @@
 package io.passthru.xml.domain;
 
-import io.passthru.xml.XmlCatchAll;
-import jakarta.xml.bind.annotation.XmlElement;
 import jakarta.xml.bind.annotation.XmlRootElement;
 import jakarta.xml.bind.annotation.XmlType;
 
@@ -10,29 +8,8 @@ import jakarta.xml.bind.annotation.XmlType;
  */
 @XmlRootElement(name = "nvram")
 @XmlType(propOrder = {"alias", "address", "extra"})
-public class DomainNvram extends XmlCatchAll {
-    @XmlElement(name = "alias")
-    private DomainAlias alias;
-    @XmlElement(name = "address")
-    private DomainAddress address;
+public class DomainNvram extends DomainDeviceBase {
 
     public DomainNvram() {
-    }
-
-    public DomainAlias getAlias() {
-        return alias;
-    }
-
-    public void setAlias(DomainAlias alias) {
-        this.alias = alias;
-    }
-
-    /** Guest-side address. */
-    public DomainAddress getAddress() {
-        return address;
-    }
-
-    public void setAddress(DomainAddress address) {
-        this.address = address;
     }
 }

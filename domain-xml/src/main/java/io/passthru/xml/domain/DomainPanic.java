@@ -1,8 +1,6 @@
 package io.passthru.xml.domain;
 
-import io.passthru.xml.XmlCatchAll;
 import jakarta.xml.bind.annotation.XmlAttribute;
-import jakarta.xml.bind.annotation.XmlElement;
 import jakarta.xml.bind.annotation.XmlRootElement;
 import jakarta.xml.bind.annotation.XmlType;
 
@@ -11,13 +9,9 @@ import jakarta.xml.bind.annotation.XmlType;
  */
 @XmlRootElement(name = "panic")
 @XmlType(propOrder = {"alias", "address", "extra"})
-public class DomainPanic extends XmlCatchAll {
+public class DomainPanic extends DomainDeviceBase {
     @XmlAttribute(name = "model")
     private String model;
-    @XmlElement(name = "alias")
-    private DomainAlias alias;
-    @XmlElement(name = "address")
-    private DomainAddress address;
 
     public DomainPanic() {
     }
@@ -28,22 +22,5 @@ public class DomainPanic extends XmlCatchAll {
 
     public void setModel(String model) {
         this.model = model;
-    }
-
-    public DomainAlias getAlias() {
-        return alias;
-    }
-
-    public void setAlias(DomainAlias alias) {
-        this.alias = alias;
-    }
-
-    /** Guest-side address. */
-    public DomainAddress getAddress() {
-        return address;
-    }
-
-    public void setAddress(DomainAddress address) {
-        this.address = address;
     }
 }

@@ -1,6 +1,5 @@
 package io.passthru.xml.domain;
 
-import io.passthru.xml.XmlCatchAll;
 import jakarta.xml.bind.annotation.XmlAttribute;
 import jakarta.xml.bind.annotation.XmlElement;
 import jakarta.xml.bind.annotation.XmlRootElement;
@@ -11,17 +10,13 @@ import jakarta.xml.bind.annotation.XmlType;
  */
 @XmlRootElement(name = "pstore")
 @XmlType(propOrder = {"path", "size", "alias", "address", "extra"})
-public class DomainPstore extends XmlCatchAll {
+public class DomainPstore extends DomainDeviceBase {
     @XmlAttribute(name = "backend")
     private String backend;
     @XmlElement(name = "path")
     private String path;
     @XmlElement(name = "size")
     private DomainMemory size;
-    @XmlElement(name = "alias")
-    private DomainAlias alias;
-    @XmlElement(name = "address")
-    private DomainAddress address;
 
     public DomainPstore() {
     }
@@ -48,22 +43,5 @@ public class DomainPstore extends XmlCatchAll {
 
     public void setSize(DomainMemory size) {
         this.size = size;
-    }
-
-    public DomainAlias getAlias() {
-        return alias;
-    }
-
-    public void setAlias(DomainAlias alias) {
-        this.alias = alias;
-    }
-
-    /** Guest-side address. */
-    public DomainAddress getAddress() {
-        return address;
-    }
-
-    public void setAddress(DomainAddress address) {
-        this.address = address;
     }
 }

@@ -1,6 +1,5 @@
 package io.passthru.xml.domain;
 
-import io.passthru.xml.XmlCatchAll;
 import jakarta.xml.bind.annotation.XmlAttribute;
 import jakarta.xml.bind.annotation.XmlElement;
 import jakarta.xml.bind.annotation.XmlRootElement;
@@ -11,7 +10,7 @@ import jakarta.xml.bind.annotation.XmlType;
  */
 @XmlRootElement(name = "redirdev")
 @XmlType(propOrder = {"source", "protocol", "boot", "alias", "address", "extra"})
-public class DomainRedirdev extends XmlCatchAll {
+public class DomainRedirdev extends DomainDeviceBase {
     @XmlAttribute(name = "bus")
     private String bus;
     @XmlAttribute(name = "type")
@@ -22,10 +21,6 @@ public class DomainRedirdev extends XmlCatchAll {
     private DomainChardevProtocol protocol;
     @XmlElement(name = "boot")
     private DomainDeviceBoot boot;
-    @XmlElement(name = "alias")
-    private DomainAlias alias;
-    @XmlElement(name = "address")
-    private DomainAddress address;
 
     public DomainRedirdev() {
     }
@@ -69,22 +64,5 @@ public class DomainRedirdev extends XmlCatchAll {
 
     public void setBoot(DomainDeviceBoot boot) {
         this.boot = boot;
-    }
-
-    public DomainAlias getAlias() {
-        return alias;
-    }
-
-    public void setAlias(DomainAlias alias) {
-        this.alias = alias;
-    }
-
-    /** Guest-side address. */
-    public DomainAddress getAddress() {
-        return address;
-    }
-
-    public void setAddress(DomainAddress address) {
-        this.address = address;
     }
 }

@@ -1,6 +1,5 @@
 package io.passthru.xml.domain;
 
-import io.passthru.xml.XmlCatchAll;
 import jakarta.xml.bind.annotation.XmlAttribute;
 import jakarta.xml.bind.annotation.XmlElement;
 import jakarta.xml.bind.annotation.XmlRootElement;
@@ -11,7 +10,7 @@ import jakarta.xml.bind.annotation.XmlType;
  */
 @XmlRootElement(name = "rng")
 @XmlType(propOrder = {"rate", "backend", "driver", "alias", "acpi", "address", "extra"})
-public class DomainRng extends XmlCatchAll {
+public class DomainRng extends DomainDeviceBase {
     @XmlAttribute(name = "model")
     private String model;
     @XmlElement(name = "rate")
@@ -20,12 +19,8 @@ public class DomainRng extends XmlCatchAll {
     private DomainRngBackend backend;
     @XmlElement(name = "driver")
     private DomainRngDriver driver;
-    @XmlElement(name = "alias")
-    private DomainAlias alias;
     @XmlElement(name = "acpi")
     private DomainDeviceAcpi acpi;
-    @XmlElement(name = "address")
-    private DomainAddress address;
 
     public DomainRng() {
     }
@@ -62,28 +57,11 @@ public class DomainRng extends XmlCatchAll {
         this.driver = driver;
     }
 
-    public DomainAlias getAlias() {
-        return alias;
-    }
-
-    public void setAlias(DomainAlias alias) {
-        this.alias = alias;
-    }
-
     public DomainDeviceAcpi getAcpi() {
         return acpi;
     }
 
     public void setAcpi(DomainDeviceAcpi acpi) {
         this.acpi = acpi;
-    }
-
-    /** Guest-side address. */
-    public DomainAddress getAddress() {
-        return address;
-    }
-
-    public void setAddress(DomainAddress address) {
-        this.address = address;
     }
 }

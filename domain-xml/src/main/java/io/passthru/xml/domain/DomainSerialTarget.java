@@ -1,8 +1,5 @@
 package io.passthru.xml.domain;
 
-import io.passthru.xml.XmlCatchAll;
-import io.passthru.xml.XmlValues;
-import jakarta.xml.bind.annotation.XmlAttribute;
 import jakarta.xml.bind.annotation.XmlElement;
 import jakarta.xml.bind.annotation.XmlType;
 
@@ -10,41 +7,11 @@ import jakarta.xml.bind.annotation.XmlType;
  * {@code <target type='isa-serial' port='0'><model name='isa-serial'/></target>} of a serial device.
  */
 @XmlType(propOrder = {"model", "extra"})
-public class DomainSerialTarget extends XmlCatchAll {
-    @XmlAttribute(name = "type")
-    private String type;
-    @XmlAttribute(name = "port")
-    private String portRaw;
+public class DomainSerialTarget extends DomainQemuCdevTarget {
     @XmlElement(name = "model")
     private DomainSerialTargetModel model;
 
     public DomainSerialTarget() {
-    }
-
-    public String getType() {
-        return type;
-    }
-
-    public void setType(String type) {
-        this.type = type;
-    }
-
-    /** Raw {@code port} attribute text, number (decimal or 0x hex). */
-    public String getPortRaw() {
-        return portRaw;
-    }
-
-    public void setPortRaw(String portRaw) {
-        this.portRaw = portRaw;
-    }
-
-    /** {@code port} attribute as Integer, {@code null} if absent. */
-    public Integer getPort() {
-        return XmlValues.integer(portRaw, "port");
-    }
-
-    public void setPort(Integer port) {
-        this.portRaw = XmlValues.decimal(port);
     }
 
     public DomainSerialTargetModel getModel() {

@@ -1,6 +1,5 @@
 package io.passthru.xml.domain;
 
-import io.passthru.xml.XmlCatchAll;
 import jakarta.xml.bind.annotation.XmlAttribute;
 import jakarta.xml.bind.annotation.XmlElement;
 import jakarta.xml.bind.annotation.XmlRootElement;
@@ -11,7 +10,7 @@ import jakarta.xml.bind.annotation.XmlType;
  */
 @XmlRootElement(name = "shmem")
 @XmlType(propOrder = {"model", "size", "server", "msi", "alias", "acpi", "address", "extra"})
-public class DomainShmem extends XmlCatchAll {
+public class DomainShmem extends DomainDeviceBase {
     @XmlAttribute(name = "name")
     private String name;
     @XmlAttribute(name = "role")
@@ -24,12 +23,8 @@ public class DomainShmem extends XmlCatchAll {
     private DomainShmemServer server;
     @XmlElement(name = "msi")
     private DomainShmemMsi msi;
-    @XmlElement(name = "alias")
-    private DomainAlias alias;
     @XmlElement(name = "acpi")
     private DomainDeviceAcpi acpi;
-    @XmlElement(name = "address")
-    private DomainAddress address;
 
     public DomainShmem() {
     }
@@ -82,28 +77,11 @@ public class DomainShmem extends XmlCatchAll {
         this.msi = msi;
     }
 
-    public DomainAlias getAlias() {
-        return alias;
-    }
-
-    public void setAlias(DomainAlias alias) {
-        this.alias = alias;
-    }
-
     public DomainDeviceAcpi getAcpi() {
         return acpi;
     }
 
     public void setAcpi(DomainDeviceAcpi acpi) {
         this.acpi = acpi;
-    }
-
-    /** Guest-side address. */
-    public DomainAddress getAddress() {
-        return address;
-    }
-
-    public void setAddress(DomainAddress address) {
-        this.address = address;
     }
 }

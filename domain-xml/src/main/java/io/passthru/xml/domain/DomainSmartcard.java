@@ -1,6 +1,5 @@
 package io.passthru.xml.domain;
 
-import io.passthru.xml.XmlCatchAll;
 import jakarta.xml.bind.annotation.XmlAttribute;
 import jakarta.xml.bind.annotation.XmlElement;
 import jakarta.xml.bind.annotation.XmlRootElement;
@@ -14,7 +13,7 @@ import java.util.List;
  */
 @XmlRootElement(name = "smartcard")
 @XmlType(propOrder = {"certificates", "database", "source", "protocol", "alias", "acpi", "address", "extra"})
-public class DomainSmartcard extends XmlCatchAll {
+public class DomainSmartcard extends DomainDeviceBase {
     @XmlAttribute(name = "mode")
     private String mode;
     @XmlAttribute(name = "type")
@@ -27,12 +26,8 @@ public class DomainSmartcard extends XmlCatchAll {
     private DomainChardevSource source;
     @XmlElement(name = "protocol")
     private DomainChardevProtocol protocol;
-    @XmlElement(name = "alias")
-    private DomainAlias alias;
     @XmlElement(name = "acpi")
     private DomainDeviceAcpi acpi;
-    @XmlElement(name = "address")
-    private DomainAddress address;
 
     public DomainSmartcard() {
     }
@@ -85,28 +80,11 @@ public class DomainSmartcard extends XmlCatchAll {
         this.protocol = protocol;
     }
 
-    public DomainAlias getAlias() {
-        return alias;
-    }
-
-    public void setAlias(DomainAlias alias) {
-        this.alias = alias;
-    }
-
     public DomainDeviceAcpi getAcpi() {
         return acpi;
     }
 
     public void setAcpi(DomainDeviceAcpi acpi) {
         this.acpi = acpi;
-    }
-
-    /** Guest-side address. */
-    public DomainAddress getAddress() {
-        return address;
-    }
-
-    public void setAddress(DomainAddress address) {
-        this.address = address;
     }
 }

@@ -1,6 +1,5 @@
 package io.passthru.xml.domain;
 
-import io.passthru.xml.XmlCatchAll;
 import io.passthru.xml.XmlValues;
 import jakarta.xml.bind.annotation.XmlAttribute;
 import jakarta.xml.bind.annotation.XmlElement;
@@ -15,7 +14,7 @@ import java.util.List;
  */
 @XmlRootElement(name = "sound")
 @XmlType(propOrder = {"codecs", "audio", "driver", "alias", "acpi", "address", "extra"})
-public class DomainSound extends XmlCatchAll {
+public class DomainSound extends DomainDeviceBase {
     @XmlAttribute(name = "model")
     private String model;
     @XmlAttribute(name = "multichannel")
@@ -28,12 +27,8 @@ public class DomainSound extends XmlCatchAll {
     private DomainSoundAudio audio;
     @XmlElement(name = "driver")
     private DomainSoundDriver driver;
-    @XmlElement(name = "alias")
-    private DomainAlias alias;
     @XmlElement(name = "acpi")
     private DomainDeviceAcpi acpi;
-    @XmlElement(name = "address")
-    private DomainAddress address;
 
     public DomainSound() {
     }
@@ -106,28 +101,11 @@ public class DomainSound extends XmlCatchAll {
         this.driver = driver;
     }
 
-    public DomainAlias getAlias() {
-        return alias;
-    }
-
-    public void setAlias(DomainAlias alias) {
-        this.alias = alias;
-    }
-
     public DomainDeviceAcpi getAcpi() {
         return acpi;
     }
 
     public void setAcpi(DomainDeviceAcpi acpi) {
         this.acpi = acpi;
-    }
-
-    /** Guest-side address. */
-    public DomainAddress getAddress() {
-        return address;
-    }
-
-    public void setAddress(DomainAddress address) {
-        this.address = address;
     }
 }

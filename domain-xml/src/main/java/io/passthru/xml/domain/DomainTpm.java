@@ -1,6 +1,5 @@
 package io.passthru.xml.domain;
 
-import io.passthru.xml.XmlCatchAll;
 import jakarta.xml.bind.annotation.XmlAttribute;
 import jakarta.xml.bind.annotation.XmlElement;
 import jakarta.xml.bind.annotation.XmlRootElement;
@@ -11,17 +10,13 @@ import jakarta.xml.bind.annotation.XmlType;
  */
 @XmlRootElement(name = "tpm")
 @XmlType(propOrder = {"backend", "alias", "acpi", "address", "extra"})
-public class DomainTpm extends XmlCatchAll {
+public class DomainTpm extends DomainDeviceBase {
     @XmlAttribute(name = "model")
     private String model;
     @XmlElement(name = "backend")
     private DomainTpmBackend backend;
-    @XmlElement(name = "alias")
-    private DomainAlias alias;
     @XmlElement(name = "acpi")
     private DomainDeviceAcpi acpi;
-    @XmlElement(name = "address")
-    private DomainAddress address;
 
     public DomainTpm() {
     }
@@ -42,28 +37,11 @@ public class DomainTpm extends XmlCatchAll {
         this.backend = backend;
     }
 
-    public DomainAlias getAlias() {
-        return alias;
-    }
-
-    public void setAlias(DomainAlias alias) {
-        this.alias = alias;
-    }
-
     public DomainDeviceAcpi getAcpi() {
         return acpi;
     }
 
     public void setAcpi(DomainDeviceAcpi acpi) {
         this.acpi = acpi;
-    }
-
-    /** Guest-side address. */
-    public DomainAddress getAddress() {
-        return address;
-    }
-
-    public void setAddress(DomainAddress address) {
-        this.address = address;
     }
 }

@@ -1,6 +1,5 @@
 package io.passthru.xml.domain;
 
-import io.passthru.xml.XmlCatchAll;
 import jakarta.xml.bind.annotation.XmlElement;
 import jakarta.xml.bind.annotation.XmlRootElement;
 import jakarta.xml.bind.annotation.XmlType;
@@ -10,17 +9,13 @@ import jakarta.xml.bind.annotation.XmlType;
  */
 @XmlRootElement(name = "video")
 @XmlType(propOrder = {"driver", "model", "alias", "acpi", "address", "extra"})
-public class DomainVideo extends XmlCatchAll {
+public class DomainVideo extends DomainDeviceBase {
     @XmlElement(name = "driver")
     private DomainVideoDriver driver;
     @XmlElement(name = "model")
     private DomainVideoModel model;
-    @XmlElement(name = "alias")
-    private DomainAlias alias;
     @XmlElement(name = "acpi")
     private DomainDeviceAcpi acpi;
-    @XmlElement(name = "address")
-    private DomainAddress address;
 
     public DomainVideo() {
     }
@@ -41,28 +36,11 @@ public class DomainVideo extends XmlCatchAll {
         this.model = model;
     }
 
-    public DomainAlias getAlias() {
-        return alias;
-    }
-
-    public void setAlias(DomainAlias alias) {
-        this.alias = alias;
-    }
-
     public DomainDeviceAcpi getAcpi() {
         return acpi;
     }
 
     public void setAcpi(DomainDeviceAcpi acpi) {
         this.acpi = acpi;
-    }
-
-    /** Guest-side address. */
-    public DomainAddress getAddress() {
-        return address;
-    }
-
-    public void setAddress(DomainAddress address) {
-        this.address = address;
     }
 }

@@ -1,6 +1,5 @@
 package io.passthru.xml.domain;
 
-import io.passthru.xml.XmlCatchAll;
 import jakarta.xml.bind.annotation.XmlAttribute;
 import jakarta.xml.bind.annotation.XmlElement;
 import jakarta.xml.bind.annotation.XmlRootElement;
@@ -11,19 +10,15 @@ import jakarta.xml.bind.annotation.XmlType;
  */
 @XmlRootElement(name = "vsock")
 @XmlType(propOrder = {"cid", "driver", "alias", "acpi", "address", "extra"})
-public class DomainVsock extends XmlCatchAll {
+public class DomainVsock extends DomainDeviceBase {
     @XmlAttribute(name = "model")
     private String model;
     @XmlElement(name = "cid")
     private DomainVsockCid cid;
     @XmlElement(name = "driver")
     private DomainVsockDriver driver;
-    @XmlElement(name = "alias")
-    private DomainAlias alias;
     @XmlElement(name = "acpi")
     private DomainDeviceAcpi acpi;
-    @XmlElement(name = "address")
-    private DomainAddress address;
 
     public DomainVsock() {
     }
@@ -52,28 +47,11 @@ public class DomainVsock extends XmlCatchAll {
         this.driver = driver;
     }
 
-    public DomainAlias getAlias() {
-        return alias;
-    }
-
-    public void setAlias(DomainAlias alias) {
-        this.alias = alias;
-    }
-
     public DomainDeviceAcpi getAcpi() {
         return acpi;
     }
 
     public void setAcpi(DomainDeviceAcpi acpi) {
         this.acpi = acpi;
-    }
-
-    /** Guest-side address. */
-    public DomainAddress getAddress() {
-        return address;
-    }
-
-    public void setAddress(DomainAddress address) {
-        this.address = address;
     }
 }

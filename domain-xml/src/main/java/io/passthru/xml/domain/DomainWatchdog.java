@@ -1,6 +1,5 @@
 package io.passthru.xml.domain;
 
-import io.passthru.xml.XmlCatchAll;
 import jakarta.xml.bind.annotation.XmlAttribute;
 import jakarta.xml.bind.annotation.XmlElement;
 import jakarta.xml.bind.annotation.XmlRootElement;
@@ -12,17 +11,13 @@ import jakarta.xml.bind.annotation.XmlType;
  */
 @XmlRootElement(name = "watchdog")
 @XmlType(propOrder = {"alias", "acpi", "address", "extra"})
-public class DomainWatchdog extends XmlCatchAll {
+public class DomainWatchdog extends DomainDeviceBase {
     @XmlAttribute(name = "model")
     private String model;
     @XmlAttribute(name = "action")
     private String action;
-    @XmlElement(name = "alias")
-    private DomainAlias alias;
     @XmlElement(name = "acpi")
     private DomainDeviceAcpi acpi;
-    @XmlElement(name = "address")
-    private DomainAddress address;
 
     public DomainWatchdog() {
     }
@@ -43,28 +38,11 @@ public class DomainWatchdog extends XmlCatchAll {
         this.action = action;
     }
 
-    public DomainAlias getAlias() {
-        return alias;
-    }
-
-    public void setAlias(DomainAlias alias) {
-        this.alias = alias;
-    }
-
     public DomainDeviceAcpi getAcpi() {
         return acpi;
     }
 
     public void setAcpi(DomainDeviceAcpi acpi) {
         this.acpi = acpi;
-    }
-
-    /** Guest-side address. */
-    public DomainAddress getAddress() {
-        return address;
-    }
-
-    public void setAddress(DomainAddress address) {
-        this.address = address;
     }
 }

@@ -2,6 +2,7 @@ package io.passthru.xml.nodedev;
 
 import io.passthru.xml.InvalidXmlValueException;
 import io.passthru.xml.PciAddress;
+import io.passthru.xml.PciAddressParts;
 import io.passthru.xml.XmlCatchAll;
 import io.passthru.xml.XmlValues;
 import jakarta.xml.bind.annotation.XmlElement;
@@ -62,13 +63,7 @@ public class NodeDevice extends XmlCatchAll {
      * @throws InvalidXmlValueException if a number is malformed or out of range
      */
     public Optional<PciAddress> pciAddress() {
-        return pciCapability().map(c -> new PciAddress(num(c.getDomain(), "domain"), num(c.getBus(), "bus"),
-                num(c.getSlot(), "slot"), num(c.getFunction(), "function")));
-    }
-
-    private static int num(String raw, String what) {
-        Integer v = XmlValues.integer(raw == null ? null : raw.trim(), "nodedev pci " + what);
-        return v == null ? 0 : v;
+        return pciCapability().map(PciAddressParts::pciAddressOfParts);
     }
 
     /**

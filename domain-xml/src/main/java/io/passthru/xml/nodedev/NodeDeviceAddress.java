@@ -1,6 +1,7 @@
 package io.passthru.xml.nodedev;
 
 import io.passthru.xml.PciAddress;
+import io.passthru.xml.PciAddressParts;
 import io.passthru.xml.XmlAttributeCatchAll;
 import jakarta.xml.bind.annotation.XmlAttribute;
 import jakarta.xml.bind.annotation.XmlValue;
@@ -10,7 +11,7 @@ import jakarta.xml.bind.annotation.XmlValue;
  * {@code phys_function}, {@code virt_functions} and {@code iommuGroup} (formatnode.html#pci); in a net capability the
  * same element name holds a MAC as text ({@code <address>00:13:02:b9:f9:d3</address>}), kept in {@link #getText()}.
  */
-public class NodeDeviceAddress extends XmlAttributeCatchAll {
+public class NodeDeviceAddress extends XmlAttributeCatchAll implements PciAddressParts {
     @XmlAttribute(name = "domain")
     private String domain;
     @XmlAttribute(name = "bus")
@@ -68,11 +69,11 @@ public class NodeDeviceAddress extends XmlAttributeCatchAll {
 
     /** True if any PCI attribute is present. */
     public boolean isPci() {
-        return domain != null || bus != null || slot != null || function != null;
+        return hasPciParts();
     }
 
     /** The PCI address (hex attributes, missing = 0). */
     public PciAddress toPciAddress() {
-        return PciAddress.fromXmlAttributes(domain, bus, slot, function);
+        return pciAddressOfParts();
     }
 }

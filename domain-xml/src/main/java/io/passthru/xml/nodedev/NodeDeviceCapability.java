@@ -1,6 +1,7 @@
 package io.passthru.xml.nodedev;
 
 import io.passthru.xml.XmlCatchAll;
+import io.passthru.xml.PciAddressParts;
 import io.passthru.xml.XmlValues;
 import jakarta.xml.bind.annotation.XmlAttribute;
 import jakarta.xml.bind.annotation.XmlElement;
@@ -21,7 +22,7 @@ import java.util.Optional;
  * {@code 80203}/{@code 80211} capability. Everything else in the catch-all.
  */
 @XmlType(propOrder = {"pciClass", "domain", "bus", "slot", "function", "product", "vendor", "netInterface", "addresses", "link", "capabilities", "iommuGroup", "numa", "pciExpress", "features", "attrs", "channelDevAddr", "vpdFields", "hardware", "firmware", "name", "host", "uuid", "cssid", "ssid", "devno", "uniqueId", "wwnn", "wwpn", "fabricWwn", "maxVports", "vports", "block", "driveType", "model", "size", "logicalBlockSize", "numBlocks", "number", "subclass", "protocol", "target", "lun", "serial", "mediaAvailable", "mediaSize", "mediaLabel", "cardType", "chpid", "groupDevice", "rport", "device", "apAdapter", "apDomain", "state", "extra"})
-public class NodeDeviceCapability extends XmlCatchAll {
+public class NodeDeviceCapability extends XmlCatchAll implements PciAddressParts {
     @XmlAttribute(name = "type")
     private String type;
     @XmlAttribute(name = "maxCount")

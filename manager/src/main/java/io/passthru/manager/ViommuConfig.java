@@ -37,7 +37,10 @@ public final class ViommuConfig {
             case "iotlb" -> drv.setIotlbRaw(value);
             case "aw_bits" -> drv.setAwBitsRaw(value);
             case "dma_translation" -> drv.setDmaTranslationRaw(value);
-            default -> drv.setExtraAttribute(name, value); // newer libvirt attributes (xtsup, passthrough...)
+            case "xtsup" -> drv.setXtsupRaw(value);
+            case "passthrough" -> drv.setPassthroughRaw(value);
+            case "granule" -> drv.setGranule(value);
+            default -> drv.setExtraAttribute(name, value); // attributes of libvirt releases newer than this model
         }
     }
 

@@ -24,6 +24,15 @@ public class DomainIommuDriver extends XmlCatchAll {
     private String awBitsRaw;
     @XmlAttribute(name = "dma_translation")
     private String dmaTranslationRaw;
+    /** {@code xtsup} (amd: x2APIC support, on/off); newer than libvirt 11.3's schema, kept typed for round-trips. */
+    @XmlAttribute(name = "xtsup")
+    private String xtsupRaw;
+    /** {@code passthrough} (amd: devices bypass translation, on/off); newer than libvirt 11.3's schema. */
+    @XmlAttribute(name = "passthrough")
+    private String passthroughRaw;
+    /** {@code granule} (virtio: page granule, e.g. "4K" or "host"); newer than libvirt 11.3's schema. */
+    @XmlAttribute(name = "granule")
+    private String granule;
 
     public DomainIommuDriver() {
     }
@@ -134,5 +143,37 @@ public class DomainIommuDriver extends XmlCatchAll {
 
     public void setDmaTranslation(Boolean dmaTranslation) {
         this.dmaTranslationRaw = XmlValues.onOff(dmaTranslation);
+    }
+
+    public String getXtsupRaw() {
+        return xtsupRaw;
+    }
+
+    public void setXtsupRaw(String xtsupRaw) {
+        this.xtsupRaw = xtsupRaw;
+    }
+
+    public Boolean getXtsup() {
+        return XmlValues.onOff(xtsupRaw, "xtsup");
+    }
+
+    public String getPassthroughRaw() {
+        return passthroughRaw;
+    }
+
+    public void setPassthroughRaw(String passthroughRaw) {
+        this.passthroughRaw = passthroughRaw;
+    }
+
+    public Boolean getPassthrough() {
+        return XmlValues.onOff(passthroughRaw, "passthrough");
+    }
+
+    public String getGranule() {
+        return granule;
+    }
+
+    public void setGranule(String granule) {
+        this.granule = granule;
     }
 }

@@ -128,6 +128,20 @@ class DomainDevicesTypedTest {
         assertEquals("0x01", virtio.getAddress().getSlot());
     }
 
+    /** Attributes of libvirt releases after 11.3 (amd xtsup/passthrough, virtio granule) are typed and round-trip. */
+    @Test
+    void newerIommuDriverAttributesAreTyped() {
+        String xml = "<iommu model='amd'><driver intremap='on' xtsup='on' passthrough='off' granule='4K'/></iommu>";
+        DomainIommu iommu = XmlCodec.unmarshal(xml, DomainIommu.class);
+        assertEquals("amd", iommu.getModel());
+        assertEquals(Boolean.TRUE, iommu.getDriver().getXtsup());
+        assertEquals(Boolean.FALSE, iommu.getDriver().getPassthrough());
+        assertEquals("4K", iommu.getDriver().getGranule());
+        assertTrue(iommu.getDriver().getExtraAttributes().isEmpty(), "nothing left to the catch-all");
+        String out = XmlCodec.marshal(iommu);
+        assertTrue(out.contains("xtsup=\"on\"") && out.contains("granule=\"4K\""), out);
+    }
+
     @Test
     void intelIommuFactoryMatchesLibvirtsOwnXml() {
         DomainIommu built = DomainIommu.intel(true, true, null, null);
@@ -157,12 +171,14 @@ class DomainDevicesTypedTest {
     }
 
     @Test
-    void iommuAttributesOfLaterLibvirtSurviveInTheCatchAll() {
-        String xml = "<iommu model='amd'><driver intremap='on' xtsup='on' passthrough='off'/><alias name='iommu0'/></iommu>";
+    void iommuAttributesOfLaterLibvirtSurvive() {
+        String xml = "<iommu model='amd'><driver intremap='on' xtsup='on' passthrough='off' future='1'/>"
+                + "<alias name='iommu0'/></iommu>";
         DomainIommu i = XmlCodec.unmarshal(xml, DomainIommu.class);
         assertEquals("amd", i.getModel());
         assertEquals(Boolean.TRUE, i.getDriver().getIntremap());
-        assertEquals("on", i.getDriver().getExtraAttribute("xtsup"));
+        assertEquals("on", i.getDriver().getXtsupRaw());
+        assertEquals("1", i.getDriver().getExtraAttribute("future"), "unknown attributes stay in the catch-all");
         assertEquals("iommu0", i.getAlias().getName());
         assertSimilar(xml, XmlCodec.marshal(i));
         i.getDriver().setIntremapRaw("maybe");

@@ -1,6 +1,5 @@
 package io.passthru.xml.domain;
 
-import io.passthru.xml.XmlCatchAll;
 import io.passthru.xml.XmlValues;
 import jakarta.xml.bind.annotation.XmlAttribute;
 import jakarta.xml.bind.annotation.XmlType;
@@ -10,7 +9,7 @@ import jakarta.xml.bind.annotation.XmlType;
  * of a filesystem (formatdomain.html#filesystems).
  */
 @XmlType(propOrder = {"extra"})
-public class DomainFilesystemDriver extends XmlCatchAll {
+public class DomainFilesystemDriver extends DomainVirtioDriverOptions {
     @XmlAttribute(name = "type")
     private String type;
     @XmlAttribute(name = "format")
@@ -21,14 +20,6 @@ public class DomainFilesystemDriver extends XmlCatchAll {
     private String wrpolicy;
     @XmlAttribute(name = "queue")
     private String queueRaw;
-    @XmlAttribute(name = "iommu")
-    private String iommuRaw;
-    @XmlAttribute(name = "ats")
-    private String atsRaw;
-    @XmlAttribute(name = "packed")
-    private String packedRaw;
-    @XmlAttribute(name = "page_per_vq")
-    private String pagePerVqRaw;
 
     public DomainFilesystemDriver() {
     }
@@ -83,75 +74,4 @@ public class DomainFilesystemDriver extends XmlCatchAll {
         this.queueRaw = XmlValues.decimal(queue);
     }
 
-    /** Raw {@code iommu} attribute text, {@code 'on'|'off'}. */
-    public String getIommuRaw() {
-        return iommuRaw;
-    }
-
-    public void setIommuRaw(String iommuRaw) {
-        this.iommuRaw = iommuRaw;
-    }
-
-    /** {@code iommu} attribute as Boolean, {@code null} if absent. */
-    public Boolean getIommu() {
-        return XmlValues.onOff(iommuRaw, "iommu");
-    }
-
-    public void setIommu(Boolean iommu) {
-        this.iommuRaw = XmlValues.onOff(iommu);
-    }
-
-    /** Raw {@code ats} attribute text, {@code 'on'|'off'}. */
-    public String getAtsRaw() {
-        return atsRaw;
-    }
-
-    public void setAtsRaw(String atsRaw) {
-        this.atsRaw = atsRaw;
-    }
-
-    /** {@code ats} attribute as Boolean, {@code null} if absent. */
-    public Boolean getAts() {
-        return XmlValues.onOff(atsRaw, "ats");
-    }
-
-    public void setAts(Boolean ats) {
-        this.atsRaw = XmlValues.onOff(ats);
-    }
-
-    /** Raw {@code packed} attribute text, {@code 'on'|'off'}. */
-    public String getPackedRaw() {
-        return packedRaw;
-    }
-
-    public void setPackedRaw(String packedRaw) {
-        this.packedRaw = packedRaw;
-    }
-
-    /** {@code packed} attribute as Boolean, {@code null} if absent. */
-    public Boolean getPacked() {
-        return XmlValues.onOff(packedRaw, "packed");
-    }
-
-    public void setPacked(Boolean packed) {
-        this.packedRaw = XmlValues.onOff(packed);
-    }
-
-    /** Raw {@code page_per_vq} attribute text, {@code 'on'|'off'}. */
-    public String getPagePerVqRaw() {
-        return pagePerVqRaw;
-    }
-
-    public void setPagePerVqRaw(String pagePerVqRaw) {
-        this.pagePerVqRaw = pagePerVqRaw;
-    }
-
-    /** {@code page_per_vq} attribute as Boolean, {@code null} if absent. */
-    public Boolean getPagePerVq() {
-        return XmlValues.onOff(pagePerVqRaw, "page_per_vq");
-    }
-
-    public void setPagePerVq(Boolean pagePerVq) {
-        this.pagePerVqRaw = XmlValues.onOff(pagePerVq);
-    }
 }

@@ -74,6 +74,13 @@ public final class Hotplug {
      */
     public AttachResult attachVf(Host host, String domainName, PciAddress vf, MacAddress mac) {
         org.libvirt.Domain dom = host.domain(domainName);
+        try (DomainLock lock = DomainLock.acquire(host.uri(), uuid(dom))) {
+            return attachVfLocked(host, domainName, dom, vf, mac);
+        }
+    }
+
+    private AttachResult attachVfLocked(Host host, String domainName, org.libvirt.Domain dom, PciAddress vf,
+                                        MacAddress mac) {
         Inventory inv = Inventory.scan(host);
         Inventory.Vf v = inv.vf(vf).orElseThrow(() -> new InvalidRequestException(
                 vf + " is not an SR-IOV VF on " + host.uri() + " (passthru list-vfs --connect " + host.uri()
@@ -138,6 +145,12 @@ public final class Hotplug {
      */
     public DetachResult detachVf(Host host, String domainName, PciAddress vf) {
         org.libvirt.Domain dom = host.domain(domainName);
+        try (DomainLock lock = DomainLock.acquire(host.uri(), uuid(dom))) {
+            return detachVfLocked(host, domainName, dom, vf);
+        }
+    }
+
+    private DetachResult detachVfLocked(Host host, String domainName, org.libvirt.Domain dom, PciAddress vf) {
         boolean live = Host.isActive(dom);
         boolean persistent = Host.isPersistent(dom);
         Optional<Object> liveDev = live ? findDevice(Host.xml(dom, false), vf) : Optional.empty();
@@ -247,6 +260,10 @@ public final class Hotplug {
                 }
             }
         }
+    }
+
+    private static String uuid(org.libvirt.Domain dom) {
+        return Host.call("read domain UUID", dom::getUUIDString);
     }
 
     static long ms(long startNanos) {

@@ -54,11 +54,7 @@ public final class HostCheck {
 
     public List<Check> run(Host host) {
         List<Check> out = new ArrayList<>();
-        long v = host.libvirtVersion();
-        String version = (v / 1_000_000) + "." + (v / 1000 % 1000) + "." + (v % 1000);
-        out.add(v >= MIN_LIBVIRT ? Check.pass("libvirt", "libvirt " + version)
-                : Check.fail("libvirt", "libvirt " + version,
-                "upgrade libvirt to 7.0 or newer (Debian: bookworm-backports has 11.x)"));
+        out.add(libvirt(host.libvirtVersion()));
 
         List<NodeDevice> pci = host.nodeDevices("pci");
         long grouped = pci.stream().filter(d -> d.iommuGroup().isPresent()).count();
@@ -100,6 +96,14 @@ public final class HostCheck {
             out.addAll(new LocalHostCheck(sysfsRoot).run());
         }
         return out;
+    }
+
+    /** {@code v}: libvirt's version as major * 1,000,000 + minor * 1,000 + release. */
+    static Check libvirt(long v) {
+        String version = (v / 1_000_000) + "." + (v / 1000 % 1000) + "." + (v % 1000);
+        return v >= MIN_LIBVIRT ? Check.pass("libvirt", "libvirt " + version)
+                : Check.fail("libvirt", "libvirt " + version,
+                "upgrade libvirt to 7.0 or newer (Debian: bookworm-backports has 11.x)");
     }
 
     static Check iommu(long grouped, long total) {
@@ -180,12 +184,9 @@ public final class HostCheck {
      */
     public void requireReadyFor(Host host, Inventory inv, Inventory.Vf vf) {
         // the checks of check-host that concern this VF, computed from what the caller already read (few RPCs)
-        long v = host.libvirtVersion();
         long grouped = inv.vfs().stream().filter(x -> x.iommuGroup() != null).count();
         List<Check> checks = new ArrayList<>();
-        if (v < MIN_LIBVIRT) {
-            checks.add(Check.fail("libvirt", "libvirt " + v, "upgrade libvirt to 7.0 or newer"));
-        }
+        checks.add(libvirt(host.libvirtVersion()));
         checks.add(iommu(grouped, inv.vfs().size()));
         checks.add(vfio(host, grouped > 0));
         inv.pf(vf.pf()).ifPresent(pf -> checks.add(pfLink(pf)));

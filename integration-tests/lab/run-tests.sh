@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # passthru's test command (README "Run the tests", called by .ci/run): installs what is missing (Debian packages,
 # Maven), builds and runs the unit tests, boots the nested lab (two SR-IOV hosts) and runs the end-to-end tests on
-# it. Exit status 0 only when everything passed. The lab is stopped at the end.
+# it. Exit status 0 only when everything passed. The lab is stopped at the end, unless LAB_KEEP=1 (.ci/run keeps it
+# for the demo that follows).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 lab=$root/integration-tests/lab
@@ -13,7 +14,7 @@ mvn -B -ntp install
 echo "== nested lab"
 "$lab/lab.sh" down >/dev/null 2>&1 || true
 "$lab/build-images.sh" >/dev/null
-trap '"$lab/lab.sh" down >/dev/null 2>&1 || true' EXIT
+[ "${LAB_KEEP:-0}" = 1 ] || trap '"$lab/lab.sh" down >/dev/null 2>&1 || true' EXIT
 "$lab/lab.sh" up
 "$lab/lab.sh" up --host 3 --no-viommu   # readiness tests: a host without vIOMMU
 echo "== end-to-end tests on the lab"

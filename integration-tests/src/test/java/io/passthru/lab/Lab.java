@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
 final class Lab {
     static final Path DIR = Path.of(labDir());
     static final int PORT_BASE = Integer.getInteger("lab.libvirt.port.base", 16508);
-    static final Path CLI = Path.of(System.getProperty("passthru.bin", "../manager/target/passthru/bin/passthru"));
+    static final Path CLI = cliPath();
     static final ObjectMapper JSON = new ObjectMapper();
     static final Hosts HOSTS = new Hosts();
 
@@ -39,6 +39,25 @@ final class Lab {
     private static String labDir() {
         String d = System.getProperty("lab.dir");
         return d == null || d.isBlank() || d.startsWith("${") ? "/var/tmp/passthru-lab" : d;
+    }
+
+    /**
+     * The packaged CLI: {@code -Dpassthru.bin}, else {@code manager/target/passthru/bin/passthru} of the checkout
+     * these test classes were built in (found from their location, so it does not depend on the working directory:
+     * Failsafe runs in {@code integration-tests/}, {@code mvn -pl integration-tests exec:java} in the root).
+     */
+    private static Path cliPath() {
+        String p = System.getProperty("passthru.bin");
+        if (p != null && !p.isBlank() && !p.startsWith("${")) {
+            return Path.of(p).toAbsolutePath().normalize();
+        }
+        try {
+            // .../integration-tests/target/test-classes -> repository root
+            Path classes = Path.of(Lab.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return classes.getParent().getParent().getParent().resolve("manager/target/passthru/bin/passthru");
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException("cannot locate the test classes: " + e.getMessage(), e);
+        }
     }
 
     static String uri(int host) {
@@ -135,8 +154,12 @@ final class Lab {
 
     /** Runs the packaged passthru CLI (manager/target/passthru/bin/passthru). */
     static CliResult cli(String... args) throws IOException, InterruptedException {
+        if (!Files.isExecutable(CLI)) {
+            throw new IllegalStateException("the passthru CLI is not at " + CLI + ": build it with mvn package "
+                    + "(or pass -Dpassthru.bin=PATH)");
+        }
         List<String> cmd = new ArrayList<>();
-        cmd.add(CLI.toAbsolutePath().toString());
+        cmd.add(CLI.toString());
         cmd.addAll(List.of(args));
         Path out = Files.createTempFile("passthru-out", ".txt");
         Path err = Files.createTempFile("passthru-err", ".txt");

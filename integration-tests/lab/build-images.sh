@@ -98,7 +98,11 @@ ip link set bond0 up
 port=
 for p in /sys/class/virtio-ports/*; do [ "$(cat $p/name 2>/dev/null)" = org.qemu.guest_agent.0 ] && port=/dev/$(basename $p); done
 echo "passthru-guest: bond0 $addr, agent on $port"
-while true; do /usr/sbin/qemu-ga -m virtio-serial -p "$port"; sleep 1; done &
+# Fault injection for the lab's fault tests: "echo S > /run/qga-off; kill qemu-ga" keeps the agent away for S seconds
+while true; do
+  [ -f /run/qga-off ] && { sleep "$(cat /run/qga-off)"; rm -f /run/qga-off; }
+  /usr/sbin/qemu-ga -m virtio-serial -p "$port"; sleep 1
+done &
 while true; do sleep 3600; done
 INIT
 chmod +x "$g/init"

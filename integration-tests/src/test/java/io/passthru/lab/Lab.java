@@ -89,21 +89,27 @@ final class Lab {
 
     /** Defines (does not start) a lab guest on host N. */
     static Domain defineGuest(int n, String name, String mac, String cidr) throws IOException, LibvirtException {
+        return defineGuest(n, name, mac, cidr, "");
+    }
+
+    /** Defines a lab guest on host N with extra kernel arguments (e.g. {@code pcie_ports=compat}). */
+    static Domain defineGuest(int n, String name, String mac, String cidr, String extraCmdline)
+            throws IOException, LibvirtException {
         String xml;
         try (InputStream in = Lab.class.getResourceAsStream("/lab-guest.xml")) {
             xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        xml = xml.replace("@NAME@", name).replace("@LAB_DIR@", DIR.toString()).replace("@ADDR@", cidr)
-                .replace("@MAC@", mac);
+        xml = xml.replace("@NAME@", name).replace("@LAB_DIR@", DIR.toString())
+                .replace("@ADDR@", cidr + (extraCmdline.isEmpty() ? "" : " " + extraCmdline)).replace("@MAC@", mac);
         Host h = host(n);
         removeGuest(n, name);
         return h.connect().domainDefineXML(xml);
     }
 
-    /** Waits (up to 180 s) until the guest agent of a started guest answers. */
+    /** Waits (up to 300 s: a loaded 2-core machine) until the guest agent of a started guest answers. */
     static Domain waitForAgent(Domain dom, String name) {
         GuestAgent agent = new GuestAgent(new io.passthru.manager.libvirt.LibvirtAgentChannel(dom), Duration.ofSeconds(3));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
         while (true) {
             try {
                 agent.ping();
@@ -141,11 +147,102 @@ final class Lab {
         }
     }
 
+    /** Runs {@code script} with /bin/sh in the guest through its agent; fails when it exits non-zero. */
+    static String inGuest(Domain dom, String script) {
+        GuestExecStatus st = new GuestAgent(new io.passthru.manager.libvirt.LibvirtAgentChannel(dom),
+                Duration.ofSeconds(30)).run(List.of("/bin/sh", "-c", script), Duration.ofSeconds(60));
+        if (st.exitCode() == null || st.exitCode() != 0) {
+            throw new AssertionError("in guest: " + script + " -> exit " + st.exitCode() + ": " + st.stdout()
+                    + st.stderr());
+        }
+        return st.stdout();
+    }
+
+    /** Starts {@code script} in the guest and does not wait (for scripts that stop the agent itself). */
+    static void inGuestNoWait(Domain dom, String script) {
+        new GuestAgent(new io.passthru.manager.libvirt.LibvirtAgentChannel(dom), Duration.ofSeconds(30))
+                .exec(List.of("/bin/sh", "-c", script), false);
+    }
+
+    /** Runs argv on lab host N and fails when it exits non-zero; returns its standard output. */
+    static String onHostOk(int n, String... argv) {
+        GuestExecStatus st = onHost(n, Duration.ofSeconds(60), argv);
+        if (st.exitCode() == null || st.exitCode() != 0) {
+            throw new AssertionError("on host " + n + ": " + String.join(" ", argv) + " -> exit " + st.exitCode()
+                    + ": " + st.stdout() + st.stderr());
+        }
+        return st.stdout();
+    }
+
+    /** One HMP command on lab host N's own QEMU monitor (the machine's QEMU running the nested host). */
+    static String hmp(int n, String command) throws IOException {
+        java.net.UnixDomainSocketAddress a = java.net.UnixDomainSocketAddress.of(DIR.resolve("h" + n + "-monitor.sock"));
+        try (java.nio.channels.SocketChannel ch = java.nio.channels.SocketChannel.open(a)) {
+            ch.write(java.nio.ByteBuffer.wrap((command + "\n").getBytes(StandardCharsets.UTF_8)));
+            sleep(500);
+            ch.configureBlocking(false);
+            java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(65536);
+            ch.read(buf);
+            return new String(buf.array(), 0, buf.position(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** A passthru CLI run in the background (for faults injected while it runs). */
+    static final class Running {
+        final Process process;
+        final Path out;
+        final Path err;
+        final String[] args;
+
+        Running(Process process, Path out, Path err, String[] args) {
+            this.process = process;
+            this.out = out;
+            this.err = err;
+            this.args = args;
+        }
+
+        CliResult await() throws IOException, InterruptedException {
+            if (!process.waitFor(10, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new AssertionError("passthru " + String.join(" ", args) + " did not finish in 10 min");
+            }
+            CliResult r = new CliResult(process.exitValue(), Files.readString(out), Files.readString(err));
+            System.out.println("$ passthru " + String.join(" ", args) + "  -> exit " + r.exit() + "\n" + r.out()
+                    + r.err());
+            return r;
+        }
+
+        String stderrSoFar() throws IOException {
+            return Files.readString(err);
+        }
+    }
+
+    /** Starts the packaged CLI with extra environment variables (test hooks) and does not wait. */
+    static Running cliAsync(java.util.Map<String, String> env, String... args) throws IOException {
+        if (!Files.isExecutable(CLI)) {
+            throw new IllegalStateException("the passthru CLI is not at " + CLI + ": build it with mvn package");
+        }
+        List<String> cmd = new ArrayList<>();
+        cmd.add(CLI.toString());
+        cmd.addAll(List.of(args));
+        Path out = Files.createTempFile("passthru-out", ".txt");
+        Path err = Files.createTempFile("passthru-err", ".txt");
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile());
+        pb.environment().putIfAbsent("JAVA_OPTS", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx256m");
+        pb.environment().putAll(env);
+        return new Running(pb.start(), out, err, args);
+    }
+
+    /** Runs the CLI with extra environment variables and waits. */
+    static CliResult cli(java.util.Map<String, String> env, String... args) throws IOException, InterruptedException {
+        return cliAsync(env, args).await();
+    }
+
     /** Result of one passthru CLI run. */
     record CliResult(int exit, String out, String err) {
         JsonNode json() {
             try {
-                return JSON.readTree(out);
+                return JSON.readTree(out.substring(Math.max(0, out.indexOf('{'))));
             } catch (IOException e) {
                 throw new AssertionError("passthru printed no JSON: " + out + err, e);
             }

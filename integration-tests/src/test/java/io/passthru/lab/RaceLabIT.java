@@ -40,6 +40,8 @@ class RaceLabIT {
     void cleanup() {
         Lab.removeGuest(HOST, "it-race-a");
         Lab.removeGuest(HOST, "it-race-b");
+        Lab.removeGuest(HOST, "it-cfg-a");
+        Lab.removeGuest(HOST, "it-cfg-b");
     }
 
     @Test
@@ -93,5 +95,58 @@ class RaceLabIT {
         assertEquals(7, attached, "7 VFs attached in all");
         assertEquals(7, given.size(), "no VF given twice");
         assertTrue(Inventory.scan(Lab.host(HOST)).vfs().stream().noneMatch(Inventory.Vf::isFree));
+    }
+
+    /**
+     * Config-only attaches (inactive domains) are not arbitrated by libvirt, which opens no device for them:
+     * passthru serializes them per host and re-checks every definition afterwards. 10 concurrent attaches to two
+     * defined guests for 7 VFs: 7 succeed, 3 get "no free device", and no VF is in two definitions.
+     */
+    @Test
+    void concurrentConfigOnlyAttachesNeverShareAVf() throws Exception {
+        cleanup();
+        Path pool = Files.createTempFile("passthru-pool", ".json");
+        Files.writeString(pool, POOL);
+        org.libvirt.Domain a = Lab.defineGuest(HOST, "it-cfg-a", "52:54:00:a1:00:62", "192.0.2.62/24");
+        org.libvirt.Domain b = Lab.defineGuest(HOST, "it-cfg-b", "52:54:00:a1:00:63", "192.0.2.63/24");
+        assertTrue(Inventory.scan(Lab.host(HOST)).vfs().stream().allMatch(Inventory.Vf::isFree));
+        ExecutorService exec = Executors.newFixedThreadPool(10);
+        List<Future<Lab.CliResult>> runs = new ArrayList<>();
+        long t0 = System.nanoTime();
+        for (int i = 0; i < 10; i++) {
+            String guest = i % 2 == 0 ? "it-cfg-a" : "it-cfg-b";
+            runs.add(exec.submit(() -> Lab.cli("attach", guest, "--connect", Lab.uri(HOST), "--alias", "lab-vf",
+                    "--pool", pool.toString())));
+        }
+        int ok = 0;
+        int noFree = 0;
+        for (Future<Lab.CliResult> f : runs) {
+            Lab.CliResult r = f.get();
+            if (r.exit() == 0) {
+                ok++;
+            } else if (r.err().contains("no free device for alias lab-vf")) {
+                noFree++;
+            } else {
+                throw new AssertionError("unexpected failure: " + r.err());
+            }
+        }
+        exec.shutdown();
+        System.out.printf("CONFIG RACE: 10 concurrent config-only attaches, %d succeeded, %d got 'no free device', "
+                + "%d ms%n", ok, noFree, (System.nanoTime() - t0) / 1_000_000);
+        Set<PciAddress> given = new HashSet<>();
+        int attached = 0;
+        for (org.libvirt.Domain d : List.of(a, b)) {
+            Domain def = XmlCodec.unmarshal(Host.xml(d, true), Domain.class);
+            for (DomainInterface i : def.devices().interfaces()) {
+                if (i.isHostdev()) {
+                    attached++;
+                    given.add(i.sourcePciAddress().orElseThrow());
+                }
+            }
+        }
+        assertEquals(ok, attached, "each success is one VF in a definition");
+        assertEquals(attached, given.size(), "no VF in two definitions");
+        assertEquals(7, ok);
+        assertEquals(3, noFree);
     }
 }

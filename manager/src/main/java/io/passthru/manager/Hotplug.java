@@ -18,6 +18,7 @@ import io.passthru.xml.domain.DomainInterface;
 import org.libvirt.LibvirtException;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -75,7 +76,29 @@ public final class Hotplug {
     public AttachResult attachVf(Host host, String domainName, PciAddress vf, MacAddress mac) {
         org.libvirt.Domain dom = host.domain(domainName);
         try (DomainLock lock = DomainLock.acquire(host.uri(), uuid(dom))) {
-            return attachVfLocked(host, domainName, dom, vf, mac);
+            if (Host.isActive(dom)) {
+                return attachVfLocked(host, domainName, dom, vf, mac);
+            }
+            // libvirt does not arbitrate config-only attaches (no device is opened): two inactive domains could both
+            // be given one VF. Serialize them per host on this machine, and check after the attach that no other
+            // definition took the same VF meanwhile (a request from another machine): the later one backs out.
+            try (DomainLock hostLock = DomainLock.acquire(host.uri(), "config-attach")) {
+                AttachResult r = attachVfLocked(host, domainName, dom, vf, mac);
+                List<String> holders = Inventory.holders(host).getOrDefault(vf, List.of());
+                if (holders.size() > 1) {
+                    try {
+                        dom.detachDeviceFlags(XmlCodec.marshal(findDevice(Host.xml(dom, true), vf).orElseThrow()),
+                                AFFECT_CONFIG);
+                    } catch (LibvirtException e) {
+                        throw LibvirtErrors.wrap("back out of VF " + vf + " from the definition of '" + domainName
+                                + "' (also taken by " + holders + ")", e);
+                    }
+                    throw new InvalidRequestException("VF " + vf + " is already used by domain '"
+                            + holders.stream().filter(n -> !n.equals(domainName)).findFirst().orElse("?") + "' on "
+                            + host.uri() + " (a concurrent config-only attach): pick a free VF (passthru list-vfs)");
+                }
+                return r;
+            }
         }
     }
 

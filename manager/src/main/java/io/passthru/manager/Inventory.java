@@ -115,6 +115,16 @@ public final class Inventory {
     /** PCI source address -> name of the domain holding it, over live and persistent definitions. */
     static Map<PciAddress, String> usage(Host host) {
         Map<PciAddress, String> usage = new HashMap<>();
+        holders(host).forEach((a, names) -> usage.put(a, names.get(names.size() - 1)));
+        return usage;
+    }
+
+    /**
+     * PCI source address -> names of every domain whose live or persistent definition holds it (more than one only
+     * when config-only attaches raced, which libvirt does not arbitrate).
+     */
+    static Map<PciAddress, List<String>> holders(Host host) {
+        Map<PciAddress, List<String>> usage = new HashMap<>();
         for (org.libvirt.Domain dom : host.allDomains()) {
             String name = Host.name(dom);
             List<String> xmls = new ArrayList<>();
@@ -128,15 +138,22 @@ public final class Inventory {
                     continue;
                 }
                 for (DomainHostdev h : d.getDevices().hostdevs()) {
-                    h.sourcePciAddress().ifPresent(a -> usage.put(a, name));
+                    h.sourcePciAddress().ifPresent(a -> add(usage, a, name));
                 }
                 for (DomainInterface i : d.getDevices().interfaces()) {
                     if (i.isHostdev()) {
-                        i.sourcePciAddress().ifPresent(a -> usage.put(a, name));
+                        i.sourcePciAddress().ifPresent(a -> add(usage, a, name));
                     }
                 }
             }
         }
         return usage;
+    }
+
+    private static void add(Map<PciAddress, List<String>> usage, PciAddress a, String name) {
+        List<String> names = usage.computeIfAbsent(a, k -> new ArrayList<>());
+        if (!names.contains(name)) {
+            names.add(name);
+        }
     }
 }

@@ -6,12 +6,16 @@ import io.passthru.agent.BondState;
 import io.passthru.agent.GuestAgent;
 import io.passthru.agent.GuestLink;
 import io.passthru.agent.GuestNetwork;
+import io.passthru.manager.journal.Leases;
+import io.passthru.manager.journal.Operation;
+import io.passthru.manager.journal.OperationJournal;
+import io.passthru.manager.journal.OperationLock;
 import io.passthru.manager.libvirt.Host;
 import io.passthru.manager.libvirt.Hosts;
-import io.passthru.manager.pool.DevicePool;
-import io.passthru.manager.pool.DeviceSpec;
 import io.passthru.manager.libvirt.LibvirtAgentChannel;
 import io.passthru.manager.libvirt.LibvirtErrors;
+import io.passthru.manager.pool.DevicePool;
+import io.passthru.manager.pool.DeviceSpec;
 import io.passthru.xml.MacAddress;
 import io.passthru.xml.PciAddress;
 import io.passthru.xml.XmlCodec;
@@ -21,28 +25,56 @@ import org.libvirt.DomainJobStats;
 import org.libvirt.LibvirtException;
 import org.libvirt.TypedParameter;
 import org.libvirt.TypedStringParameter;
+import org.libvirt.TypedUlongParameter;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 
 /**
  * Live migration of a guest whose network runs over a VF bonded (active-backup) with a virtual NIC inside the guest:
  * switch the bond to the virtual NIC, unenslave the VF, hot-unplug it, live-migrate (persistent on the destination,
  * undefined on the source), hot-plug a free VF of the same vendor/product on the destination, enslave it and make it
- * the active slave. Each step is timed; a failure before the migration rolls back (the VF is re-plugged and
- * re-enslaved on the source); a failure after it rolls forward and says what is left to do. The "VF gap" is the time
- * the guest's bond had no VF as active slave (ms).
+ * the active slave. Each step is timed and journaled in the domain's {@code <metadata>} ({@link Operation}) before
+ * and after it runs, so a killed process leaves enough for {@link Recovery}. A failure before the migration
+ * completed rolls back (the VF is re-plugged and re-enslaved on the source); a failure after it leaves the guest on
+ * its virtual NIC on the destination, says so and keeps the record for {@code passthru recover}. The "VF gap" is
+ * the time the guest's bond had no VF as active slave (ms).
  */
 public final class MigrationFlow {
     /** {@code VIR_MIGRATE_LIVE | VIR_MIGRATE_PERSIST_DEST | VIR_MIGRATE_UNDEFINE_SOURCE} (libvirt-domain.h). */
     static final long MIGRATE_FLAGS = 1 | 8 | 16;
+    /** {@code VIR_MIGRATE_AUTO_CONVERGE}. */
+    static final long MIGRATE_AUTO_CONVERGE = 1 << 13;
     /** {@code VIR_DOMAIN_JOB_STATS_COMPLETED}. */
     static final int JOB_STATS_COMPLETED = 1;
-    /** How long the destination's guest agent may take to answer after migration: 60 s. */
-    static final Duration AGENT_RECONNECT_TIMEOUT = Duration.ofSeconds(60);
+    /** How often the migration job's statistics are sampled: 500 ms. */
+    static final long PROGRESS_INTERVAL_MS = 500;
+
+    /** The steps of the bond flow, by journal id, in order; those after {@link #MIGRATE} roll forward only. */
+    public enum Step {
+        SWITCH_BOND("switch-bond"), UNENSLAVE_VF("unenslave-vf"), UNPLUG_VF("unplug-vf"), MIGRATE("migrate"),
+        DEST_AGENT("dest-agent"), PLUG_VF("plug-vf"), FIND_VF("find-vf"), ENSLAVE_VF("enslave-vf"),
+        ACTIVATE_VF("activate-vf");
+
+        public final String id;
+
+        Step(String id) {
+            this.id = id;
+        }
+
+        public boolean afterMigration() {
+            return ordinal() > MIGRATE.ordinal();
+        }
+    }
 
     /**
      * What to migrate and where; {@code migrateUri} (e.g. {@code tcp://198.51.100.2}), {@code destVf} and the device
@@ -51,89 +83,268 @@ public final class MigrationFlow {
      * {@code physical_network} as the source VF's source {@code device_spec}, and remote_managed VFs are not used.
      */
     public record Request(String sourceUri, String domain, String destUri, String migrateUri, PciAddress destVf,
-                          DevicePool pool, DevicePool destPool) {
+                          DevicePool pool, DevicePool destPool, MigrationControls controls) {
+        public Request {
+            controls = controls == null ? MigrationControls.defaults() : controls;
+        }
+
+        public Request(String sourceUri, String domain, String destUri, String migrateUri, PciAddress destVf,
+                       DevicePool pool, DevicePool destPool) {
+            this(sourceUri, domain, destUri, migrateUri, destVf, pool, destPool, null);
+        }
+
         public Request(String sourceUri, String domain, String destUri, String migrateUri, PciAddress destVf) {
-            this(sourceUri, domain, destUri, migrateUri, destVf, null, null);
+            this(sourceUri, domain, destUri, migrateUri, destVf, null, null, null);
+        }
+
+        public Request withControls(MigrationControls c) {
+            return new Request(sourceUri, domain, destUri, migrateUri, destVf, pool, destPool, c);
         }
     }
 
-    /** Outcome: times in ms, migration statistics from libvirt's completed job (bytes, ms). */
+    /**
+     * Outcome: times in ms, migration statistics from libvirt's completed job (bytes, ms), the operation id of the
+     * journal record, and what a recovery run before the migration did (null when there was nothing to recover).
+     */
     public record Report(String domain, String source, String destination, PciAddress sourceVf, PciAddress destVf,
                          String mac, String bond, String backupSlave, List<Saga.Step> steps, long totalMs,
-                         long vfGapMs, Map<String, Long> migrationStats, String outcome) {
+                         long vfGapMs, Map<String, Long> migrationStats, String outcome, String operationId,
+                         Recovery.Result recovered) {
     }
 
     private final Hosts hosts;
     private final Hotplug hotplug;
+    private final OperationJournal journal;
 
     public MigrationFlow(Hosts hosts, Hotplug hotplug) {
-        this.hosts = hosts;
-        this.hotplug = hotplug;
+        this(hosts, hotplug, new OperationJournal());
     }
 
-    /** What the pre-checks found. */
-    record Plan(org.libvirt.Domain dom, PciAddress sourceVf, String mac, String bond, String vfLink,
-                String backupSlave, List<PciAddress> destCandidates) {
+    public MigrationFlow(Hosts hosts, Hotplug hotplug, OperationJournal journal) {
+        this.hosts = hosts;
+        this.hotplug = hotplug;
+        this.journal = journal;
+    }
+
+    /** What the pre-checks found, read once and used by every later step. */
+    record Plan(org.libvirt.Domain dom, String uuid, PciAddress sourceVf, String vendorId, String productId,
+                String mac, String bond, String vfLink, String backupSlave, List<PciAddress> destCandidates) {
+    }
+
+    /** The journaled state of one run: the record and the domain handle it is written to. */
+    private final class Run {
+        final Operation op;
+        final Saga saga;
+        final MigrationControls controls;
+        org.libvirt.Domain dom;
+
+        Run(Operation op, Saga saga, org.libvirt.Domain dom, MigrationControls controls) {
+            this.op = op;
+            this.saga = saga;
+            this.dom = dom;
+            this.controls = controls;
+        }
+
+        /** Runs {@code step}: journal "started", test barrier, the action (timed), journal "done", test kill. */
+        <T> T step(Step step, String title, Supplier<T> action, Runnable undo) {
+            if (!step.afterMigration() && controls.cancellation().requested()) {
+                throw new MigrationCancelledException("cancelled (SIGINT) before step '" + title + "'", title);
+            }
+            op.step = step.id;
+            op.stepStatus = Operation.STARTED;
+            journal.write(dom, op);
+            TestHooks.beforeStep(step.id);
+            controls.listener().stepStarted(step.id, title);
+            T result;
+            try {
+                result = saga.step(title, action, undo);
+            } finally {
+                List<Saga.Step> t = saga.timeline();
+                controls.listener().stepFinished(t.get(t.size() - 1));
+            }
+            op.done.add(step.id);
+            op.stepStatus = Operation.DONE;
+            if (step != Step.MIGRATE) { // after the migration the record is written to the destination's domain
+                journal.write(dom, op);
+            }
+            TestHooks.afterStep(step.id);
+            return result;
+        }
+
+        void run(Step step, String title, Runnable action, Runnable undo) {
+            step(step, title, () -> {
+                action.run();
+                return null;
+            }, undo);
+        }
     }
 
     /**
-     * Runs the migration.
+     * Runs the migration. A record left in the domain's metadata by an earlier passthru process that died is
+     * recovered first ({@link Recovery}); one whose owner still runs refuses the migration.
      *
-     * @throws MigrationFailedException naming the failed step; {@link MigrationFailedException#rolledBack()} tells
-     *                                  whether the guest is back as it was
-     * @throws InvalidRequestException  when a pre-check fails (nothing was changed)
+     * @throws MigrationFailedException     naming the failed step; {@link MigrationFailedException#rolledBack()}
+     *                                      tells whether the guest is back as it was, {@code leftToDo} what remains
+     * @throws InvalidRequestException      when a pre-check fails (nothing was changed)
+     * @throws NoFreeDeviceException        when the destination has no usable free VF (nothing was changed)
+     * @throws OperationInProgressException when another live passthru process runs an operation on the domain
      */
     public Report migrate(Request req) {
         Host src = hosts.open(req.sourceUri());
-        Host dst = hosts.open(req.destUri());
+        org.libvirt.Domain dom0 = src.domain(req.domain());
+        String uuid = Host.call("read domain UUID", dom0::getUUIDString);
+        try (OperationLock lock = OperationLock.acquire(uuid, req.domain())) {
+            Recovery.Result recovered = new Recovery(hosts, hotplug, journal).settle(src, req.domain());
+            if (recovered != null && !req.sourceUri().equals(recovered.runningOn())) {
+                throw new InvalidRequestException("an interrupted operation on '" + req.domain() + "' was recovered: "
+                        + recovered.summary() + "; the domain now runs on " + recovered.runningOn()
+                        + ", not on " + req.sourceUri());
+            }
+            Host dst = hosts.open(req.destUri());
+            return run(req, src, dst, recovered);
+        }
+    }
+
+    private Report run(Request req, Host src, Host dst, Recovery.Result recovered) {
+        MigrationControls controls = req.controls();
         Saga saga = new Saga();
-        Plan plan = saga.step("pre-checks", () -> precheck(req, src, dst), null);
-        GuestNetwork srcNet = guestNet(plan.dom());
-        long[] gap = new long[2];
-        PciAddress[] destVf = new PciAddress[1];
-        org.libvirt.Domain[] destDom = new org.libvirt.Domain[1];
+        controls.listener().stepStarted("pre-checks", "pre-checks");
+        Plan plan;
         try {
-            saga.run("switch bond to " + plan.backupSlave(), () -> {
+            plan = saga.step("pre-checks", () -> precheck(req, src, dst), null);
+        } finally {
+            List<Saga.Step> t = saga.timeline();
+            controls.listener().stepFinished(t.get(t.size() - 1));
+        }
+        Operation op = newOperation(req, plan);
+        Run run = new Run(op, saga, plan.dom(), controls);
+        GuestNetwork srcNet = BondVf.guestNet(plan.dom());
+        BondVf bondVf = new BondVf(hotplug);
+        long[] gap = new long[2];
+        org.libvirt.Domain destDom;
+        try {
+            journal.write(plan.dom(), op);
+            run.run(Step.SWITCH_BOND, "switch bond to " + plan.backupSlave(), () -> {
                 srcNet.setActiveSlave(plan.bond(), plan.backupSlave());
                 gap[0] = saga.now();
-            }, () -> srcNet.setActiveSlave(plan.bond(), vfLinkName(srcNet, plan.mac())));
-            saga.run("unenslave VF " + plan.vfLink(), () -> srcNet.unenslave(plan.bond(), plan.vfLink()),
-                    () -> srcNet.enslave(plan.bond(), vfLinkName(srcNet, plan.mac())));
-            saga.run("hot-unplug VF " + plan.sourceVf(), () -> hotplug.detachVf(src, req.domain(), plan.sourceVf()),
-                    () -> hotplug.attachVf(src, req.domain(), plan.sourceVf(), MacAddress.parse(plan.mac())));
-            destDom[0] = saga.step("live migrate to " + req.destUri(), () -> liveMigrate(plan.dom(), dst, req), null);
+            }, () -> BondVf.ensureActive(srcNet, op));
+            run.run(Step.UNENSLAVE_VF, "unenslave VF " + plan.vfLink(),
+                    () -> srcNet.unenslave(plan.bond(), plan.vfLink()), () -> BondVf.ensureEnslaved(srcNet, op));
+            run.run(Step.UNPLUG_VF, "hot-unplug VF " + plan.sourceVf(),
+                    () -> hotplug.detachVf(src, req.domain(), plan.sourceVf()),
+                    () -> bondVf.ensureAttached(src, req.domain(), op, List.of(plan.sourceVf()), plan.vendorId(),
+                            plan.productId()));
+            destDom = run.step(Step.MIGRATE, "live migrate to " + req.destUri(),
+                    () -> liveMigrate(plan.dom(), dst, req, controls), null);
         } catch (RuntimeException e) {
-            boolean clean = saga.compensate(e);
-            throw failure(saga, e, clean);
+            throw rollBack(run, e, req);
         }
         saga.commit(); // the guest runs on the destination now: roll forward only
+        run.dom = destDom;
+        journal.write(destDom, op);
+        TestHooks.afterStep(Step.MIGRATE.id + "-journaled");
+        PciAddress[] destVf = new PciAddress[1];
         try {
-            GuestNetwork dstNet = guestNet(destDom[0]);
-            saga.run("guest agent on destination", () -> waitForAgent(destDom[0]), null);
-            destVf[0] = saga.step("hot-plug VF on destination",
-                    () -> plugFirstFree(dst, req.domain(), plan.destCandidates(), plan.mac()), null);
-            String newLink = saga.step("find VF in guest", () -> vfLinkName(dstNet, plan.mac()), null);
-            saga.run("enslave VF " + newLink, () -> dstNet.enslave(plan.bond(), newLink), null);
-            saga.run("make " + newLink + " active slave", () -> {
-                dstNet.setActiveSlave(plan.bond(), newLink);
-                BondState b = dstNet.bond(plan.bond());
-                if (!newLink.equals(b.activeSlave())) {
-                    throw new PassthruException("bond " + plan.bond() + " kept '" + b.activeSlave()
-                            + "' as active slave after switching to " + newLink);
-                }
+            GuestNetwork dstNet = BondVf.guestNet(destDom);
+            run.run(Step.DEST_AGENT, "guest agent on destination",
+                    () -> Hotplug.pingAgent(destDom, controls.agentTimeout()), null);
+            destVf[0] = run.step(Step.PLUG_VF, "hot-plug VF on destination", () -> {
+                PciAddress vf = bondVf.ensureAttached(dst, req.domain(), op, plan.destCandidates(), plan.vendorId(),
+                        plan.productId());
+                op.destination.vf = vf.toString();
+                return vf;
+            }, null);
+            String newLink = run.step(Step.FIND_VF, "find VF in guest", () -> BondVf.vfLink(dstNet, plan.mac()),
+                    null);
+            run.run(Step.ENSLAVE_VF, "enslave VF " + newLink, () -> BondVf.ensureEnslaved(dstNet, op), null);
+            run.run(Step.ACTIVATE_VF, "make " + newLink + " active slave", () -> {
+                BondVf.ensureActive(dstNet, op);
                 gap[1] = saga.now();
             }, null);
         } catch (RuntimeException e) {
-            throw new MigrationFailedException("domain '" + req.domain() + "' was migrated to " + req.destUri()
-                    + " and runs there on its virtual NIC " + plan.backupSlave() + ", but the VF could not be restored: "
-                    + e.getMessage() + ". Run: passthru attach " + req.domain() + " --connect " + req.destUri()
-                    + " --vf <free VF> --mac " + plan.mac() + " --bond " + plan.bond(),
-                    e, e instanceof PassthruException p ? p.libvirtErrorCode() : PassthruException.NO_LIBVIRT_ERROR,
-                    lastStep(saga), false);
+            throw incomplete(run, e, req, plan);
         }
+        journal.clear(destDom, op);
         return new Report(req.domain(), req.sourceUri(), req.destUri(), plan.sourceVf(), destVf[0], plan.mac(),
                 plan.bond(), plan.backupSlave(), saga.timeline(), saga.now(), gap[1] - gap[0],
-                jobStats(destDom[0]), "migrated");
+                jobStats(destDom), "migrated", op.id, recovered);
+    }
+
+    private Operation newOperation(Request req, Plan plan) {
+        Operation op = new Operation();
+        op.id = UUID.randomUUID().toString();
+        op.kind = "migrate";
+        op.mode = "bond";
+        op.state = Operation.RUNNING;
+        op.domain = req.domain();
+        op.domainUuid = plan.uuid();
+        op.started = Instant.now().toString();
+        op.step = "pre-checks";
+        op.stepStatus = Operation.DONE;
+        op.source = new Operation.Endpoint(req.sourceUri(), null, plan.sourceVf().toString());
+        op.destination = new Operation.Endpoint(req.destUri(), req.migrateUri(), null);
+        op.guest = new Operation.Guest(plan.mac(), plan.bond(), plan.backupSlave(), plan.vfLink());
+        op.vendorId = plan.vendorId();
+        op.productId = plan.productId();
+        op.lease = Leases.mine();
+        return op;
+    }
+
+    /** Before the migration completed: undo the done steps (newest first) and say how it ended. */
+    private MigrationFailedException rollBack(Run run, RuntimeException e, Request req) {
+        Operation op = run.op;
+        op.state = Operation.ROLLING_BACK;
+        op.stepStatus = Operation.FAILED;
+        tryWrite(run.dom, op, e);
+        boolean clean = run.saga.compensate(e);
+        String step = lastFailedStep(run.saga, "record operation in the domain metadata");
+        if (clean) {
+            try {
+                journal.clear(run.dom, op);
+            } catch (RuntimeException clear) {
+                e.addSuppressed(clear);
+            }
+            return new MigrationFailedException("migration failed at step '" + step + "': " + e.getMessage()
+                    + "; rolled back: the VF is back in the guest's bond on the source", e, code(e), step, true,
+                    false, null, req.sourceUri(), op.id);
+        }
+        op.lease = null; // nobody owns it now: recover (or the next command) takes over
+        op.pending = "roll back on " + req.sourceUri() + ": hot-plug a VF with MAC " + op.guest.mac
+                + ", enslave it in " + op.guest.bond + " and make it the active slave";
+        tryWrite(run.dom, op, e);
+        String todo = "passthru recover " + req.domain() + " --connect " + req.sourceUri();
+        return new MigrationFailedException("migration failed at step '" + step + "': " + e.getMessage()
+                + "; rollback incomplete (see the errors below); run: " + todo, e, code(e), step, false, false,
+                todo, req.sourceUri(), op.id);
+    }
+
+    /** After the migration: the guest runs on the destination on its virtual NIC; keep the record for recover. */
+    private MigrationFailedException incomplete(Run run, RuntimeException e, Request req, Plan plan) {
+        Operation op = run.op;
+        op.state = Operation.INCOMPLETE;
+        op.stepStatus = Operation.FAILED;
+        op.lease = null;
+        op.pending = "on " + req.destUri() + ": hot-plug a free VF with MAC " + plan.mac() + ", enslave it in "
+                + plan.bond() + " and make it the active slave";
+        tryWrite(run.dom, op, e);
+        String step = lastFailedStep(run.saga, "record operation in the domain metadata");
+        String todo = "passthru recover " + req.domain() + " --connect " + req.destUri();
+        return new MigrationFailedException("domain '" + req.domain() + "' was migrated to " + req.destUri()
+                + " and runs there on its virtual NIC " + plan.backupSlave() + ", but step '" + step + "' failed: "
+                + e.getMessage() + ". The guest's network is up on the virtual NIC; to give it a VF again run: "
+                + todo, e, code(e), step, false, false, todo, req.destUri(), op.id);
+    }
+
+    private void tryWrite(org.libvirt.Domain dom, Operation op, RuntimeException e) {
+        try {
+            journal.write(dom, op);
+        } catch (RuntimeException w) {
+            e.addSuppressed(w);
+        }
+    }
+
+    private static int code(RuntimeException e) {
+        return e instanceof PassthruException p ? p.libvirtErrorCode() : PassthruException.NO_LIBVIRT_ERROR;
     }
 
     private Plan precheck(Request req, Host src, Host dst) {
@@ -142,10 +353,22 @@ public final class MigrationFlow {
             throw new InvalidRequestException("domain '" + req.domain() + "' is not running on " + src.uri()
                     + ": live migration needs a running guest");
         }
-        if (src.hostname().equals(dst.hostname()) && src.uri().equals(dst.uri())) {
+        if (src.uri().equals(dst.uri())) {
             throw new InvalidRequestException("source and destination are the same libvirt host (" + src.uri() + ")");
         }
-        Inventory srcInv = Inventory.scan(src);
+        // both hosts' inventories at once: each is read once per migration and reused by every later step
+        CompletableFuture<Inventory> srcScan = CompletableFuture.supplyAsync(() -> Inventory.scan(src));
+        CompletableFuture<Inventory> dstScan = CompletableFuture.supplyAsync(() -> Inventory.scan(dst));
+        CompletableFuture<Boolean> nameTaken = CompletableFuture.supplyAsync(() -> {
+            try {
+                dst.domain(req.domain());
+                return true;
+            } catch (DomainNotFoundException expected) {
+                return false;
+            }
+        });
+        String uuid = Host.call("read domain UUID", dom::getUUIDString);
+        Inventory srcInv = join(srcScan);
         Domain live = XmlCodec.unmarshal(Host.xml(dom, false), Domain.class);
         DomainInterface vfIf = live.devices().interfaces().stream()
                 .filter(i -> i.isHostdev() && i.sourcePciAddress().flatMap(srcInv::vf).isPresent())
@@ -158,12 +381,13 @@ public final class MigrationFlow {
                 "the VF interface of '" + req.domain() + "' has no MAC address in the live XML"));
         Inventory.Pf srcPf = srcInv.pf(srcInv.vf(vf).orElseThrow().pf()).orElseThrow();
 
-        GuestNetwork net = guestNet(dom);
+        GuestNetwork net = BondVf.guestNet(dom);
         try {
             new GuestAgent(new LibvirtAgentChannel(dom)).ping();
         } catch (AgentException e) {
             throw new InvalidRequestException("the guest agent of '" + req.domain() + "' does not answer ("
-                    + e.getMessage() + "): the migration needs it to move the bond between slaves");
+                    + e.getMessage() + "): the migration needs it to move the bond between slaves; nothing was "
+                    + "changed. Check that qemu-guest-agent runs in the guest");
         }
         List<GuestLink> links = net.links();
         GuestLink vfLink = links.stream().filter(l -> l.isPciDevice() && l.hasMac(mac)).findFirst()
@@ -187,13 +411,10 @@ public final class MigrationFlow {
                         + "NIC slave with link up besides the VF (slaves: " + bond.slaves() + ", MII: "
                         + bond.slaveMiiStatus() + "): the guest would have no network while the VF is away"));
 
-        try {
-            dst.domain(req.domain());
+        if (join(nameTaken)) {
             throw new InvalidRequestException("a domain named '" + req.domain() + "' already exists on " + dst.uri());
-        } catch (DomainNotFoundException expected) {
-            // good: the name is free on the destination
         }
-        Inventory dstInv = Inventory.scan(dst);
+        Inventory dstInv = join(dstScan);
         String srcPhysnet = null;
         if (req.pool() != null && req.destPool() != null) {
             Inventory.Vf sv = srcInv.vf(vf).orElseThrow();
@@ -206,7 +427,7 @@ public final class MigrationFlow {
         List<PciAddress> candidates = new ArrayList<>();
         List<String> downPfs = new ArrayList<>();
         for (Inventory.Pf pf : dstInv.pfs()) {
-            if (!same(pf.vendorId(), srcPf.vendorId()) || !same(pf.productId(), srcPf.productId())) {
+            if (!BondVf.same(pf.vendorId(), srcPf.vendorId()) || !BondVf.same(pf.productId(), srcPf.productId())) {
                 continue;
             }
             if (pf.netInterface() != null && !pf.linkUp()) {
@@ -228,64 +449,160 @@ public final class MigrationFlow {
             throw new NoFreeDeviceException("no free VF on " + dst.uri() + " of a PF " + srcPf.vendorId() + ":"
                     + srcPf.productId() + " with link up" + (srcPhysnet == null ? "" : " on physical network "
                     + srcPhysnet) + (downPfs.isEmpty() ? "" : " (PFs with link down: "
-                    + downPfs + ")") + ": free a VF there or raise sriov_numvfs");
+                    + downPfs + ")") + ": free a VF there or raise sriov_numvfs; nothing was changed");
         }
-        return new Plan(dom, vf, mac, bond.name(), vfLink.name(), backup.name(), List.copyOf(candidates));
+        return new Plan(dom, uuid, vf, srcPf.vendorId(), srcPf.productId(), mac, bond.name(), vfLink.name(),
+                backup.name(), List.copyOf(candidates));
     }
 
-    private org.libvirt.Domain liveMigrate(org.libvirt.Domain dom, Host dst, Request req) {
+    private static <T> T join(CompletableFuture<T> f) {
+        try {
+            return f.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * {@code virDomainMigrate3} with the controls; a monitor thread samples the job statistics for the listener,
+     * aborts the job at the timeout, and the cancellation aborts it too.
+     */
+    private org.libvirt.Domain liveMigrate(org.libvirt.Domain dom, Host dst, Request req, MigrationControls c) {
         List<TypedParameter> params = new ArrayList<>();
         if (req.migrateUri() != null) {
             params.add(new TypedStringParameter("migrate_uri", req.migrateUri()));
         }
+        if (c.bandwidthMiBs() != null) {
+            params.add(new TypedUlongParameter("bandwidth", c.bandwidthMiBs()));
+        }
+        long flags = MIGRATE_FLAGS | (c.autoConverge() ? MIGRATE_AUTO_CONVERGE : 0);
+        if (c.maxDowntimeMs() != null) {
+            Host.call("set the migration's maximum downtime to " + c.maxDowntimeMs() + " ms",
+                    () -> dom.migrateSetMaxDowntime(c.maxDowntimeMs()));
+        }
+        JobMonitor monitor = new JobMonitor(dom, c);
+        c.cancellation().onCancel(monitor::abortForCancel);
+        monitor.start();
         try {
-            return dom.migrate(dst.connect(), params.toArray(new TypedParameter[0]), MIGRATE_FLAGS);
+            if (c.cancellation().requested()) {
+                throw new MigrationCancelledException("cancelled (SIGINT) before the live migration started",
+                        "live migrate to " + req.destUri());
+            }
+            return dom.migrate(dst.connect(), params.toArray(new TypedParameter[0]), flags);
         } catch (LibvirtException e) {
+            if (monitor.timedOut) {
+                throw new MigrationTimeoutException("live migration of '" + req.domain() + "' to " + dst.uri()
+                        + " did not finish within --timeout " + c.timeout().toSeconds() + " s; the job was aborted ("
+                        + LibvirtErrors.message(e) + ")", e, LibvirtErrors.code(e));
+            }
+            if (monitor.cancelled) {
+                throw new MigrationCancelledException("live migration of '" + req.domain() + "' cancelled (SIGINT); "
+                        + "the job was aborted (" + LibvirtErrors.message(e) + ")", "live migrate to " + req.destUri());
+            }
             throw LibvirtErrors.wrap("live migration of '" + req.domain() + "' to " + dst.uri(), e);
+        } finally {
+            c.cancellation().onCancel(null);
+            monitor.stop();
         }
     }
 
-    private PciAddress plugFirstFree(Host dst, String domain, List<PciAddress> candidates, String mac) {
-        RuntimeException last = null;
-        for (PciAddress vf : candidates) {
+    /** Samples {@code virDomainGetJobStats} every {@value #PROGRESS_INTERVAL_MS} ms; aborts at the timeout. */
+    private static final class JobMonitor implements Runnable {
+        private final org.libvirt.Domain dom;
+        private final MigrationControls controls;
+        private final long t0 = System.nanoTime();
+        private final Thread thread;
+        volatile boolean timedOut;
+        volatile boolean cancelled;
+        private volatile boolean stopped;
+
+        JobMonitor(org.libvirt.Domain dom, MigrationControls controls) {
+            this.dom = dom;
+            this.controls = controls;
+            this.thread = new Thread(this, "passthru-migration-monitor");
+            thread.setDaemon(true);
+        }
+
+        void start() {
+            thread.start();
+        }
+
+        void stop() {
+            stopped = true;
+            thread.interrupt();
+        }
+
+        void abortForCancel() {
+            cancelled = true;
+            abort();
+        }
+
+        private void abort() {
             try {
-                hotplug.attachVf(dst, domain, vf, MacAddress.parse(mac));
-                return vf;
-            } catch (InvalidRequestException | LibvirtCallException e) {
-                last = e; // lost a race for this VF (now in use): try the next one
+                dom.abortJob();
+            } catch (LibvirtException e) {
+                // no job (not started yet or already over): the migration call reports how it ended
             }
         }
-        throw last != null ? last : new NoFreeDeviceException("no free VF left on " + dst.uri());
+
+        @Override
+        public void run() {
+            while (!stopped) {
+                try {
+                    Thread.sleep(PROGRESS_INTERVAL_MS);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                if (controls.timeout() != null && !timedOut
+                        && System.nanoTime() - t0 > controls.timeout().toNanos()) {
+                    timedOut = true;
+                    abort();
+                }
+                MigrationProgress p = sample();
+                if (p != null && !stopped) {
+                    controls.listener().progress(p);
+                }
+            }
+        }
+
+        private MigrationProgress sample() {
+            try {
+                Map<String, Long> s = numbers(dom.getJobStats(0));
+                if (!s.containsKey("data_total")) {
+                    return null;
+                }
+                return new MigrationProgress(s.getOrDefault("time_elapsed", 0L), s.getOrDefault("data_total", 0L),
+                        s.getOrDefault("data_processed", 0L), s.getOrDefault("data_remaining", 0L),
+                        s.getOrDefault("memory_bps", 0L));
+            } catch (LibvirtException | RuntimeException e) {
+                return null; // no job yet, or already finished
+            }
+        }
     }
 
-    private static void waitForAgent(org.libvirt.Domain dom) {
-        Hotplug.pingAgent(dom, AGENT_RECONNECT_TIMEOUT);
-    }
-
-    private static String vfLinkName(GuestNetwork net, String mac) {
-        return net.findPciByMac(mac).map(GuestLink::name).orElseThrow(() -> new PassthruException(
-                "the guest shows no PCI netdev with MAC " + mac));
-    }
-
-    private static GuestNetwork guestNet(org.libvirt.Domain dom) {
-        return new GuestNetwork(new GuestAgent(new LibvirtAgentChannel(dom)));
+    static Map<String, Long> numbers(DomainJobStats stats) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        for (TypedParameter p : stats.stats) {
+            try {
+                out.put(p.field, Long.parseLong(p.getValueAsString()));
+            } catch (NumberFormatException ignored) {
+                // not a number: skip
+            }
+        }
+        return out;
     }
 
     private static Map<String, Long> jobStats(org.libvirt.Domain dom) {
         Map<String, Long> out = new LinkedHashMap<>();
         try {
-            DomainJobStats stats = dom.getJobStats(JOB_STATS_COMPLETED);
-            for (TypedParameter p : stats.stats) {
-                switch (p.field) {
-                    case "time_elapsed", "downtime", "data_total", "data_processed", "memory_bps", "setup_time" -> {
-                        try {
-                            out.put(p.field, Long.parseLong(p.getValueAsString()));
-                        } catch (NumberFormatException ignored) {
-                            // not a number: skip
-                        }
-                    }
-                    default -> {
-                    }
+            Map<String, Long> all = numbers(dom.getJobStats(JOB_STATS_COMPLETED));
+            for (String k : List.of("time_elapsed", "downtime", "data_total", "data_processed", "memory_bps",
+                    "setup_time")) {
+                if (all.containsKey(k)) {
+                    out.put(k, all.get(k));
                 }
             }
         } catch (LibvirtException e) {
@@ -294,39 +611,21 @@ public final class MigrationFlow {
         return out;
     }
 
-    private static MigrationFailedException failure(Saga saga, RuntimeException e, boolean clean) {
-        String step = lastStep(saga);
-        return new MigrationFailedException("migration failed at step '" + step + "': " + e.getMessage()
-                + (clean ? "; rolled back: the VF is back in the guest's bond on the source"
-                : "; rollback incomplete, see suppressed errors"),
-                e, e instanceof PassthruException p ? p.libvirtErrorCode() : PassthruException.NO_LIBVIRT_ERROR,
-                step, clean);
-    }
-
-    private static String lastStep(Saga saga) {
+    static String lastFailedStep(Saga saga, String otherwise) {
         return saga.timeline().stream().filter(s -> !s.outcome().equals("ok") && !s.name().startsWith("undo "))
-                .map(Saga.Step::name).reduce((a, b) -> b).orElse("?");
+                .map(Saga.Step::name).reduce((a, b) -> b).orElse(otherwise);
     }
 
     /** The destination VF is allowed by a device_spec of the same physical network, and not remote_managed. */
     private static boolean samePhysnet(DevicePool pool, String physnet, Inventory.Vf v) {
         return pool.allowing(v.address(), v.pf(), v.vendorId(), v.productId())
                 .filter(s -> !s.remoteManaged())
-                .map(s -> java.util.Objects.equals(s.physicalNetwork().orElse(null), physnet))
+                .map(s -> Objects.equals(s.physicalNetwork().orElse(null), physnet))
                 .orElse(false);
     }
 
-    private static boolean same(String a, String b) {
-        return a != null && a.equalsIgnoreCase(b);
+    /** Default wait for the destination's guest agent, for callers that build controls themselves. */
+    public static Duration defaultAgentTimeout() {
+        return MigrationControls.DEFAULT_AGENT_TIMEOUT;
     }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PassthruException("interrupted", e);
-        }
-    }
-
 }

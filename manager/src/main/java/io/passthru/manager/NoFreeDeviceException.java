@@ -7,4 +7,8 @@ public class NoFreeDeviceException extends PassthruException {
     public NoFreeDeviceException(String message) {
         super(message);
     }
+
+    public NoFreeDeviceException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

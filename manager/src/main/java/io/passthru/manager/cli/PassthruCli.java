@@ -14,7 +14,10 @@ import io.passthru.manager.pool.DevicePool;
 import io.passthru.manager.Hotplug;
 import io.passthru.manager.Inventory;
 import io.passthru.manager.MigrationFailedException;
+import io.passthru.manager.MigrationControls;
 import io.passthru.manager.MigrationFlow;
+import io.passthru.manager.Recovery;
+import io.passthru.manager.journal.OperationJournal;
 import io.passthru.manager.Saga;
 import io.passthru.manager.libvirt.Host;
 import io.passthru.manager.libvirt.Hosts;
@@ -27,6 +30,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +40,8 @@ import java.util.concurrent.Callable;
 @Command(name = "passthru", mixinStandardHelpOptions = true, version = "passthru 0.1.0",
         description = "Pass SR-IOV VFs through VFIO to libvirt guests and live-migrate them without losing network.",
         subcommands = {PassthruCli.Attach.class, PassthruCli.Detach.class, PassthruCli.Migrate.class,
-                PassthruCli.ListVfs.class, PassthruCli.CheckHost.class, PassthruCli.SetViommu.class})
+                PassthruCli.ListVfs.class, PassthruCli.CheckHost.class, PassthruCli.SetViommu.class,
+                PassthruCli.Recover.class})
 public final class PassthruCli {
 
     static final ObjectMapper JSON = new ObjectMapper()
@@ -102,6 +107,7 @@ public final class PassthruCli {
             }
             try (Hosts hosts = new Hosts()) {
                 Host host = hosts.open(common.uri);
+                guard(hosts, host, domain);
                 Hotplug hp = new Hotplug();
                 List<Hotplug.AttachResult> results;
                 if (vf != null) {
@@ -154,8 +160,10 @@ public final class PassthruCli {
         public Integer call() {
             boolean json = common.json();
             try (Hosts hosts = new Hosts()) {
+                Host host = hosts.open(common.uri);
+                guard(hosts, host, domain);
                 Hotplug.DetachResult r = new Hotplug(Hotplug.DEFAULT_GUEST_TIMEOUT, java.time.Duration.ofSeconds(timeout))
-                        .detachVf(hosts.open(common.uri), domain, pci(vf));
+                        .detachVf(host, domain, pci(vf));
                 PrintWriter out = spec.commandLine().getOut();
                 if (json) {
                     printJson(out, r);
@@ -169,7 +177,8 @@ public final class PassthruCli {
     }
 
     @Command(name = "migrate", description = "Live-migrate a guest whose VF is bonded with a virtual NIC: unenslave, "
-            + "hot-unplug, migrate, hot-plug a free VF on the destination, enslave; prints the timeline.")
+            + "hot-unplug, migrate, hot-plug a free VF on the destination, enslave; prints the timeline. Progress goes "
+            + "to standard error; Ctrl-C before the migration completed aborts it and rolls back.")
     static final class Migrate implements Callable<Integer> {
         @Mixin Common common;
         @Parameters(index = "0", paramLabel = "DOMAIN") String domain;
@@ -179,16 +188,36 @@ public final class PassthruCli {
         @Option(names = "--pool", defaultValue = "/etc/passthru/pool.json", description = "the source host's device "
                 + "pool; with it the destination VF must be on the source VF's physical_network (default: ${DEFAULT-VALUE})") String pool;
         @Option(names = "--dest-pool", description = "the destination host's device pool (default: same as --pool)") String destPool;
+        @Option(names = "--max-downtime", paramLabel = "MS", description = "longest pause of the guest at switch-over, ms (virsh migrate-setmaxdowntime)") Long maxDowntime;
+        @Option(names = "--bandwidth", paramLabel = "MIB_S", description = "bandwidth limit of the migration, MiB/s") Long bandwidth;
+        @Option(names = "--auto-converge", description = "throttle the guest's vCPUs if memory is dirtied faster than it is sent") boolean autoConverge;
+        @Option(names = "--timeout", paramLabel = "S", description = "abort the live migration after S seconds and roll back") Long timeout;
+        @Option(names = "--agent-timeout", paramLabel = "S", defaultValue = "60", description = "wait for the guest agent on the destination (default: ${DEFAULT-VALUE})") long agentTimeout;
+        @Option(names = "--detach-timeout", paramLabel = "S", defaultValue = "20", description = "wait for DEVICE_REMOVED per unplug request (default: ${DEFAULT-VALUE})") long detachTimeout;
+        @Option(names = "--guest-timeout", paramLabel = "S", defaultValue = "60", description = "wait for a hot-plugged VF to show in the guest (default: ${DEFAULT-VALUE})") long guestTimeout;
         @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() {
             boolean json = common.json();
             PrintWriter out = spec.commandLine().getOut();
+            io.passthru.manager.Cancellation cancel = new io.passthru.manager.Cancellation();
+            MigrationControls controls = new MigrationControls(maxDowntime, bandwidth, autoConverge,
+                    timeout == null ? null : Duration.ofSeconds(timeout), Duration.ofSeconds(agentTimeout),
+                    new MigrationProgressPrinter(MigrationProgressPrinter.styleFor(json), System.err), cancel);
+            Signals.onInterrupt(() -> {
+                System.err.println("passthru: interrupted: aborting the migration (the guest stays on the source "
+                        + "if it has not moved yet)");
+                cancel.cancel();
+            });
             try (Hosts hosts = new Hosts()) {
-                MigrationFlow.Report r = new MigrationFlow(hosts, new Hotplug()).migrate(new MigrationFlow.Request(
+                Hotplug hp = new Hotplug(Duration.ofSeconds(guestTimeout), Duration.ofSeconds(detachTimeout));
+                MigrationFlow.Report r = new MigrationFlow(hosts, hp).migrate(new MigrationFlow.Request(
                         common.uri, domain, dest, migrateUri, destVf == null ? null : pci(destVf), optionalPool(pool),
-                        optionalPool(destPool == null ? pool : destPool)));
+                        optionalPool(destPool == null ? pool : destPool), controls));
+                if (r.recovered() != null) {
+                    System.err.println("passthru: recovered first: " + r.recovered().summary());
+                }
                 if (json) {
                     printJson(out, r);
                 } else {
@@ -201,6 +230,28 @@ public final class PassthruCli {
                     m.put("outcome", "failed");
                     m.put("step", e.step());
                     m.put("rolledBack", e.rolledBack());
+                    m.put("rolledForward", e.rolledForward());
+                    m.put("runningOn", e.runningOn());
+                    m.put("leftToDo", e.leftToDo());
+                    m.put("operationId", e.operationId());
+                    m.put("libvirtErrorCode", e.libvirtErrorCode());
+                    m.put("error", e.getMessage());
+                    m.put("undoErrors", alsoFailed(e));
+                    printJson(out, m);
+                }
+                throw e;
+            } catch (PassthruException e) {
+                // refused before anything changed (pre-checks, another operation in progress)
+                if (json) {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("outcome", "refused");
+                    m.put("step", e.step() == null ? "pre-checks" : e.step());
+                    m.put("rolledBack", true);
+                    m.put("rolledForward", false);
+                    m.put("changed", false);
+                    m.put("runningOn", common.uri);
+                    m.put("leftToDo", null);
+                    m.put("libvirtErrorCode", e.libvirtErrorCode());
                     m.put("error", e.getMessage());
                     printJson(out, m);
                 }
@@ -221,6 +272,42 @@ public final class PassthruCli {
                             + "%s MiB transferred in %s ms%n", r.totalMs(), r.vfGapMs(), st.getOrDefault("downtime", -1L),
                     st.containsKey("data_total") ? String.format("%.1f", st.get("data_total") / 1048576.0) : "?",
                     st.getOrDefault("time_elapsed", -1L));
+        }
+    }
+
+    @Command(name = "recover", description = "Finish or undo an operation a passthru process left unfinished (it was "
+            + "killed, or a step could not be done): reads the record in the domain's metadata (or this machine's "
+            + "journal mirror), looks where the guest runs and rolls back or forward; harmless when there is none.")
+    static final class Recover implements Callable<Integer> {
+        @Mixin Common common;
+        @Parameters(index = "0", paramLabel = "DOMAIN") String domain;
+        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            boolean json = common.json();
+            try (Hosts hosts = new Hosts()) {
+                Recovery.Result r = new Recovery(hosts, new Hotplug(), new OperationJournal())
+                        .recover(common.uri, domain);
+                PrintWriter out = spec.commandLine().getOut();
+                if (json) {
+                    printJson(out, r);
+                } else {
+                    out.println(r.summary());
+                    for (Saga.Step s : r.steps()) {
+                        out.printf("  %-44s %9d %12d  %s%n", s.name(), s.startMs(), s.durationMs(), s.outcome());
+                    }
+                }
+                return r.complete() ? 0 : 1;
+            }
+        }
+    }
+
+    /** Runs the journal check every command that touches a domain starts with; tells what recovery did. */
+    static void guard(Hosts hosts, Host host, String domain) {
+        Recovery.Result r = new Recovery(hosts, new Hotplug(), new OperationJournal()).guard(host, domain);
+        if (r != null) {
+            System.err.println("passthru: recovered an interrupted operation first: " + r.summary());
         }
     }
 
@@ -313,7 +400,9 @@ public final class PassthruCli {
         public Integer call() {
             boolean json = common.json();
             try (Hosts hosts = new Hosts()) {
-                ViommuConfig.Result r = new ViommuConfig().apply(hosts.open(common.uri), domain, viommu);
+                Host host = hosts.open(common.uri);
+                guard(hosts, host, domain);
+                ViommuConfig.Result r = new ViommuConfig().apply(host, domain, viommu);
                 PrintWriter out = spec.commandLine().getOut();
                 if (json) {
                     Map<String, Object> m = new LinkedHashMap<>();
@@ -332,16 +421,30 @@ public final class PassthruCli {
         }
     }
 
-    /** Runs the CLI; returns the exit status (0 ok, 1 failure, 2 bad usage). */
+    /** Messages of the failures that happened while undoing (suppressed on the error or on its cause). */
+    static List<String> alsoFailed(Throwable e) {
+        List<String> out = new java.util.ArrayList<>();
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            for (Throwable s : t.getSuppressed()) {
+                out.add(s.getMessage());
+            }
+        }
+        return out;
+    }
+
+    /** Exit status after Ctrl-C (SIGINT) cancelled an operation, as shells report 128 + SIGINT. */
+    static final int EXIT_INTERRUPTED = 130;
+
+    /** Runs the CLI; returns the exit status (0 ok, 1 failure, 2 bad usage, 130 interrupted and rolled back). */
     public static int run(String... args) {
         CommandLine cl = new CommandLine(new PassthruCli());
         cl.setExecutionExceptionHandler((e, cmd, parseResult) -> {
             if (e instanceof PassthruException || e instanceof IllegalArgumentException) {
                 cmd.getErr().println("error: " + e.getMessage());
-                for (Throwable s : e.getSuppressed()) {
-                    cmd.getErr().println("  also: " + s.getMessage());
+                for (String also : alsoFailed(e)) {
+                    cmd.getErr().println("  also: " + also);
                 }
-                return 1;
+                return e.getCause() instanceof io.passthru.manager.MigrationCancelledException ? EXIT_INTERRUPTED : 1;
             }
             throw e;
         });

@@ -15,8 +15,12 @@ import java.util.Map;
 public final class Hosts implements AutoCloseable {
     static final Object EVENT_LOCK = new Object();
     private static Thread eventLoop;
-    /** Keeps libvirt from printing every error to stderr: passthru reports them itself (strong ref for JNA). */
-    private static final org.libvirt.jna.Libvirt.VirErrorCallback QUIET = (userData, error) -> { };
+    /**
+     * Keeps libvirt from printing every error to stderr (passthru reports them itself) and remembers the raw
+     * {@code virErrorNumber} of the calling thread's last error, which libvirt-java's enum cannot hold for codes past
+     * its end (strong reference for JNA).
+     */
+    private static final org.libvirt.jna.Libvirt.VirErrorCallback QUIET = (userData, error) -> LibvirtErrors.remember(error);
 
     private final Map<String, Host> hosts = new LinkedHashMap<>();
 
@@ -53,6 +57,12 @@ public final class Hosts implements AutoCloseable {
      */
     public synchronized Host open(String uri) {
         Host h = hosts.get(uri);
+        if (h != null && !alive(h)) {
+            // the daemon restarted or the link dropped (keepalive closed it): open a new connection
+            h.close();
+            hosts.remove(uri);
+            h = null;
+        }
         if (h == null) {
             try {
                 Connect conn = new Connect(uri, false);
@@ -65,6 +75,14 @@ public final class Hosts implements AutoCloseable {
             hosts.put(uri, h);
         }
         return h;
+    }
+
+    private static boolean alive(Host h) {
+        try {
+            return h.connect().isAlive();
+        } catch (LibvirtException e) {
+            return false;
+        }
     }
 
     @Override

@@ -21,15 +21,44 @@ public final class LibvirtErrors {
     public static final int VIR_ERR_AGENT_UNRESPONSIVE = 86;
     public static final int VIR_ERR_AGENT_UNSYNCED = 97;
     public static final int VIR_ERR_DEVICE_MISSING = 99;
-    public static final int VIR_ERR_AGENT_COMMAND_TIMEOUT = 110;
-    public static final int VIR_ERR_AGENT_COMMAND_FAILED = 111;
+    /** {@code VIR_ERR_OPERATION_ABORTED}: a job (e.g. a migration) was aborted. */
+    public static final int VIR_ERR_OPERATION_ABORTED = 78;
+    /** {@code VIR_ERR_AGENT_COMMAND_TIMEOUT} (since libvirt 11.2; past the end of libvirt-java 0.5.4's enum). */
+    public static final int VIR_ERR_AGENT_COMMAND_TIMEOUT = 112;
+    /** {@code VIR_ERR_AGENT_COMMAND_FAILED} (since libvirt 11.2; past the end of libvirt-java 0.5.4's enum). */
+    public static final int VIR_ERR_AGENT_COMMAND_FAILED = 113;
+
+    /** The raw code and message of this thread's last libvirt error, seen by the error callback. */
+    private record Raw(int code, String message) {
+    }
+
+    private static final ThreadLocal<Raw> LAST = new ThreadLocal<>();
 
     private LibvirtErrors() {
     }
 
-    /** libvirt's error number of {@code e}, or {@link PassthruException#NO_LIBVIRT_ERROR}. */
+    /**
+     * Called by the error callback {@link Hosts} installs ({@code virSetErrorFunc}): libvirt runs it in the thread
+     * whose call failed, before libvirt-java turns the error into an exception, with the real {@code code}.
+     */
+    static void remember(org.libvirt.jna.virError error) {
+        if (error != null) {
+            LAST.set(new Raw(error.code, error.message));
+        }
+    }
+
+    /**
+     * libvirt's error number of {@code e} ({@code virErrorNumber}, virterror.h), or
+     * {@link PassthruException#NO_LIBVIRT_ERROR}. The number comes from the raw error libvirt reported to this thread
+     * when its message is the one {@code e} carries, so codes libvirt-java 0.5.4's enum does not know
+     * (e.g. {@link #VIR_ERR_AGENT_COMMAND_TIMEOUT}) are kept; else from the enum.
+     */
     public static int code(LibvirtException e) {
         Error err = e.getError();
+        Raw raw = LAST.get();
+        if (raw != null && err != null && java.util.Objects.equals(raw.message(), err.getMessage())) {
+            return raw.code();
+        }
         return err == null || err.getCode() == null ? PassthruException.NO_LIBVIRT_ERROR : err.getCode().ordinal();
     }
 

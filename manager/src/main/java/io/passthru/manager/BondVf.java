@@ -1,0 +1,134 @@
+package io.passthru.manager;
+
+import io.passthru.PassthruException;
+import io.passthru.agent.BondState;
+import io.passthru.agent.GuestAgent;
+import io.passthru.agent.GuestLink;
+import io.passthru.agent.GuestNetwork;
+import io.passthru.manager.journal.Operation;
+import io.passthru.manager.libvirt.Host;
+import io.passthru.manager.libvirt.LibvirtAgentChannel;
+import io.passthru.xml.MacAddress;
+import io.passthru.xml.PciAddress;
+import io.passthru.xml.XmlCodec;
+import io.passthru.xml.domain.Domain;
+import io.passthru.xml.domain.DomainInterface;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The idempotent guest-side and host-side actions of the bond flow, built only from an {@link Operation} record, so
+ * the migration's compensations and {@code passthru recover} (in a new process) run the same code: each checks the
+ * state first and changes only what is not already as wanted.
+ */
+final class BondVf {
+    private final Hotplug hotplug;
+
+    BondVf(Hotplug hotplug) {
+        this.hotplug = hotplug;
+    }
+
+    static GuestNetwork guestNet(org.libvirt.Domain dom) {
+        return new GuestNetwork(new GuestAgent(new LibvirtAgentChannel(dom)));
+    }
+
+    /** The VF interface ({@code <interface type='hostdev'>}) with {@code mac} in the live XML, if attached. */
+    static Optional<DomainInterface> attachedVf(org.libvirt.Domain dom, String mac) {
+        Domain live = XmlCodec.unmarshal(Host.xml(dom, false), Domain.class);
+        if (live.getDevices() == null) {
+            return Optional.empty();
+        }
+        return live.devices().interfaces().stream().filter(DomainInterface::isHostdev)
+                .filter(i -> i.macAddress().map(m -> m.toString().equalsIgnoreCase(mac)).orElse(false))
+                .findFirst();
+    }
+
+    /**
+     * Makes sure the domain on {@code host} holds a VF with the operation's MAC: keeps one already attached, else
+     * hot-plugs the first of {@code preferred} then of the host's free VFs of the same vendor:product that succeeds
+     * (a VF another request took meanwhile is skipped).
+     *
+     * @return the VF now attached
+     * @throws NoFreeDeviceException when no VF could be attached (the last failure is the cause)
+     */
+    PciAddress ensureAttached(Host host, String domain, Operation op, List<PciAddress> preferred, String vendorId,
+                              String productId) {
+        org.libvirt.Domain dom = host.domain(domain);
+        Optional<DomainInterface> have = attachedVf(dom, op.guest.mac);
+        if (have.isPresent() && have.get().sourcePciAddress().isPresent()) {
+            return have.get().sourcePciAddress().get();
+        }
+        Set<PciAddress> tried = new LinkedHashSet<>(preferred);
+        RuntimeException last = null;
+        for (int pass = 0; pass < 2; pass++) {
+            List<PciAddress> candidates = new ArrayList<>(pass == 0 ? preferred : freeVfs(host, vendorId, productId));
+            if (pass == 1) {
+                candidates.removeAll(tried);
+            }
+            for (PciAddress vf : candidates) {
+                try {
+                    hotplug.attachVf(host, domain, vf, MacAddress.parse(op.guest.mac));
+                    return vf;
+                } catch (InvalidRequestException | LibvirtCallException | HostNotReadyException e) {
+                    last = e; // taken meanwhile, or this PF cannot serve it: try the next one
+                }
+            }
+        }
+        throw new NoFreeDeviceException("no VF could be hot-plugged into '" + domain + "' on " + host.uri()
+                + (last == null ? ": no free VF of " + vendorId + ":" + productId : ": " + last.getMessage()),
+                last);
+    }
+
+    /** Free VFs of {@code vendorId:productId} on PFs with link up, in address order. */
+    static List<PciAddress> freeVfs(Host host, String vendorId, String productId) {
+        Inventory inv = Inventory.scan(host);
+        List<PciAddress> out = new ArrayList<>();
+        for (Inventory.Pf pf : inv.pfs()) {
+            if (!same(pf.vendorId(), vendorId) || !same(pf.productId(), productId)
+                    || pf.netInterface() != null && !pf.linkUp()) {
+                continue;
+            }
+            pf.vfs().stream().filter(Inventory.Vf::isFree).map(Inventory.Vf::address).forEach(out::add);
+        }
+        return out;
+    }
+
+    static boolean same(String a, String b) {
+        return a != null && a.equalsIgnoreCase(b);
+    }
+
+    /** The guest's netdev of the VF with the operation's MAC. */
+    static String vfLink(GuestNetwork net, String mac) {
+        return net.findPciByMac(mac).map(GuestLink::name).orElseThrow(() -> new PassthruException(
+                "the guest shows no PCI netdev with MAC " + mac));
+    }
+
+    /** Enslaves the VF netdev into the bond unless it already is a slave of it; returns its name. */
+    static String ensureEnslaved(GuestNetwork net, Operation op) {
+        GuestLink link = net.findPciByMac(op.guest.mac).orElseThrow(() -> new PassthruException(
+                "the guest shows no PCI netdev with MAC " + op.guest.mac));
+        if (!op.guest.bond.equals(link.master())) {
+            net.enslave(op.guest.bond, link.name());
+        }
+        return link.name();
+    }
+
+    /** Makes the VF netdev the bond's active slave unless it already is; checks the bond agrees. */
+    static String ensureActive(GuestNetwork net, Operation op) {
+        String link = vfLink(net, op.guest.mac);
+        BondState b = net.bond(op.guest.bond);
+        if (!link.equals(b.activeSlave())) {
+            net.setActiveSlave(op.guest.bond, link);
+            b = net.bond(op.guest.bond);
+            if (!link.equals(b.activeSlave())) {
+                throw new PassthruException("bond " + op.guest.bond + " kept '" + b.activeSlave()
+                        + "' as active slave after switching to " + link);
+            }
+        }
+        return link;
+    }
+}

@@ -1,0 +1,13 @@
+package io.passthru.manager;
+
+import io.passthru.PassthruException;
+
+/**
+ * Another live passthru process (this machine's lock, or a fresh lease in the domain's operation record) is running
+ * a multi-step operation on the domain; nothing was changed.
+ */
+public class OperationInProgressException extends PassthruException {
+    public OperationInProgressException(String message) {
+        super(message);
+    }
+}

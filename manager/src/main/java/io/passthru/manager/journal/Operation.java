@@ -1,0 +1,127 @@
+package io.passthru.manager.journal;
+
+import jakarta.xml.bind.annotation.XmlAccessType;
+import jakarta.xml.bind.annotation.XmlAccessorType;
+import jakarta.xml.bind.annotation.XmlAttribute;
+import jakarta.xml.bind.annotation.XmlElement;
+import jakarta.xml.bind.annotation.XmlRootElement;
+import jakarta.xml.bind.annotation.XmlType;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One multi-step passthru operation as kept in the domain's own {@code <metadata>} (libvirt formatdomain
+ * "General metadata": one element per namespace, set with {@code virDomainSetMetadata}), so it travels with the
+ * guest when it migrates and a new passthru process can finish or undo it:
+ *
+ * <pre>{@code
+ * <passthru:operation xmlns:passthru="https://passthru.io/xmlns/operation/1" id="UUID" kind="migrate" mode="bond"
+ *                     state="running" step="unplug-vf" stepStatus="started">
+ *   <source uri="qemu+tcp://h1/system" vf="0000:01:10.0"/>
+ *   <destination uri="qemu+tcp://h2/system" migrateUri="tcp://198.51.100.2" vf="0000:01:10.2"/>
+ *   <guest mac="52:54:00:a1:00:20" bond="bond0" backupSlave="eth0" vfLink="eth1"/>
+ *   <lease pid="4242" host="ops1" processStart="2026-12-01T20:00:00Z" heartbeat="2026-12-01T20:00:05Z"/>
+ *   <done>switch-bond</done><done>unenslave-vf</done>
+ *   <pending>hot-plug a VF on the destination</pending>
+ * </passthru:operation>
+ * }</pre>
+ * Times are ISO-8601 instants (UTC).
+ */
+@XmlRootElement(name = "operation", namespace = Operation.NAMESPACE)
+@XmlAccessorType(XmlAccessType.FIELD)
+@XmlType(propOrder = {"source", "destination", "guest", "lease", "done", "pending"})
+public final class Operation {
+    /** XML namespace of passthru's domain metadata. */
+    public static final String NAMESPACE = "https://passthru.io/xmlns/operation/1";
+    /** Prefix (libvirt's metadata "key") passthru's element is written with. */
+    public static final String PREFIX = "passthru";
+
+    /** Operation states. */
+    public static final String RUNNING = "running";
+    /** Compensating after a failure (rolling back to the source). */
+    public static final String ROLLING_BACK = "rolling-back";
+    /** The guest runs on the destination but something is left to do ({@link #pending}). */
+    public static final String INCOMPLETE = "incomplete";
+
+    /** Step statuses. */
+    public static final String STARTED = "started";
+    public static final String DONE = "done";
+    public static final String FAILED = "failed";
+
+    @XmlAttribute public String id;
+    @XmlAttribute public String kind;
+    @XmlAttribute public String domain;
+    @XmlAttribute public String domainUuid;
+    @XmlAttribute public String mode;
+    @XmlAttribute public String state;
+    @XmlAttribute public String step;
+    @XmlAttribute public String stepStatus;
+    @XmlAttribute public String started;
+    /** vendor and product id of the source VF's PF: a replacement VF must match them. */
+    @XmlAttribute public String vendorId;
+    @XmlAttribute public String productId;
+
+    @XmlElement(namespace = NAMESPACE) public Endpoint source;
+    @XmlElement(namespace = NAMESPACE) public Endpoint destination;
+    @XmlElement(namespace = NAMESPACE) public Guest guest;
+    @XmlElement(namespace = NAMESPACE) public Lease lease;
+    @XmlElement(namespace = NAMESPACE) public List<String> done = new ArrayList<>();
+    @XmlElement(namespace = NAMESPACE) public String pending;
+
+    /** A host of the operation: libvirt URI, migration URI (destination only) and the VF used there. */
+    @XmlAccessorType(XmlAccessType.FIELD)
+    public static final class Endpoint {
+        @XmlAttribute public String uri;
+        @XmlAttribute public String migrateUri;
+        @XmlAttribute public String vf;
+
+        public Endpoint() {
+        }
+
+        public Endpoint(String uri, String migrateUri, String vf) {
+            this.uri = uri;
+            this.migrateUri = migrateUri;
+            this.vf = vf;
+        }
+    }
+
+    /** The guest side: the VF's MAC, the bond, its virtual NIC slave, the VF's netdev name on the source. */
+    @XmlAccessorType(XmlAccessType.FIELD)
+    public static final class Guest {
+        @XmlAttribute public String mac;
+        @XmlAttribute public String bond;
+        @XmlAttribute public String backupSlave;
+        @XmlAttribute public String vfLink;
+        /** VLAN id and trust of the VF interface, carried to the destination VF (may be null). */
+        @XmlAttribute public Integer vlan;
+        @XmlAttribute public Boolean trusted;
+
+        public Guest() {
+        }
+
+        public Guest(String mac, String bond, String backupSlave, String vfLink) {
+            this.mac = mac;
+            this.bond = bond;
+            this.backupSlave = backupSlave;
+            this.vfLink = vfLink;
+        }
+    }
+
+    /**
+     * Who runs the operation: process id, host name, the process's start time (so a reused pid is not taken for
+     * the owner) and the time of the owner's last journal write.
+     */
+    @XmlAccessorType(XmlAccessType.FIELD)
+    public static final class Lease {
+        @XmlAttribute public long pid;
+        @XmlAttribute public String host;
+        @XmlAttribute public String processStart;
+        @XmlAttribute public String heartbeat;
+    }
+
+    /** Whether step {@code stepId} completed. */
+    public boolean isDone(String stepId) {
+        return done.contains(stepId);
+    }
+}

@@ -1,0 +1,293 @@
+package io.passthru.manager.journal;
+
+import io.passthru.PassthruException;
+import io.passthru.manager.libvirt.Host;
+import io.passthru.manager.libvirt.LibvirtErrors;
+import jakarta.xml.bind.JAXBContext;
+import jakarta.xml.bind.JAXBException;
+import jakarta.xml.bind.Marshaller;
+import org.libvirt.Domain;
+import org.libvirt.LibvirtException;
+
+import javax.xml.XMLConstants;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads and writes {@link Operation} records: in the domain's {@code <metadata>} under
+ * {@value Operation#NAMESPACE} ({@code virDomainSetMetadata} with {@code VIR_DOMAIN_METADATA_ELEMENT}, on the live
+ * definition when the domain runs and on the persistent one when it has one, so the record travels with a live
+ * migration and survives a restart of the guest), and in a local mirror file
+ * {@code STATE_DIR/operations/UUID.xml} ({@code STATE_DIR}: {@code $PASSTHRU_STATE_DIR}, default
+ * {@code /var/lib/passthru}), which lets {@code passthru recover} find an operation whose domain has left the host
+ * it was asked about.
+ */
+public final class OperationJournal {
+    /** {@code VIR_DOMAIN_METADATA_ELEMENT} (libvirt-domain.h). */
+    static final int METADATA_ELEMENT = 2;
+    /** {@code VIR_DOMAIN_AFFECT_LIVE}, {@code VIR_DOMAIN_AFFECT_CONFIG}. */
+    static final int AFFECT_LIVE = 1;
+    static final int AFFECT_CONFIG = 2;
+    /** {@code VIR_ERR_NO_DOMAIN_METADATA} (virterror.h). */
+    public static final int VIR_ERR_NO_DOMAIN_METADATA = 80;
+
+    private static final JAXBContext CONTEXT;
+
+    static {
+        try {
+            CONTEXT = JAXBContext.newInstance(Operation.class);
+        } catch (JAXBException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private final Path mirrorDir;
+
+    /** The journal with the mirror under {@code $PASSTHRU_STATE_DIR} (default {@code /var/lib/passthru}). */
+    public OperationJournal() {
+        this(defaultStateDir().resolve("operations"));
+    }
+
+    public OperationJournal(Path mirrorDir) {
+        this.mirrorDir = mirrorDir;
+    }
+
+    static Path defaultStateDir() {
+        String dir = System.getenv("PASSTHRU_STATE_DIR");
+        return Path.of(dir == null || dir.isBlank() ? "/var/lib/passthru" : dir);
+    }
+
+    /** The operation recorded in {@code dom}'s metadata (live definition when running), if any. */
+    public Optional<Operation> read(Domain dom) {
+        String xml;
+        try {
+            xml = dom.getMetadata(METADATA_ELEMENT, Operation.NAMESPACE, 0);
+        } catch (LibvirtException e) {
+            if (LibvirtErrors.code(e) == VIR_ERR_NO_DOMAIN_METADATA
+                    || LibvirtErrors.message(e).contains("metadata not found")) {
+                return Optional.empty();
+            }
+            throw LibvirtErrors.wrap("read passthru's operation record from the domain metadata", e);
+        }
+        return xml == null || xml.isBlank() ? Optional.empty() : Optional.of(fromXml(xml));
+    }
+
+    /**
+     * Writes {@code op} into {@code dom}'s metadata (live and persistent as the domain has them) and the local
+     * mirror, after refreshing the lease's heartbeat.
+     *
+     * @throws PassthruException when libvirt refuses the write (the operation must then not go on)
+     */
+    public void write(Domain dom, Operation op) {
+        if (op.lease != null) {
+            op.lease.heartbeat = Instant.now().toString();
+        }
+        int flags = (Host.isActive(dom) ? AFFECT_LIVE : 0) | (Host.isPersistent(dom) ? AFFECT_CONFIG : 0);
+        String xml = toLibvirtXml(op);
+        try {
+            dom.setMetadata(METADATA_ELEMENT, xml, Operation.PREFIX, Operation.NAMESPACE, flags);
+        } catch (LibvirtException e) {
+            throw LibvirtErrors.wrap("record operation " + op.id + " (step " + op.step + ") in the metadata of "
+                    + "domain '" + op.domain + "'", e);
+        }
+        writeMirror(op);
+    }
+
+    /** Removes the operation record from {@code dom} (live and persistent) and the mirror. */
+    public void clear(Domain dom, Operation op) {
+        int flags = (Host.isActive(dom) ? AFFECT_LIVE : 0) | (Host.isPersistent(dom) ? AFFECT_CONFIG : 0);
+        try {
+            dom.setMetadata(METADATA_ELEMENT, null, null, Operation.NAMESPACE, flags);
+        } catch (LibvirtException e) {
+            throw LibvirtErrors.wrap("remove operation " + op.id + " from the metadata of domain '" + op.domain
+                    + "'", e);
+        }
+        clearMirror(op);
+    }
+
+    /** The mirror's record for domain UUID {@code uuid}, if any. */
+    public Optional<Operation> readMirror(String uuid) {
+        Path p = mirrorDir.resolve(uuid + ".xml");
+        if (!Files.exists(p)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(fromXml(Files.readString(p)));
+        } catch (IOException | PassthruException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Mirror records whose domain name is {@code name}. */
+    public List<Operation> mirrorsByName(String name) {
+        List<Operation> out = new ArrayList<>();
+        if (!Files.isDirectory(mirrorDir)) {
+            return out;
+        }
+        try (var files = Files.list(mirrorDir)) {
+            for (Path p : files.filter(f -> f.toString().endsWith(".xml")).toList()) {
+                try {
+                    Operation op = fromXml(Files.readString(p));
+                    if (name.equals(op.domain) || name.equals(op.domainUuid)) {
+                        out.add(op);
+                    }
+                } catch (IOException | PassthruException e) {
+                    // an unreadable mirror file is skipped: the domain's metadata is the authority
+                }
+            }
+        } catch (IOException e) {
+            return out;
+        }
+        return out;
+    }
+
+    /** Writes the mirror file of {@code op} atomically (best effort: the domain metadata is the authority). */
+    public void writeMirror(Operation op) {
+        if (op.domainUuid == null) {
+            return;
+        }
+        try {
+            Files.createDirectories(mirrorDir);
+            Path tmp = mirrorDir.resolve(op.domainUuid + ".xml.tmp");
+            Files.writeString(tmp, toXml(op), StandardCharsets.UTF_8);
+            try {
+                Files.move(tmp, mirrorDir.resolve(op.domainUuid + ".xml"), StandardCopyOption.REPLACE_EXISTING,
+                        StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, mirrorDir.resolve(op.domainUuid + ".xml"), StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            // not fatal: recovery reads the domain's metadata first
+        }
+    }
+
+    public void clearMirror(Operation op) {
+        if (op.domainUuid == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(mirrorDir.resolve(op.domainUuid + ".xml"));
+        } catch (IOException e) {
+            // a stale mirror file is ignored once the domain's metadata has no record
+        }
+    }
+
+    /** The record as libvirt stores it: one element in {@value Operation#NAMESPACE}, no XML declaration. */
+    public static String toXml(Operation op) {
+        try {
+            Marshaller m = CONTEXT.createMarshaller();
+            m.setProperty(Marshaller.JAXB_FRAGMENT, Boolean.TRUE);
+            StringWriter w = new StringWriter();
+            m.marshal(op, w);
+            return w.toString();
+        } catch (JAXBException e) {
+            throw new PassthruException("cannot write operation record: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The record without namespace declarations, as {@code virDomainSetMetadata} takes it: libvirt puts the element
+     * and its children into the namespace given as {@code uri} with prefix {@code key} itself and refuses an element
+     * that already declares that prefix ("failed to create a new XML namespace").
+     */
+    static String toLibvirtXml(Operation op) {
+        try {
+            javax.xml.parsers.DocumentBuilderFactory f = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+            f.setNamespaceAware(true);
+            org.w3c.dom.Document in = f.newDocumentBuilder().newDocument();
+            CONTEXT.createMarshaller().marshal(op, in);
+            org.w3c.dom.Document out = f.newDocumentBuilder().newDocument();
+            out.appendChild(withoutNamespaces(in.getDocumentElement(), out));
+            javax.xml.transform.Transformer t = javax.xml.transform.TransformerFactory.newInstance().newTransformer();
+            t.setOutputProperty(javax.xml.transform.OutputKeys.OMIT_XML_DECLARATION, "yes");
+            StringWriter w = new StringWriter();
+            t.transform(new javax.xml.transform.dom.DOMSource(out), new javax.xml.transform.stream.StreamResult(w));
+            return w.toString();
+        } catch (JAXBException | javax.xml.parsers.ParserConfigurationException
+                 | javax.xml.transform.TransformerException e) {
+            throw new PassthruException("cannot write operation record: " + e.getMessage(), e);
+        }
+    }
+
+    private static org.w3c.dom.Element withoutNamespaces(org.w3c.dom.Element e, org.w3c.dom.Document doc) {
+        org.w3c.dom.Element copy = doc.createElement(e.getLocalName());
+        org.w3c.dom.NamedNodeMap attrs = e.getAttributes();
+        for (int i = 0; i < attrs.getLength(); i++) {
+            org.w3c.dom.Node a = attrs.item(i);
+            if (!XMLConstants.XMLNS_ATTRIBUTE_NS_URI.equals(a.getNamespaceURI())) {
+                copy.setAttribute(a.getLocalName() == null ? a.getNodeName() : a.getLocalName(), a.getNodeValue());
+            }
+        }
+        for (org.w3c.dom.Node c = e.getFirstChild(); c != null; c = c.getNextSibling()) {
+            if (c instanceof org.w3c.dom.Element ce) {
+                copy.appendChild(withoutNamespaces(ce, doc));
+            } else if (c.getNodeType() == org.w3c.dom.Node.TEXT_NODE) {
+                copy.appendChild(doc.createTextNode(c.getNodeValue()));
+            }
+        }
+        return copy;
+    }
+
+    /**
+     * Parses a record, in passthru's namespace under any prefix (the mirror file) or without namespace (what
+     * {@code virDomainGetMetadata} returns: the element as stored, without its namespace declaration).
+     *
+     * @throws PassthruException when the XML is not a passthru operation record
+     */
+    public static Operation fromXml(String xml) {
+        try {
+            javax.xml.parsers.DocumentBuilderFactory f = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+            f.setNamespaceAware(true);
+            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            f.setExpandEntityReferences(false);
+            org.w3c.dom.Document doc = f.newDocumentBuilder().parse(new org.xml.sax.InputSource(new StringReader(xml)));
+            org.w3c.dom.Element root = doc.getDocumentElement();
+            if (!"operation".equals(root.getLocalName())
+                    || root.getNamespaceURI() != null && !Operation.NAMESPACE.equals(root.getNamespaceURI())) {
+                throw new PassthruException("not passthru's operation record: " + xml);
+            }
+            if (root.getNamespaceURI() == null) {
+                org.w3c.dom.Document ns = f.newDocumentBuilder().newDocument();
+                ns.appendChild(inNamespace(root, ns));
+                root = ns.getDocumentElement();
+            }
+            Object o = CONTEXT.createUnmarshaller().unmarshal(root);
+            if (o instanceof Operation op) {
+                return op;
+            }
+            throw new PassthruException("not passthru's operation record: " + xml);
+        } catch (JAXBException | javax.xml.parsers.ParserConfigurationException | org.xml.sax.SAXException
+                 | IOException e) {
+            throw new PassthruException("cannot read passthru's operation record (" + e.getMessage() + "): " + xml, e);
+        }
+    }
+
+    private static org.w3c.dom.Element inNamespace(org.w3c.dom.Element e, org.w3c.dom.Document doc) {
+        org.w3c.dom.Element copy = doc.createElementNS(Operation.NAMESPACE, Operation.PREFIX + ":" + e.getLocalName());
+        org.w3c.dom.NamedNodeMap attrs = e.getAttributes();
+        for (int i = 0; i < attrs.getLength(); i++) {
+            org.w3c.dom.Node a = attrs.item(i);
+            if (!XMLConstants.XMLNS_ATTRIBUTE_NS_URI.equals(a.getNamespaceURI())) {
+                copy.setAttribute(a.getLocalName() == null ? a.getNodeName() : a.getLocalName(), a.getNodeValue());
+            }
+        }
+        for (org.w3c.dom.Node c = e.getFirstChild(); c != null; c = c.getNextSibling()) {
+            if (c instanceof org.w3c.dom.Element ce) {
+                copy.appendChild(inNamespace(ce, doc));
+            } else if (c.getNodeType() == org.w3c.dom.Node.TEXT_NODE) {
+                copy.appendChild(doc.createTextNode(c.getNodeValue()));
+            }
+        }
+        return copy;
+    }
+}

@@ -1,0 +1,147 @@
+package io.passthru.manager.journal;
+
+import io.passthru.PassthruException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class OperationJournalTest {
+
+    static Operation sample() {
+        Operation op = new Operation();
+        op.id = "0f9a";
+        op.kind = "migrate";
+        op.mode = "bond";
+        op.domain = "g1";
+        op.domainUuid = "5a5a5a5a-1111-4000-8000-000000000001";
+        op.state = Operation.RUNNING;
+        op.step = "unplug-vf";
+        op.stepStatus = Operation.STARTED;
+        op.source = new Operation.Endpoint("qemu+tcp://127.0.0.1:16509/system", null, "0000:01:10.0");
+        op.destination = new Operation.Endpoint("qemu+tcp://127.0.0.1:16510/system", "tcp://198.51.100.2", null);
+        op.guest = new Operation.Guest("52:54:00:a1:00:20", "bond0", "eth0", "eth1");
+        op.done.add("switch-bond");
+        op.done.add("unenslave-vf");
+        op.lease = Leases.mine();
+        return op;
+    }
+
+    @Test
+    void recordRoundTripsInItsOwnNamespaceAsOneElement() {
+        String xml = OperationJournal.toXml(sample());
+        assertTrue(xml.startsWith("<passthru:operation"), xml);
+        assertTrue(xml.contains("xmlns:passthru=\"" + Operation.NAMESPACE + "\""), xml);
+        assertFalse(xml.startsWith("<?xml"), "libvirt wants the element alone: " + xml);
+        Operation back = OperationJournal.fromXml(xml);
+        assertEquals("unplug-vf", back.step);
+        assertEquals(List.of("switch-bond", "unenslave-vf"), back.done);
+        assertEquals("0000:01:10.0", back.source.vf);
+        assertEquals("tcp://198.51.100.2", back.destination.migrateUri);
+        assertEquals("bond0", back.guest.bond);
+        assertEquals(ProcessHandle.current().pid(), back.lease.pid);
+        assertTrue(back.isDone("switch-bond") && !back.isDone("unplug-vf"));
+        assertNull(back.pending);
+    }
+
+    @Test
+    void libvirtGetsTheElementWithoutNamespaceDeclarations() {
+        String xml = OperationJournal.toLibvirtXml(sample());
+        assertTrue(xml.startsWith("<operation "), xml);
+        assertFalse(xml.contains("xmlns"), xml);
+        assertTrue(xml.contains("<source ") && xml.contains("<done>switch-bond</done>"), xml);
+        // libvirt 11.3's virDomainGetMetadata hands back the element as it was given, without namespace
+        Operation op = OperationJournal.fromXml(xml);
+        assertEquals("0000:01:10.0", op.source.vf);
+        assertEquals(List.of("switch-bond", "unenslave-vf"), op.done);
+    }
+
+    @Test
+    void readsTheRecordAsLibvirtReturnsItWithAnotherPrefix() {
+        // virDomainGetMetadata returns the element under the prefix it was stored with; any prefix must do
+        String xml = "<op:operation xmlns:op=\"" + Operation.NAMESPACE + "\" id=\"x\" kind=\"migrate\" step=\"migrate\""
+                + " stepStatus=\"started\"><op:source uri=\"qemu:///system\" vf=\"0000:01:10.2\"/></op:operation>";
+        Operation op = OperationJournal.fromXml(xml);
+        assertEquals("migrate", op.step);
+        assertEquals("0000:01:10.2", op.source.vf);
+    }
+
+    @Test
+    void refusesForeignXmlNamingIt() {
+        PassthruException e = assertThrows(PassthruException.class,
+                () -> OperationJournal.fromXml("<other xmlns=\"urn:x\"/>"));
+        assertTrue(e.getMessage().contains("passthru's operation record"), e.getMessage());
+        assertThrows(PassthruException.class, () -> OperationJournal.fromXml("<!DOCTYPE x [<!ENTITY e 'x'>]><x/>"));
+    }
+
+    @Test
+    void mirrorKeepsTheRecordByUuidAndFindsItByName(@TempDir Path dir) throws Exception {
+        OperationJournal j = new OperationJournal(dir);
+        Operation op = sample();
+        j.writeMirror(op);
+        assertTrue(Files.exists(dir.resolve(op.domainUuid + ".xml")));
+        assertEquals("0f9a", j.readMirror(op.domainUuid).orElseThrow().id);
+        assertEquals(1, j.mirrorsByName("g1").size());
+        assertEquals(1, j.mirrorsByName(op.domainUuid).size());
+        assertTrue(j.mirrorsByName("g2").isEmpty());
+        Files.writeString(dir.resolve("junk.xml"), "not xml");
+        assertEquals(1, j.mirrorsByName("g1").size(), "an unreadable file is skipped");
+        j.clearMirror(op);
+        assertTrue(j.readMirror(op.domainUuid).isEmpty());
+    }
+
+    @Test
+    void leaseOfThisProcessIsLiveAndMine() {
+        Operation.Lease l = Leases.mine();
+        assertTrue(Leases.isMine(l));
+        assertTrue(Leases.isLive(l));
+    }
+
+    @Test
+    void leaseOfADeadLocalProcessIsStale() throws Exception {
+        Process p = new ProcessBuilder("true").start();
+        p.waitFor();
+        Operation.Lease l = Leases.mine();
+        l.pid = p.pid();
+        assertFalse(Leases.isMine(l));
+        assertFalse(Leases.isLive(l), "the owner is gone");
+    }
+
+    @Test
+    void leaseOfARecycledPidIsStale() {
+        Operation.Lease l = Leases.mine();
+        l.processStart = Instant.now().minusSeconds(3600).toString(); // this pid, but started an hour before
+        assertFalse(Leases.isLive(l));
+    }
+
+    @Test
+    void remoteLeaseLivesUntilItsHeartbeatIsOlderThanTheTtl() {
+        Operation.Lease l = Leases.mine();
+        l.host = "another-host.example";
+        l.heartbeat = Instant.now().minusSeconds(60).toString();
+        assertTrue(Leases.isLive(l));
+        l.heartbeat = Instant.now().minus(Leases.REMOTE_TTL).minusSeconds(1).toString();
+        assertFalse(Leases.isLive(l));
+        l.heartbeat = "garbage";
+        assertFalse(Leases.isLive(l));
+        assertFalse(Leases.isLive(null));
+    }
+
+    @Test
+    void operationLockIsExclusiveWithinTheMachine() {
+        try (OperationLock a = OperationLock.acquire("test-" + ProcessHandle.current().pid(), "g1")) {
+            assertThrows(io.passthru.manager.OperationInProgressException.class,
+                    () -> OperationLock.acquire("test-" + ProcessHandle.current().pid(), "g1"));
+        }
+        OperationLock.acquire("test-" + ProcessHandle.current().pid(), "g1").close(); // free again
+    }
+}

@@ -29,6 +29,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,18 +39,11 @@ import java.util.concurrent.Callable;
  * The {@code passthru} command line: each subcommand parses its options and calls one manager service. Option values
  * are converted and checked while parsing ({@link CliTypes}), so bad input exits with {@link #EXIT_USAGE} before any
  * libvirt connection is made. Exit codes: {@link #EXIT_OK}, {@link #EXIT_FAILED}, {@link #EXIT_USAGE},
- * {@link #EXIT_HOST_NOT_READY}.
+ * {@link #EXIT_HOST_NOT_READY}. The top-level command's own attributes are in {@link PassthruRoot}.
  */
-@Command(name = "passthru", mixinStandardHelpOptions = true, version = "passthru 0.1.0",
-        description = "Pass SR-IOV VFs through VFIO to libvirt guests and live-migrate them without losing network.",
-        scope = CommandLine.ScopeType.INHERIT, // --help, --version and the exit codes on every subcommand
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:done", "1:failed (the message says which step and why; check-host: a check failed)",
-                "2:bad usage: unknown command or option, missing or invalid value",
-                "3:host not ready: libvirt unreachable, or the host cannot pass VFs through (run check-host)"},
-        subcommands = {PassthruCli.Attach.class, PassthruCli.Detach.class, PassthruCli.Migrate.class,
-                PassthruCli.ListVfs.class, PassthruCli.CheckHost.class, PassthruCli.SetViommu.class})
-public final class PassthruCli implements Callable<Integer> {
+@Command(subcommands = {PassthruCli.Attach.class, PassthruCli.Detach.class, PassthruCli.Migrate.class,
+        PassthruCli.ListVfs.class, PassthruCli.CheckHost.class, PassthruCli.SetViommu.class})
+public final class PassthruCli extends PassthruRoot {
     /** Exit code: the command did what it was asked. */
     public static final int EXIT_OK = 0;
     /** Exit code: the command failed ({@link PassthruException}); {@code check-host}: a check failed. */
@@ -59,20 +53,11 @@ public final class PassthruCli implements Callable<Integer> {
     /** Exit code: {@link HostNotReadyException}: libvirt cannot be reached or the host cannot pass VFs through. */
     public static final int EXIT_HOST_NOT_READY = 3;
 
-    @CommandLine.Spec CommandLine.Model.CommandSpec self;
-
     /** Made on first use only: Jackson's classes cost {@code --version} and {@code --help} a tenth of a second. */
     private static final class Json {
         static final ObjectMapper MAPPER = new ObjectMapper()
                 .enable(SerializationFeature.INDENT_OUTPUT)
                 .registerModule(new SimpleModule().addSerializer(PciAddress.class, ToStringSerializer.instance));
-    }
-
-    /** {@code passthru} without a subcommand is a usage error. */
-    @Override
-    public Integer call() {
-        throw new CommandLine.ParameterException(self.commandLine(), "missing command: give one of "
-                + String.join(", ", self.subcommands().keySet()));
     }
 
     /** Options every subcommand has. */
@@ -366,13 +351,38 @@ public final class PassthruCli implements Callable<Integer> {
         }
     }
 
-    /**
-     * The configured command line: failures print {@code error: MESSAGE} and exit {@link #EXIT_FAILED} (or
-     * {@link #EXIT_HOST_NOT_READY}); arguments no command takes are a usage error even with {@code --help}
-     * (picocli would print the help and exit 0).
-     */
+    /** {@link #commandLine(String...)} with every subcommand. */
     public static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new PassthruCli());
+        return configure(new CommandLine(new PassthruCli()));
+    }
+
+    /**
+     * The configured command line for {@code args}: when {@code args[0]} names a subcommand, the top-level command
+     * ({@link PassthruRoot}) with that subcommand only, and when {@code args} only ask for the version, with none
+     * (each subcommand's options cost picocli milliseconds of reflection at every start); else with every subcommand,
+     * for the top-level help, the "missing command" usage and the "Did you mean" suggestions. Either way failures
+     * print {@code error: MESSAGE} and exit {@link #EXIT_FAILED} (or {@link #EXIT_HOST_NOT_READY}); arguments no
+     * command takes are a usage error even with {@code --help} (picocli would print the help and exit 0).
+     *
+     * @param args the arguments that will be executed; only read, to choose the subcommands
+     */
+    public static CommandLine commandLine(String... args) {
+        if (args.length > 0 && Arrays.stream(args).allMatch(a -> a.equals("-V") || a.equals("--version"))) {
+            return configure(new CommandLine(new PassthruRoot()));
+        }
+        if (args.length > 0) {
+            for (Class<?> sub : PassthruCli.class.getAnnotation(Command.class).subcommands()) {
+                if (sub.getAnnotation(Command.class).name().equals(args[0])) {
+                    CommandLine cl = new CommandLine(new PassthruRoot());
+                    cl.addSubcommand(sub);
+                    return configure(cl);
+                }
+            }
+        }
+        return commandLine();
+    }
+
+    private static CommandLine configure(CommandLine cl) {
         cl.setExecutionExceptionHandler((e, cmd, parseResult) -> {
             if (e instanceof PassthruException || e instanceof IllegalArgumentException) {
                 cmd.getErr().println("error: " + e.getMessage());
@@ -407,7 +417,7 @@ public final class PassthruCli implements Callable<Integer> {
     /** Runs the CLI; returns the exit status ({@link #EXIT_OK}, {@link #EXIT_FAILED}, {@link #EXIT_USAGE},
      * {@link #EXIT_HOST_NOT_READY}). */
     public static int run(String... args) {
-        return commandLine().execute(args);
+        return commandLine(args).execute(args);
     }
 
     public static void main(String[] args) {

@@ -21,7 +21,10 @@ class PassthruCliTest {
     }
 
     private static Run run(String... args) {
-        CommandLine cl = PassthruCli.commandLine();
+        return run(PassthruCli.commandLine(args), args);
+    }
+
+    private static Run run(CommandLine cl, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cl.setOut(new PrintWriter(out, true));
@@ -157,6 +160,23 @@ class PassthruCliTest {
     void noCommandIsAUsageError() {
         Run r = run();
         assertUsageError(r, "passthru", "missing command");
+    }
+
+    @Test
+    void oneSubcommandAloneBehavesAsWithAllOfThem() {
+        // PassthruCli.commandLine(args) builds only the subcommand args[0] names; help and errors must not change
+        String[][] cases = {{"attach", "--help"}, {"attach", "g", "--vf", "01:20.0"}, {"migrate", "g"},
+                {"set-viommu", "g", "--viommu", "foo"}, {"list-vfs", "--version"}, {"--version"}};
+        for (String[] args : cases) {
+            Run lean = run(args);
+            Run full = run(PassthruCli.commandLine(), args);
+            assertEquals(full, lean, String.join(" ", args));
+        }
+        assertEquals(1, PassthruCli.commandLine("attach", "--help").getSubcommands().size());
+        assertEquals(0, PassthruCli.commandLine("--version").getSubcommands().size());
+        int all = PassthruCli.class.getAnnotation(CommandLine.Command.class).subcommands().length;
+        assertEquals(all, PassthruCli.commandLine("--help").getSubcommands().size());
+        assertEquals(all, PassthruCli.commandLine("atach").getSubcommands().size(), "typos get the suggestions");
     }
 
     @Test

@@ -101,8 +101,10 @@ public final class PassthruCli extends PassthruRoot {
         @Parameters(index = "0", paramLabel = "DOMAIN", description = "domain name or UUID") String domain;
         @Option(names = "--vf", paramLabel = "PCI_ADDR", converter = CliTypes.PciAddressConverter.class,
                 description = "VF address, e.g. 0000:01:10.0") PciAddress vf;
-        @Option(names = "--alias", paramLabel = "NAME[:COUNT]", converter = CliTypes.AliasCountConverter.class,
-                description = "Nova PCI alias from the device pool, COUNT devices of it (default 1)") CliTypes.AliasCount alias;
+        // no brackets in the label: they break the AsciiDoc of the man page's synopsis
+        @Option(names = "--alias", paramLabel = "NAME:COUNT", converter = CliTypes.AliasCountConverter.class,
+                description = "Nova PCI alias from the device pool, and how many devices of it: NAME or NAME:COUNT "
+                        + "(COUNT 1 when left out)") CliTypes.AliasCount alias;
         @Option(names = "--pool", defaultValue = "/etc/passthru/pool.json", paramLabel = "FILE", description = "device pool: "
                 + "{\"device_spec\": [...], \"alias\": [...]} in Nova's syntax (default: ${DEFAULT-VALUE})") String pool;
         @Option(names = "--group-policy", defaultValue = "none", paramLabel = "POLICY", converter = CliTypes.GroupPolicies.class,

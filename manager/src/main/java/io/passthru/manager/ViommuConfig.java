@@ -44,7 +44,23 @@ public final class ViommuConfig {
         }
     }
 
+    /**
+     * Parses {@code option} ({@link ViommuPolicy.Option#parse}) before anything else, then as
+     * {@link #apply(Host, String, ViommuPolicy.Option)}.
+     *
+     * @throws InvalidRequestException for an unknown option (no domain was looked up)
+     */
     public Result apply(Host host, String domainName, String option) {
+        return apply(host, domainName, ViommuPolicy.Option.parse(option));
+    }
+
+    /**
+     * Redefines {@code domainName} (name or UUID) on {@code host} with the vIOMMU {@code option} calls for.
+     *
+     * @throws DomainNotFoundException when there is no such domain
+     * @throws InvalidRequestException when the combination is not supported (nothing was defined)
+     */
+    public Result apply(Host host, String domainName, ViommuPolicy.Option option) {
         org.libvirt.Domain dom = host.domain(domainName);
         String xml = Host.call("read persistent XML of '" + domainName + "'", () -> dom.getXMLDesc(XML_FOR_DEFINE));
         Domain d = XmlCodec.unmarshal(xml, Domain.class);

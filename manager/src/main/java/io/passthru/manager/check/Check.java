@@ -12,6 +12,7 @@ import java.util.Objects;
  * @param remedy what to do; null on {@link Status#PASS}
  */
 public record Check(String name, Status status, String detail, String remedy) {
+    /** Outcome of one check: {@code FAIL} makes {@code check-host} exit 1, {@code WARN} does not. */
     public enum Status { PASS, WARN, FAIL }
 
     public Check {

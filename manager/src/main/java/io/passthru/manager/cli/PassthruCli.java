@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import io.passthru.PassthruException;
 import io.passthru.manager.AliasAttach;
 import io.passthru.manager.HostCheck;
+import io.passthru.manager.HostNotReadyException;
 import io.passthru.manager.ViommuConfig;
 import io.passthru.manager.check.Check;
 import io.passthru.manager.pool.Allocator;
@@ -21,6 +22,7 @@ import io.passthru.manager.journal.OperationJournal;
 import io.passthru.manager.Saga;
 import io.passthru.manager.libvirt.Host;
 import io.passthru.manager.libvirt.Hosts;
+import io.passthru.manager.viommu.ViommuPolicy;
 import io.passthru.xml.MacAddress;
 import io.passthru.xml.PciAddress;
 import picocli.CommandLine;
@@ -31,37 +33,50 @@ import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-/** The {@code passthru} command line: each subcommand parses its options and calls one manager service. */
-@Command(name = "passthru", mixinStandardHelpOptions = true, version = "passthru 0.1.0",
-        description = "Pass SR-IOV VFs through VFIO to libvirt guests and live-migrate them without losing network.",
-        subcommands = {PassthruCli.Attach.class, PassthruCli.Detach.class, PassthruCli.Migrate.class,
-                PassthruCli.ListVfs.class, PassthruCli.CheckHost.class, PassthruCli.SetViommu.class,
-                PassthruCli.Recover.class})
-public final class PassthruCli {
+/**
+ * The {@code passthru} command line: each subcommand parses its options and calls one manager service. Option values
+ * are converted and checked while parsing ({@link CliTypes}), so bad input exits with {@link #EXIT_USAGE} before any
+ * libvirt connection is made. Exit codes: {@link #EXIT_OK}, {@link #EXIT_FAILED}, {@link #EXIT_USAGE},
+ * {@link #EXIT_HOST_NOT_READY}. The top-level command's own attributes are in {@link PassthruRoot}.
+ */
+@Command(subcommands = {PassthruCli.Attach.class, PassthruCli.Detach.class, PassthruCli.Migrate.class,
+        PassthruCli.ListVfs.class, PassthruCli.CheckHost.class, PassthruCli.SetViommu.class,
+        PassthruCli.Recover.class})
+public final class PassthruCli extends PassthruRoot {
+    /** Exit code: the command did what it was asked. */
+    public static final int EXIT_OK = 0;
+    /** Exit code: the command failed ({@link PassthruException}); {@code check-host}: a check failed. */
+    public static final int EXIT_FAILED = 1;
+    /** Exit code: bad usage (picocli's {@link CommandLine.ParameterException}), nothing was done. */
+    public static final int EXIT_USAGE = 2;
+    /** Exit code: {@link HostNotReadyException}: libvirt cannot be reached or the host cannot pass VFs through. */
+    public static final int EXIT_HOST_NOT_READY = 3;
 
-    static final ObjectMapper JSON = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .registerModule(new SimpleModule().addSerializer(PciAddress.class, ToStringSerializer.instance));
+    /** Made on first use only: Jackson's classes cost {@code --version} and {@code --help} a tenth of a second. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper()
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .registerModule(new SimpleModule().addSerializer(PciAddress.class, ToStringSerializer.instance));
+    }
 
     /** Options every subcommand has. */
     static final class Common {
-        @Option(names = {"-c", "--connect"}, defaultValue = "qemu:///system", description = "libvirt URI (default: ${DEFAULT-VALUE})")
+        @Option(names = {"-c", "--connect"}, defaultValue = "qemu:///system", paramLabel = "URI", description = "libvirt URI (default: ${DEFAULT-VALUE})")
         String uri;
 
-        @Option(names = {"-o", "--output"}, defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE})")
-        String output;
+        @Option(names = {"-o", "--output"}, defaultValue = "text", paramLabel = "FORMAT", converter = CliTypes.OutputFormats.class,
+                completionCandidates = CliTypes.OutputFormats.class,
+                description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
+        CliTypes.OutputFormat output;
 
         boolean json() {
-            if (!output.equals("text") && !output.equals("json")) {
-                throw new CommandLine.ParameterException(new CommandLine(new PassthruCli()),
-                        "--output must be text or json, not '" + output + "'");
-            }
-            return output.equals("json");
+            return output == CliTypes.OutputFormat.JSON;
         }
     }
 
@@ -77,7 +92,7 @@ public final class PassthruCli {
 
     static void printJson(PrintWriter out, Object value) {
         try {
-            out.println(JSON.writeValueAsString(value));
+            out.println(Json.MAPPER.writeValueAsString(value));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new PassthruException("cannot write JSON: " + e.getMessage(), e);
         }
@@ -89,14 +104,20 @@ public final class PassthruCli {
     static final class Attach implements Callable<Integer> {
         @Mixin Common common;
         @Parameters(index = "0", paramLabel = "DOMAIN", description = "domain name or UUID") String domain;
-        @Option(names = "--vf", paramLabel = "PCI_ADDR", description = "VF address, e.g. 0000:01:10.0") String vf;
-        @Option(names = "--alias", paramLabel = "NAME[:COUNT]", description = "Nova PCI alias from the device pool") String alias;
-        @Option(names = "--pool", defaultValue = "/etc/passthru/pool.json", description = "device pool: "
+        @Option(names = "--vf", paramLabel = "PCI_ADDR", converter = CliTypes.PciAddressConverter.class,
+                description = "VF address, e.g. 0000:01:10.0") PciAddress vf;
+        // no brackets in the label: they break the AsciiDoc of the man page's synopsis
+        @Option(names = "--alias", paramLabel = "NAME:COUNT", converter = CliTypes.AliasCountConverter.class,
+                description = "Nova PCI alias from the device pool, and how many devices of it: NAME or NAME:COUNT "
+                        + "(COUNT 1 when left out)") CliTypes.AliasCount alias;
+        @Option(names = "--pool", defaultValue = "/etc/passthru/pool.json", paramLabel = "FILE", description = "device pool: "
                 + "{\"device_spec\": [...], \"alias\": [...]} in Nova's syntax (default: ${DEFAULT-VALUE})") String pool;
-        @Option(names = "--group-policy", defaultValue = "none", description = "none, or isolate: each VF from a "
-                + "different PF (default: ${DEFAULT-VALUE})") String groupPolicy;
-        @Option(names = "--mac", description = "MAC for the VF (default: libvirt picks one)") String mac;
-        @Option(names = "--bond", description = "enslave the VF into this guest bond and make it the active slave") String bond;
+        @Option(names = "--group-policy", defaultValue = "none", paramLabel = "POLICY", converter = CliTypes.GroupPolicies.class,
+                completionCandidates = CliTypes.GroupPolicies.class, description = "${COMPLETION-CANDIDATES}: "
+                + "isolate takes each VF from a different PF (default: ${DEFAULT-VALUE})") Allocator.GroupPolicy groupPolicy;
+        @Option(names = "--mac", paramLabel = "MAC", converter = CliTypes.MacAddressConverter.class,
+                description = "MAC for the VF (default: libvirt picks one)") MacAddress mac;
+        @Option(names = "--bond", paramLabel = "BOND", description = "enslave the VF into this guest bond and make it the active slave") String bond;
         @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
         @Override
@@ -111,18 +132,10 @@ public final class PassthruCli {
                 Hotplug hp = new Hotplug();
                 List<Hotplug.AttachResult> results;
                 if (vf != null) {
-                    results = List.of(hp.attachVf(host, domain, pci(vf), mac == null ? null : MacAddress.parse(mac)));
+                    results = List.of(hp.attachVf(host, domain, vf, mac));
                 } else {
-                    String[] parts = alias.split(":", 2);
-                    int count = parts.length == 2 ? Integer.parseInt(parts[1]) : 1;
-                    Allocator.GroupPolicy gp = switch (groupPolicy) {
-                        case "none" -> Allocator.GroupPolicy.NONE;
-                        case "isolate" -> Allocator.GroupPolicy.ISOLATE;
-                        default -> throw new CommandLine.ParameterException(spec.commandLine(),
-                                "--group-policy must be none or isolate, not '" + groupPolicy + "'");
-                    };
                     results = new AliasAttach(hp).attach(host, domain, DevicePool.load(java.nio.file.Path.of(pool)),
-                            parts[0], count, gp);
+                            alias.name(), alias.count(), groupPolicy);
                 }
                 List<String> enslaved = new java.util.ArrayList<>();
                 if (bond != null) {
@@ -151,19 +164,24 @@ public final class PassthruCli {
     @Command(name = "detach", description = "Hot-unplug a VF; done only when libvirt reports DEVICE_REMOVED.")
     static final class Detach implements Callable<Integer> {
         @Mixin Common common;
-        @Parameters(index = "0", paramLabel = "DOMAIN") String domain;
-        @Option(names = "--vf", required = true, paramLabel = "PCI_ADDR") String vf;
-        @Option(names = "--timeout", defaultValue = "20", description = "seconds to wait for DEVICE_REMOVED per request (default: ${DEFAULT-VALUE})") int timeout;
+        @Parameters(index = "0", paramLabel = "DOMAIN", description = "domain name or UUID") String domain;
+        @Option(names = "--vf", required = true, paramLabel = "PCI_ADDR", converter = CliTypes.PciAddressConverter.class,
+                description = "the VF's host PCI address, e.g. 0000:01:10.0") PciAddress vf;
+        @Option(names = "--timeout", defaultValue = "20", paramLabel = "S", description = "seconds to wait for DEVICE_REMOVED per request (default: ${DEFAULT-VALUE})") int timeout;
         @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() {
             boolean json = common.json();
+            if (timeout < 1) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--timeout must be 1 second or more, not "
+                        + timeout);
+            }
             try (Hosts hosts = new Hosts()) {
                 Host host = hosts.open(common.uri);
                 guard(hosts, host, domain);
                 Hotplug.DetachResult r = new Hotplug(Hotplug.DEFAULT_GUEST_TIMEOUT, java.time.Duration.ofSeconds(timeout))
-                        .detachVf(host, domain, pci(vf));
+                        .detachVf(host, domain, vf);
                 PrintWriter out = spec.commandLine().getOut();
                 if (json) {
                     printJson(out, r);
@@ -181,13 +199,14 @@ public final class PassthruCli {
             + "to standard error; Ctrl-C before the migration completed aborts it and rolls back.")
     static final class Migrate implements Callable<Integer> {
         @Mixin Common common;
-        @Parameters(index = "0", paramLabel = "DOMAIN") String domain;
+        @Parameters(index = "0", paramLabel = "DOMAIN", description = "domain name or UUID") String domain;
         @Option(names = "--to", required = true, paramLabel = "DEST_URI", description = "destination libvirt URI") String dest;
-        @Option(names = "--migrate-uri", description = "migration data URI, e.g. tcp://198.51.100.2 (default: libvirt's choice)") String migrateUri;
-        @Option(names = "--dest-vf", description = "VF to use on the destination (default: first free one)") String destVf;
-        @Option(names = "--pool", defaultValue = "/etc/passthru/pool.json", description = "the source host's device "
+        @Option(names = "--migrate-uri", paramLabel = "URI", description = "migration data URI, e.g. tcp://198.51.100.2 (default: libvirt's choice)") String migrateUri;
+        @Option(names = "--dest-vf", paramLabel = "PCI_ADDR", converter = CliTypes.PciAddressConverter.class,
+                description = "VF to use on the destination (default: first free one)") PciAddress destVf;
+        @Option(names = "--pool", defaultValue = "/etc/passthru/pool.json", paramLabel = "FILE", description = "the source host's device "
                 + "pool; with it the destination VF must be on the source VF's physical_network (default: ${DEFAULT-VALUE})") String pool;
-        @Option(names = "--dest-pool", description = "the destination host's device pool (default: same as --pool)") String destPool;
+        @Option(names = "--dest-pool", paramLabel = "FILE", description = "the destination host's device pool (default: same as --pool)") String destPool;
         @Option(names = "--max-downtime", paramLabel = "MS", description = "longest pause of the guest at switch-over, ms (virsh migrate-setmaxdowntime)") Long maxDowntime;
         @Option(names = "--bandwidth", paramLabel = "MIB_S", description = "bandwidth limit of the migration, MiB/s") Long bandwidth;
         @Option(names = "--auto-converge", description = "throttle the guest's vCPUs if memory is dirtied faster than it is sent") boolean autoConverge;
@@ -213,7 +232,7 @@ public final class PassthruCli {
             try (Hosts hosts = new Hosts()) {
                 Hotplug hp = new Hotplug(Duration.ofSeconds(guestTimeout), Duration.ofSeconds(detachTimeout));
                 MigrationFlow.Report r = new MigrationFlow(hosts, hp).migrate(new MigrationFlow.Request(
-                        common.uri, domain, dest, migrateUri, destVf == null ? null : pci(destVf), optionalPool(pool),
+                        common.uri, domain, dest, migrateUri, destVf, optionalPool(pool),
                         optionalPool(destPool == null ? pool : destPool), controls));
                 if (r.recovered() != null) {
                     System.err.println("passthru: recovered first: " + r.recovered().summary());
@@ -355,7 +374,7 @@ public final class PassthruCli {
             + "with the fix for each non-pass; exit 0 only when nothing fails.")
     static final class CheckHost implements Callable<Integer> {
         @Mixin Common common;
-        @Option(names = "--sysfs-root", defaultValue = "/", description = "where the local host's /sys and /proc are "
+        @Option(names = "--sysfs-root", defaultValue = "/", paramLabel = "DIR", description = "where the local host's /sys and /proc are "
                 + "(default: ${DEFAULT-VALUE}); used for local URIs only") String sysfsRoot;
         @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -392,8 +411,10 @@ public final class PassthruCli {
             + "hw:viommu_model rules, checked against domain capabilities); takes effect at the next start.")
     static final class SetViommu implements Callable<Integer> {
         @Mixin Common common;
-        @Parameters(index = "0", paramLabel = "DOMAIN") String domain;
-        @Option(names = "--viommu", required = true, description = "auto, intel, smmuv3, virtio, amd or none") String viommu;
+        @Parameters(index = "0", paramLabel = "DOMAIN", description = "domain name or UUID") String domain;
+        @Option(names = "--viommu", required = true, converter = CliTypes.ViommuOptions.class,
+                completionCandidates = CliTypes.ViommuOptions.class, paramLabel = "MODEL",
+                description = "${COMPLETION-CANDIDATES}") ViommuPolicy.Option viommu;
         @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
         @Override
@@ -435,20 +456,74 @@ public final class PassthruCli {
     /** Exit status after Ctrl-C (SIGINT) cancelled an operation, as shells report 128 + SIGINT. */
     static final int EXIT_INTERRUPTED = 130;
 
-    /** Runs the CLI; returns the exit status (0 ok, 1 failure, 2 bad usage, 130 interrupted and rolled back). */
-    public static int run(String... args) {
-        CommandLine cl = new CommandLine(new PassthruCli());
+    /** {@link #commandLine(String...)} with every subcommand. */
+    public static CommandLine commandLine() {
+        return configure(new CommandLine(new PassthruCli()));
+    }
+
+    /**
+     * The configured command line for {@code args}: when {@code args[0]} names a subcommand, the top-level command
+     * ({@link PassthruRoot}) with that subcommand only, and when {@code args} only ask for the version, with none
+     * (each subcommand's options cost picocli milliseconds of reflection at every start); else with every subcommand,
+     * for the top-level help, the "missing command" usage and the "Did you mean" suggestions. Either way failures
+     * print {@code error: MESSAGE} and exit {@link #EXIT_FAILED} (or {@link #EXIT_HOST_NOT_READY}); arguments no
+     * command takes are a usage error even with {@code --help} (picocli would print the help and exit 0).
+     *
+     * @param args the arguments that will be executed; only read, to choose the subcommands
+     */
+    public static CommandLine commandLine(String... args) {
+        if (args.length > 0 && Arrays.stream(args).allMatch(a -> a.equals("-V") || a.equals("--version"))) {
+            return configure(new CommandLine(new PassthruRoot()));
+        }
+        if (args.length > 0) {
+            for (Class<?> sub : PassthruCli.class.getAnnotation(Command.class).subcommands()) {
+                if (sub.getAnnotation(Command.class).name().equals(args[0])) {
+                    CommandLine cl = new CommandLine(new PassthruRoot());
+                    cl.addSubcommand(sub);
+                    return configure(cl);
+                }
+            }
+        }
+        return commandLine();
+    }
+
+    private static CommandLine configure(CommandLine cl) {
         cl.setExecutionExceptionHandler((e, cmd, parseResult) -> {
             if (e instanceof PassthruException || e instanceof IllegalArgumentException) {
                 cmd.getErr().println("error: " + e.getMessage());
                 for (String also : alsoFailed(e)) {
                     cmd.getErr().println("  also: " + also);
                 }
-                return e.getCause() instanceof io.passthru.manager.MigrationCancelledException ? EXIT_INTERRUPTED : 1;
+                return e.getCause() instanceof io.passthru.manager.MigrationCancelledException ? EXIT_INTERRUPTED
+                        : e instanceof HostNotReadyException ? EXIT_HOST_NOT_READY : EXIT_FAILED;
             }
             throw e;
         });
-        return cl.execute(args);
+        cl.setParameterExceptionHandler((ex, args) -> {
+            // picocli's default, except that the usage also follows "Did you mean" suggestions
+            CommandLine cmd = ex.getCommandLine();
+            PrintWriter err = cmd.getErr();
+            err.println(cmd.getColorScheme().errorText(ex.getMessage()));
+            CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+            cmd.usage(err, cmd.getColorScheme());
+            return cmd.getCommandSpec().exitCodeOnInvalidInput();
+        });
+        CommandLine.IExecutionStrategy runLast = new CommandLine.RunLast();
+        cl.setExecutionStrategy(parseResult -> {
+            for (CommandLine.ParseResult pr = parseResult; pr != null; pr = pr.subcommand()) {
+                if (!pr.unmatched().isEmpty()) {
+                    throw new CommandLine.UnmatchedArgumentException(pr.commandSpec().commandLine(), pr.unmatched());
+                }
+            }
+            return runLast.execute(parseResult);
+        });
+        return cl;
+    }
+
+    /** Runs the CLI; returns the exit status ({@link #EXIT_OK}, {@link #EXIT_FAILED}, {@link #EXIT_USAGE},
+     * {@link #EXIT_HOST_NOT_READY}). */
+    public static int run(String... args) {
+        return commandLine(args).execute(args);
     }
 
     public static void main(String[] args) {

@@ -17,6 +17,7 @@ public final class DeviceEventWatch implements AutoCloseable {
     public record DeviceEvent(Kind kind, String alias) {
     }
 
+    /** libvirt's {@code VIR_DOMAIN_EVENT_ID_DEVICE_REMOVED} and {@code VIR_DOMAIN_EVENT_ID_DEVICE_REMOVAL_FAILED}. */
     public enum Kind { REMOVED, REMOVAL_FAILED }
 
     private final BlockingQueue<DeviceEvent> events = new LinkedBlockingQueue<>();

@@ -7,47 +7,182 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Parsing only: bad input is refused before any libvirt connection is made. */
+/**
+ * Parsing only, in-process: bad input is refused with exit 2 and the usage of the subcommand it was given to, before
+ * any libvirt connection is made (a command that got as far as libvirt would exit 1 or 3 here, or hang).
+ */
 class PassthruCliTest {
-    private static String[] run(String... args) {
-        CommandLine cl = new CommandLine(new PassthruCli());
+    /** Exit code, stdout and stderr of one in-process run of the configured CLI. */
+    record Run(int exit, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        return run(PassthruCli.commandLine(args), args);
+    }
+
+    private static Run run(CommandLine cl, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
         int code = cl.execute(args);
-        return new String[] {Integer.toString(code), out.toString(), err.toString()};
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    /** Exit 2, nothing on stdout, the message names {@code bad}, and the usage shown is {@code command}'s. */
+    private static void assertUsageError(Run r, String command, String bad) {
+        assertEquals(PassthruCli.EXIT_USAGE, r.exit(), r.out() + r.err());
+        assertEquals("", r.out(), "usage errors go to stderr only");
+        String firstLine = r.err().lines().findFirst().orElse("");
+        assertTrue(firstLine.contains(bad), "message should name '" + bad + "': " + r.err());
+        assertTrue(r.err().contains("Usage: " + command + " "), "usage of '" + command + "' expected: " + r.err());
     }
 
     @Test
     void attachWithoutVfIsAUsageError() {
-        String[] r = run("attach", "guest1");
-        assertEquals("2", r[0]);
-        assertTrue(r[2].contains("--vf"), r[2]);
+        Run r = run("attach", "guest1");
+        assertUsageError(r, "passthru attach", "--vf");
     }
 
     @Test
     void migrateNeedsDestination() {
-        String[] r = run("migrate", "guest1");
-        assertEquals("2", r[0]);
-        assertTrue(r[2].contains("--to"), r[2]);
+        Run r = run("migrate", "guest1");
+        assertUsageError(r, "passthru migrate", "--to");
     }
 
     @Test
-    void helpListsEverySubcommand() {
-        String[] r = run("--help");
-        assertEquals("0", r[0]);
-        for (String c : new String[] {"attach", "detach", "migrate", "list-vfs", "check-host"}) {
-            assertTrue(r[1].contains(c), c + " missing from help: " + r[1]);
+    void helpListsEverySubcommandAndTheExitCodes() {
+        Run r = run("--help");
+        assertEquals(0, r.exit());
+        for (String c : new String[] {"attach", "detach", "migrate", "list-vfs", "check-host", "set-viommu"}) {
+            assertTrue(r.out().contains(c), c + " missing from help: " + r.out());
         }
+        assertTrue(r.out().contains("Exit codes:"), r.out());
+        assertTrue(r.out().contains("3   host not ready"), r.out());
+    }
+
+    @Test
+    void everySubcommandHasHelpAndTheExitCodes() {
+        Run r = run("detach", "--help");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().startsWith("Usage: passthru detach "), r.out());
+        assertTrue(r.out().contains("2   bad usage"), r.out());
     }
 
     @Test
     void pciAddressOutOfRangeNamesTheLimit() {
-        io.passthru.PassthruException e = org.junit.jupiter.api.Assertions.assertThrows(io.passthru.PassthruException.class,
+        io.passthru.PassthruException e = assertThrows(io.passthru.PassthruException.class,
                 () -> PassthruCli.pci("0000:01:20.0"));
         assertTrue(e.getMessage().contains("slot"), e.getMessage());
+    }
+
+    @Test
+    void badVfIsRefusedByTheSubcommand() {
+        Run r = run("attach", "guest1", "--vf", "0000:01:20.0");
+        assertUsageError(r, "passthru attach", "'0000:01:20.0'");
+        assertTrue(r.err().contains("--vf") && r.err().contains("slot 0x20 is out of range 0x0-0x1f"), r.err());
+    }
+
+    @Test
+    void badVfOnDetachAndDestVfOnMigrate() {
+        assertUsageError(run("detach", "guest1", "--vf", "not-a-pci"), "passthru detach", "'not-a-pci'");
+        assertUsageError(run("migrate", "guest1", "--to", "qemu+tcp://h2/system", "--dest-vf", "0000:01:10.9"),
+                "passthru migrate", "'0000:01:10.9'");
+    }
+
+    @Test
+    void badMac() {
+        Run r = run("attach", "guest1", "--vf", "0000:01:10.0", "--mac", "52:54:00:zz:00:01");
+        assertUsageError(r, "passthru attach", "'52:54:00:zz:00:01'");
+    }
+
+    @Test
+    void aliasCountMustBeAPositiveNumber() {
+        Run r = run("attach", "guest1", "--alias", "a:abc");
+        assertUsageError(r, "passthru attach", "'abc'");
+        assertFalse(r.err().contains("For input string"), r.err());
+        assertUsageError(run("attach", "guest1", "--alias", "a:0"), "passthru attach", "COUNT 0");
+        assertUsageError(run("attach", "guest1", "--alias", ":2"), "passthru attach", "no alias name");
+    }
+
+    @Test
+    void aliasParses() {
+        assertEquals(new CliTypes.AliasCount("fast-vf", 1), CliTypes.AliasCount.parse("fast-vf"));
+        assertEquals(new CliTypes.AliasCount("fast-vf", 3), CliTypes.AliasCount.parse("fast-vf:3"));
+    }
+
+    @Test
+    void badGroupPolicyNamesTheAllowedValues() {
+        Run r = run("attach", "guest1", "--alias", "a", "--group-policy", "spread");
+        assertUsageError(r, "passthru attach", "'spread'");
+        assertTrue(r.err().contains("none, isolate"), r.err());
+    }
+
+    @Test
+    void badOutputIsRefusedWithTheSubcommandsUsage() {
+        Run r = run("list-vfs", "--output", "yaml");
+        assertUsageError(r, "passthru list-vfs", "'yaml'");
+        assertTrue(r.err().contains("text, json"), r.err());
+    }
+
+    @Test
+    void badViommuIsRefusedBeforeTheDomainIsLookedUp() {
+        Run r = run("set-viommu", "no-such-domain", "--viommu", "foo", "--connect", "test:///default");
+        assertUsageError(r, "passthru set-viommu", "'foo'");
+        assertTrue(r.err().contains("auto, intel, smmuv3, virtio, amd, none"), r.err());
+        assertFalse(r.err().contains("no-such-domain"), "the domain must not be looked up: " + r.err());
+    }
+
+    @Test
+    void detachTimeoutMustBePositive() {
+        assertUsageError(run("detach", "guest1", "--vf", "0000:01:10.0", "--timeout", "0"), "passthru detach",
+                "--timeout");
+    }
+
+    @Test
+    void unknownCommandFailsEvenWithHelp() {
+        Run r = run("no-such-command", "--help");
+        assertUsageError(r, "passthru", "'no-such-command'");
+        assertTrue(r.err().contains("Commands:"), "the top-level usage lists the commands: " + r.err());
+    }
+
+    @Test
+    void extraArgumentsToASubcommandFailEvenWithHelp() {
+        Run r = run("list-vfs", "surplus", "--help");
+        assertUsageError(r, "passthru list-vfs", "'surplus'");
+    }
+
+    @Test
+    void noCommandIsAUsageError() {
+        Run r = run();
+        assertUsageError(r, "passthru", "missing command");
+    }
+
+    @Test
+    void oneSubcommandAloneBehavesAsWithAllOfThem() {
+        // PassthruCli.commandLine(args) builds only the subcommand args[0] names; help and errors must not change
+        String[][] cases = {{"attach", "--help"}, {"attach", "g", "--vf", "01:20.0"}, {"migrate", "g"},
+                {"set-viommu", "g", "--viommu", "foo"}, {"list-vfs", "--version"}, {"--version"}};
+        for (String[] args : cases) {
+            Run lean = run(args);
+            Run full = run(PassthruCli.commandLine(), args);
+            assertEquals(full, lean, String.join(" ", args));
+        }
+        assertEquals(1, PassthruCli.commandLine("attach", "--help").getSubcommands().size());
+        assertEquals(0, PassthruCli.commandLine("--version").getSubcommands().size());
+        int all = PassthruCli.class.getAnnotation(CommandLine.Command.class).subcommands().length;
+        assertEquals(all, PassthruCli.commandLine("--help").getSubcommands().size());
+        assertEquals(all, PassthruCli.commandLine("atach").getSubcommands().size(), "typos get the suggestions");
+    }
+
+    @Test
+    void valuesAreCaseInsensitiveAndCompletionCandidatesLowerCase() {
+        CliTypes.OutputFormats f = new CliTypes.OutputFormats();
+        assertEquals(CliTypes.OutputFormat.JSON, f.convert("JSON"));
+        assertEquals(java.util.List.of("text", "json"), f.names());
     }
 }

@@ -29,6 +29,8 @@ stage=$(mktemp -d "$PV_DIR/box/stage.XXXXXX"); trap 'rm -rf "$stage"' EXIT
 cp "$PV_IMAGES/vmlinuz" "$PV_IMAGES/host-initrd.img" "$stage/"
 cp "$here/l1-init.sh" "$stage/l1-init.sh"; chmod 755 "$stage/l1-init.sh"
 cp "$pubkey" "$stage/vagrant.pub"
+# what the box was built from, so vagrant/smoke.sh can tell a stale box
+cat "$here/build-box.sh" "$here/l1-init.sh" | sha256sum | cut -d' ' -f1 > "$stage/source.sha256"
 qemu-img create -q -f qcow2 "$stage/box.img" 4G
 cat > "$stage/metadata.json" <<'JSON'
 {"provider": "libvirt", "format": "qcow2", "virtual_size": 4}
@@ -59,7 +61,7 @@ end
 RUBY
 version=$(date -u +%Y%m%d.%H%M%S)
 box=$PV_DIR/box/passthru-sriov-host-$version.box
-(cd "$stage" && tar -cf - metadata.json Vagrantfile box.img vmlinuz host-initrd.img l1-init.sh vagrant.pub | gzip -1) > "$box"
+(cd "$stage" && tar -cf - metadata.json Vagrantfile box.img vmlinuz host-initrd.img l1-init.sh vagrant.pub source.sha256 | gzip -1) > "$box"
 cat > "$PV_DIR/box/catalog.json" <<JSON
 {"name": "$PV_BOX", "description": "passthru SR-IOV lab host (nested, libvirt)",
  "versions": [{"version": "$version", "providers": [{"name": "libvirt", "url": "file://$box"}]}]}

@@ -43,8 +43,9 @@ fi
 step "L0 libvirtd"
 "$here/l0-libvirtd.sh" start
 trap cleanup EXIT
-box_init=$(ls -d "$VAGRANT_HOME"/boxes/passthru-VAGRANTSLASH-sriov-host/*/libvirt/l1-init.sh 2>/dev/null | sort -V | tail -n1 || true)
-if [ "${REBUILD_BOX:-0}" = 1 ] || [ -z "$box_init" ] || ! cmp -s "$box_init" "$here/l1-init.sh"; then
+box_stamp=$(ls -d "$VAGRANT_HOME"/boxes/passthru-VAGRANTSLASH-sriov-host/*/libvirt/source.sha256 2>/dev/null | sort -V | tail -n1 || true)
+source_sum=$(cat "$here/build-box.sh" "$here/l1-init.sh" | sha256sum | cut -d' ' -f1)
+if [ "${REBUILD_BOX:-0}" = 1 ] || [ -z "$box_stamp" ] || [ "$(cat "$box_stamp")" != "$source_sum" ]; then
   step "building the box"
   "$here/build-box.sh"
 fi

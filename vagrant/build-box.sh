@@ -51,8 +51,9 @@ Vagrant.configure("2") do |config|
   config.vm.provider :libvirt do |lv|
     lv.kernel = File.join(box_dir, "vmlinuz")
     lv.initrd = File.join(box_dir, "host-initrd.img")
-    # no_timer_check: under a loaded TCG the kernel's IO-APIC timer test can miss its window, and with
-    # interrupt remapping on it then panics ("timer doesn't work through Interrupt-remapped IO-APIC")
+    # no_timer_check: when a TCG host is starved of CPU or paused (SIGSTOP) during boot, the kernel's IO-APIC
+    # timer test misses its window, and with interrupt remapping on it then panics ("timer doesn't work through
+    # Interrupt-remapped IO-APIC"); QEMU's timer works, the test is what fails
     lv.cmd_line = "console=ttyS0 no_timer_check intel_iommu=on iommu=pt pci=realloc=off passthru.vfs=7 " \
                   "passthru.init=#{File.join(box_dir, 'l1-init.sh')}"
     lv.machine_type = "q35"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The L0 libvirtd of the Vagrant lab: a private libvirtd (and virtlogd) for vagrant-libvirt to talk to.
 #   l0-libvirtd.sh start    start it unless ours already runs; define its storage pool
-#   l0-libvirtd.sh stop     stop the libvirtd and virtlogd this script started (by their pid files)
+#   l0-libvirtd.sh stop     destroy its running domains, stop the libvirtd and virtlogd this script started
+#                           (by their pid files)
 #   l0-libvirtd.sh status   print whether it runs, and its URI
 #
 # Why private: the lab's hosts (L1) take this machine's root over virtio-9p, so their QEMU must run as root
@@ -74,7 +75,13 @@ CONF
 }
 
 stop() {
-  local f
+  local f d
+  # every domain of this private libvirtd is a lab host: stop them first, or their QEMU would outlive it
+  if alive "$pidfile"; then
+    for d in $(virsh -q -c "$PV_LIBVIRT_URI" list --name 2>/dev/null); do
+      virsh -q -c "$PV_LIBVIRT_URI" destroy "$d" >/dev/null 2>&1 && echo "l0 libvirtd: destroyed domain $d"
+    done
+  fi
   for f in "$pidfile" "$logpid"; do
     if alive "$f"; then kill "$(cat "$f")"; fi
     rm -f "$f"

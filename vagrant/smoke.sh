@@ -26,7 +26,14 @@ cleanup() {
     step "KEEP=1: lab left up (cd vagrant && . ./vagrant.env && vagrant destroy -f; ./l0-libvirtd.sh stop)"
   else
     step "vagrant destroy -f"
-    (cd "$here" && vagrant destroy -f >"$PV_DIR/logs/destroy.log" 2>&1) || echo "vagrant destroy failed: see $PV_DIR/logs/destroy.log" >&2
+    if ! (cd "$here" && vagrant destroy -f >"$PV_DIR/logs/destroy.log" 2>&1); then
+      echo "vagrant destroy failed ($(grep -m1 -v '^\s*from ' "$PV_DIR/logs/destroy.log" | cut -c1-200)); undefining the hosts in L0" >&2
+      for d in passthru-vagrant-h1 passthru-vagrant-h2; do
+        virsh -q -c "$PV_LIBVIRT_URI" destroy "$d" >/dev/null 2>&1 || true
+        virsh -q -c "$PV_LIBVIRT_URI" undefine "$d" --remove-all-storage >/dev/null 2>&1 || true
+      done
+      rm -rf "$VAGRANT_DOTFILE_PATH/machines"
+    fi
     "$here/l0-libvirtd.sh" stop
   fi
   step "done, exit $rc"

@@ -18,10 +18,12 @@ cmds=("$java -version" "$cli --version" "$cli attach --help" "env PASSTHRU_CDS=o
 
 if command -v hyperfine > /dev/null; then
   json=$(mktemp)
-  trap 'rm -f "$json"' EXIT
+  log=$(mktemp)
+  trap 'rm -f "$json" "$log"' EXIT
   args=()
   for i in "${!cmds[@]}"; do args+=(-n "${names[$i]}" "${cmds[$i]}"); done
-  hyperfine -N -w 2 -r "$runs" --export-json "$json" "${args[@]}" > /dev/null
+  # its outlier warnings are expected on a loaded machine: the min column is the number to read then
+  hyperfine -N -w 2 -r "$runs" --export-json "$json" "${args[@]}" > "$log" 2>&1 || { cat "$log" >&2; exit 1; }
   python3 - "$json" <<'PY'
 import json, sys
 for r in json.load(open(sys.argv[1]))["results"]:

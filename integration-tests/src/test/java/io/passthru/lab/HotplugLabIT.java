@@ -135,8 +135,8 @@ class HotplugLabIT {
         assertTrue(pf.err().contains("is not an SR-IOV VF"), pf.err());
 
         Lab.CliResult range = Lab.cli("attach", NAME, "--connect", Lab.uri(HOST), "--vf", "0000:01:20.0");
-        assertEquals(1, range.exit());
-        assertTrue(range.err().contains("slot"), range.err());
+        assertEquals(2, range.exit(), "a usage error, refused while parsing");
+        assertTrue(range.err().contains("slot") && range.err().contains("Usage: passthru attach"), range.err());
 
         Lab.CliResult notAttached = Lab.cli("detach", NAME, "--connect", Lab.uri(HOST), "--vf", freeVf().toString());
         assertEquals(1, notAttached.exit());

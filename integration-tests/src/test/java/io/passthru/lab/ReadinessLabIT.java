@@ -52,7 +52,7 @@ class ReadinessLabIT {
         String before = Host.xml(dom, false);
         String vf = Inventory.scan(Lab.host(NO_IOMMU_HOST)).vfs().get(0).address().toString();
         Lab.CliResult a = Lab.cli("attach", NAME, "--connect", Lab.uri(NO_IOMMU_HOST), "--vf", vf);
-        assertEquals(1, a.exit());
+        assertEquals(io.passthru.manager.cli.PassthruCli.EXIT_HOST_NOT_READY, a.exit(), "host not ready");
         assertTrue(a.err().contains("cannot pass VF " + vf + " through") && a.err().contains(iommu.get("remedy").asText()),
                 a.err());
         assertEquals(before, Host.xml(dom, false), "nothing was attached");
@@ -98,7 +98,7 @@ class ReadinessLabIT {
             String vf = pf.vfs().stream().filter(Inventory.Vf::isFree).findFirst().orElseThrow().address().toString();
             String before = Host.xml(dom, false);
             Lab.CliResult a = Lab.cli("attach", NAME, "--connect", Lab.uri(1), "--vf", vf);
-            assertEquals(1, a.exit());
+            assertEquals(io.passthru.manager.cli.PassthruCli.EXIT_HOST_NOT_READY, a.exit(), "host not ready");
             assertTrue(a.err().contains(link.get("remedy").asText()), a.err());
             assertFalse(a.err().contains("Unable to configure VF"), "passthru answers before libvirt's late error");
             assertEquals(before, Host.xml(dom, false), "nothing was attached");

@@ -249,28 +249,9 @@ final class Lab {
         }
     }
 
-    /** Runs the packaged passthru CLI (manager/target/passthru/bin/passthru). */
+    /** Runs the packaged passthru CLI (manager/target/passthru/bin/passthru) and waits (10 min at most). */
     static CliResult cli(String... args) throws IOException, InterruptedException {
-        if (!Files.isExecutable(CLI)) {
-            throw new IllegalStateException("the passthru CLI is not at " + CLI + ": build it with mvn package "
-                    + "(or pass -Dpassthru.bin=PATH)");
-        }
-        List<String> cmd = new ArrayList<>();
-        cmd.add(CLI.toString());
-        cmd.addAll(List.of(args));
-        Path out = Files.createTempFile("passthru-out", ".txt");
-        Path err = Files.createTempFile("passthru-err", ".txt");
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile());
-        // many short-lived CLIs at once on 2 cores: start fast, stay small
-        pb.environment().putIfAbsent("JAVA_OPTS", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx256m");
-        Process p = pb.start();
-        if (!p.waitFor(10, TimeUnit.MINUTES)) {
-            p.destroyForcibly();
-            throw new AssertionError("passthru " + String.join(" ", args) + " did not finish in 10 min");
-        }
-        CliResult r = new CliResult(p.exitValue(), Files.readString(out), Files.readString(err));
-        System.out.println("$ passthru " + String.join(" ", args) + "  -> exit " + r.exit() + "\n" + r.out() + r.err());
-        return r;
+        return cli(java.util.Map.of(), args);
     }
 
     /** A ping running on a lab host in the background; {@link #stop()} interrupts it and parses its summary. */

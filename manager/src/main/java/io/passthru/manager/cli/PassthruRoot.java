@@ -17,7 +17,8 @@ import java.util.concurrent.Callable;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:failed (the message says which step and why; check-host: a check failed)",
                 "2:bad usage: unknown command or option, missing or invalid value",
-                "3:host not ready: libvirt unreachable, or the host cannot pass VFs through (run check-host)"})
+                "3:host not ready: libvirt unreachable, or the host cannot pass VFs through (run check-host)",
+                "130:interrupted (Ctrl-C) before the migration completed: the job was aborted and rolled back"})
 public class PassthruRoot implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec self;
 

@@ -207,7 +207,7 @@ public final class OperationJournal {
             org.w3c.dom.Document in = f.newDocumentBuilder().newDocument();
             CONTEXT.createMarshaller().marshal(op, in);
             org.w3c.dom.Document out = f.newDocumentBuilder().newDocument();
-            out.appendChild(withoutNamespaces(in.getDocumentElement(), out));
+            out.appendChild(renamed(in.getDocumentElement(), out, null, null));
             javax.xml.transform.Transformer t = javax.xml.transform.TransformerFactory.newInstance().newTransformer();
             t.setOutputProperty(javax.xml.transform.OutputKeys.OMIT_XML_DECLARATION, "yes");
             StringWriter w = new StringWriter();
@@ -219,8 +219,11 @@ public final class OperationJournal {
         }
     }
 
-    private static org.w3c.dom.Element withoutNamespaces(org.w3c.dom.Element e, org.w3c.dom.Document doc) {
-        org.w3c.dom.Element copy = doc.createElement(e.getLocalName());
+    /** A copy of {@code e} and its children, in namespace {@code ns} with {@code prefix} (null: no namespace). */
+    private static org.w3c.dom.Element renamed(org.w3c.dom.Element e, org.w3c.dom.Document doc, String ns,
+                                               String prefix) {
+        org.w3c.dom.Element copy = ns == null ? doc.createElement(e.getLocalName())
+                : doc.createElementNS(ns, prefix + ":" + e.getLocalName());
         org.w3c.dom.NamedNodeMap attrs = e.getAttributes();
         for (int i = 0; i < attrs.getLength(); i++) {
             org.w3c.dom.Node a = attrs.item(i);
@@ -230,7 +233,7 @@ public final class OperationJournal {
         }
         for (org.w3c.dom.Node c = e.getFirstChild(); c != null; c = c.getNextSibling()) {
             if (c instanceof org.w3c.dom.Element ce) {
-                copy.appendChild(withoutNamespaces(ce, doc));
+                copy.appendChild(renamed(ce, doc, ns, prefix));
             } else if (c.getNodeType() == org.w3c.dom.Node.TEXT_NODE) {
                 copy.appendChild(doc.createTextNode(c.getNodeValue()));
             }
@@ -258,7 +261,7 @@ public final class OperationJournal {
             }
             if (root.getNamespaceURI() == null) {
                 org.w3c.dom.Document ns = f.newDocumentBuilder().newDocument();
-                ns.appendChild(inNamespace(root, ns));
+                ns.appendChild(renamed(root, ns, Operation.NAMESPACE, Operation.PREFIX));
                 root = ns.getDocumentElement();
             }
             Object o = CONTEXT.createUnmarshaller().unmarshal(root);
@@ -270,24 +273,5 @@ public final class OperationJournal {
                  | IOException e) {
             throw new PassthruException("cannot read passthru's operation record (" + e.getMessage() + "): " + xml, e);
         }
-    }
-
-    private static org.w3c.dom.Element inNamespace(org.w3c.dom.Element e, org.w3c.dom.Document doc) {
-        org.w3c.dom.Element copy = doc.createElementNS(Operation.NAMESPACE, Operation.PREFIX + ":" + e.getLocalName());
-        org.w3c.dom.NamedNodeMap attrs = e.getAttributes();
-        for (int i = 0; i < attrs.getLength(); i++) {
-            org.w3c.dom.Node a = attrs.item(i);
-            if (!XMLConstants.XMLNS_ATTRIBUTE_NS_URI.equals(a.getNamespaceURI())) {
-                copy.setAttribute(a.getLocalName() == null ? a.getNodeName() : a.getLocalName(), a.getNodeValue());
-            }
-        }
-        for (org.w3c.dom.Node c = e.getFirstChild(); c != null; c = c.getNextSibling()) {
-            if (c instanceof org.w3c.dom.Element ce) {
-                copy.appendChild(inNamespace(ce, doc));
-            } else if (c.getNodeType() == org.w3c.dom.Node.TEXT_NODE) {
-                copy.appendChild(doc.createTextNode(c.getNodeValue()));
-            }
-        }
-        return copy;
     }
 }

@@ -3,6 +3,7 @@
 # KVM inside (nested SVM) and libvirtd on qemu+tcp://127.0.0.1:PORT/system.
 #   lab.sh up [--host N --no-viommu --pf-down]   boot the hosts (default: hosts 1 and 2) and wait for libvirtd
 #   lab.sh down [--host N]                        stop every lab host (or host N)
+#   lab.sh restart --host N                       reboot host N with the options it was booted with
 #   lab.sh status                                 print the hosts and their libvirt URIs
 # The lab wire: each host's QEMU has a hub joining its igb PF (VFs for guests), an uplink NIC of the host's
 # bridge br0 (guests' virtio NICs, the bond's backup path), a peer NIC (192.0.2.10N) and a UDP carrier to the
@@ -24,7 +25,9 @@ boot() { # N [viommu:1|0] [pfdown:0|1]
   local iommu_dev=() iommu_args="intel_iommu=on iommu=pt"
   if [ "$viommu" = 1 ]; then iommu_dev=(-device intel-iommu,intremap=on,caching-mode=on); else iommu_args="intel_iommu=off"; fi
   [ -f "$LAB_DIR/h$n.pid" ] && kill -0 "$(cat "$LAB_DIR/h$n.pid")" 2>/dev/null && { echo "host $n already running"; return; }
-  rm -f "$LAB_DIR/h$n.console.log" "$LAB_DIR/h$n-qga.sock"
+  [ -f "$LAB_DIR/h$n.console.log" ] && mv "$LAB_DIR/h$n.console.log" "$LAB_DIR/h$n.console.log.old"
+  rm -f "$LAB_DIR/h$n-qga.sock"
+  echo "$viommu $pfdown" > "$LAB_DIR/h$n.opts"
   qemu-system-x86_64 -name "passthru-h$n" -uuid "5a5a5a5a-0000-4000-8000-00000000000$n" \
     -machine q35,kernel-irqchip=split -global q35-pcihost.pci-hole64-size=0 -accel tcg -cpu max,phys-bits=32 -smp "$LAB_HOST_CPUS" -m "$LAB_HOST_MEM_MIB" \
     "${iommu_dev[@]}" \
@@ -67,6 +70,17 @@ case $cmd in
     [ -f "$LAB_DIR/host-initrd.img" ] && [ -f "$LAB_DIR/guest-initrd.img" ] || "$here/build-images.sh" >/dev/null
     for n in "${hosts[@]}"; do boot "$n" "$viommu" "$pfdown"; done
     for n in "${hosts[@]}"; do wait_ready "$n" "${LAB_BOOT_TIMEOUT:-300}"; done ;;
+  restart)
+    [ "${1:-}" = --host ] && [ -n "${2:-}" ] || { echo "usage: lab.sh restart --host N" >&2; exit 2; }
+    n=$2; read -r viommu pfdown < "$LAB_DIR/h$n.opts" 2>/dev/null || { viommu=1; pfdown=0; }
+    p=$LAB_DIR/h$n.pid
+    if [ -f "$p" ]; then
+      pid=$(cat "$p"); kill "$pid" 2>/dev/null || true
+      for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+      kill -9 "$pid" 2>/dev/null || true; rm -f "$p"
+    fi
+    boot "$n" "$viommu" "$pfdown"
+    wait_ready "$n" "${LAB_BOOT_TIMEOUT:-300}" ;;
   down)
     if [ "${1:-}" = --host ]; then
       p=$LAB_DIR/h$2.pid; [ -f "$p" ] && { kill "$(cat "$p")" 2>/dev/null || true; rm -f "$p"; }; echo "host $2 down"; exit 0
@@ -76,5 +90,5 @@ case $cmd in
     for n in 1 2 3; do
       if [ -f "$LAB_DIR/h$n.pid" ] && kill -0 "$(cat "$LAB_DIR/h$n.pid")" 2>/dev/null; then echo "host $n: running $(uri "$n")"; else echo "host $n: stopped"; fi
     done ;;
-  *) echo "usage: lab.sh up|down|status" >&2; exit 2 ;;
+  *) echo "usage: lab.sh up|down|restart|status" >&2; exit 2 ;;
 esac

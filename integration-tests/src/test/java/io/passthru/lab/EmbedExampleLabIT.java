@@ -15,6 +15,7 @@ import io.passthru.xml.domain.DomainInterface;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -27,6 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * hot-plugged into a running guest, bonded as the active slave, and the guest is live-migrated to host 2, where it
  * must run with a VF of host 2 as the bond's active slave.
  */
+@ExtendWith(LabHealth.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EmbedExampleLabIT {
     static final String NAME = "it-embed";

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.libvirt.LibvirtException;
 
@@ -43,6 +44,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * without a domain using it, and no operation record is left once the job is done. One guest is shared by the
  * tests and moves between the hosts as the migrations that roll forward move it.
  */
+@ExtendWith(LabHealth.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FaultLabIT {
@@ -53,6 +55,21 @@ class FaultLabIT {
     static final String IP_FAULT = "printf '#!/bin/sh\\ncase \" $* \" in *\" %s \"*) echo \"RTNETLINK answers: "
             + "Operation not permitted (lab fault)\" >&2; exit 2;; esac\\nexec /usr/bin/ip \"$@\"\\n' > /sbin/ip.f"
             + " && chmod +x /sbin/ip.f && mv /sbin/ip.f /sbin/ip";
+    /**
+     * Makes the guest deaf to hot-unplug requests for its VF: clears Attention Button Pressed Enable (bit 0) and
+     * Hot-Plug Interrupt Enable (bit 5) in the Slot Control register (PCIe capability + 0x18, PCI Express Base
+     * Specification, Slot Control Register) of the root port the VF sits behind. QEMU's unplug request "presses the
+     * attention button"; with both bits clear no interrupt reaches pciehp and the guest never releases the device.
+     * Written with busybox (od, dd) through the port's sysfs config file.
+     */
+    static final String HOTPLUG_DEAF = "set -e; port=; for n in /sys/class/net/*; do "
+            + "[ \"$(basename \"$(readlink $n/device/driver 2>/dev/null)\")\" = igbvf ] || continue; "
+            + "port=$(dirname \"$(readlink -f $n/device)\"); done; [ -n \"$port\" ]; cfg=$port/config; "
+            + "rd() { od -An -tu1 -j \"$1\" -N1 \"$cfg\" | tr -d ' \\n'; }; p=$(rd 52); "
+            + "while [ \"$p\" -ne 0 ] && [ \"$(rd $p)\" -ne 16 ]; do p=$(rd $((p + 1))); done; [ \"$p\" -ne 0 ]; "
+            + "o=$((p + 24)); v=$(( $(rd $o) & ~33 )); "
+            + "printf \"\\\\$(printf %03o $v)\" | dd of=\"$cfg\" bs=1 seek=$o conv=notrunc 2>/dev/null; "
+            + "[ $(( $(rd $o) & 33 )) -eq 0 ]; echo \"$port slot control $(rd $o)\"";
     static final String IP_RESTORE = "ln -sf /usr/bin/ip /sbin/ip.n && mv /sbin/ip.n /sbin/ip";
     /** Short waits so faults show quickly; the defaults are for real guests. */
     static final String[] FAST = {"--agent-timeout", "15", "--guest-timeout", "30", "--detach-timeout", "10"};
@@ -564,6 +581,20 @@ class FaultLabIT {
             JsonNode j = recover("rolled-forward");
             invariants("SIGKILL after " + step, step, "recover: rolled forward", true, j.get("totalMs").asLong());
         }
+    }
+
+    @Test
+    @Order(18)
+    void guestNeverReleasesTheVf() throws Exception {
+        Lab.CliResult r = migrateWithFaultBefore("unplug-vf", () -> System.out.println(Lab.inGuest(dom(),
+                HOTPLUG_DEAF)));
+        assertFailed(r, "hot-unplug VF", true);
+        assertTrue(r.json().get("error").asText().contains("did not release"), r.out());
+        invariants("the guest never releases the VF (hot-plug interrupts off)", "hot-unplug VF",
+                "rolled back, VF kept", true, -1);
+        // the slot stays deaf to unplug requests: later tests get a fresh guest
+        Lab.removeGuest(1, NAME);
+        Lab.removeGuest(2, NAME);
     }
 
 }

@@ -242,7 +242,11 @@ final class Lab {
     record CliResult(int exit, String out, String err) {
         JsonNode json() {
             try {
-                return JSON.readTree(out.substring(Math.max(0, out.indexOf('{'))));
+                // the JSON document (an object, or an array as list-vfs prints) after any text before it
+                int obj = out.indexOf('{');
+                int arr = out.indexOf('[');
+                int start = obj < 0 ? arr : arr < 0 ? obj : Math.min(obj, arr);
+                return JSON.readTree(out.substring(Math.max(0, start)));
             } catch (IOException e) {
                 throw new AssertionError("passthru printed no JSON: " + out + err, e);
             }

@@ -9,6 +9,7 @@ import io.passthru.xml.domain.DomainInterface;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Race-free allocation: 20 passthru processes attach by alias at once to two guests on a host with 7 free VFs.
  * libvirt is the arbiter: exactly 7 succeed, 13 get "no free device for alias", no VF is given twice.
  */
+@ExtendWith(LabHealth.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RaceLabIT {
     static final int HOST = 2;

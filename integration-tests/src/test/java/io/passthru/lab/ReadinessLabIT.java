@@ -6,6 +6,7 @@ import io.passthru.manager.libvirt.Host;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
 
@@ -18,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * fails each with the right remedy before any VM gets a VF, and attach refuses with the same words instead of
  * libvirt's late error, changing nothing.
  */
+@ExtendWith(LabHealth.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReadinessLabIT {
     static final int NO_IOMMU_HOST = 3;

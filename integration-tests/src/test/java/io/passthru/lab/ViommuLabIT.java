@@ -12,6 +12,7 @@ import io.passthru.xml.domain.DomainIommu;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
 import java.util.List;
@@ -24,6 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * vIOMMU with Nova's driver attributes; the guest boots, sees DMAR with interrupt remapping, and its hot-plugged VF
  * sits in an IOMMU group inside the guest.
  */
+@ExtendWith(LabHealth.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ViommuLabIT {
     static final int HOST = 1;

@@ -433,7 +433,11 @@ public final class PassthruCli extends PassthruRoot {
             if (!aliases.isEmpty()) {
                 cmd.pool(DevicePool.load(java.nio.file.Path.of(pool)), groupPolicy);
             }
-            cmd.validate();
+            try {
+                cmd.validate();
+            } catch (io.passthru.manager.InvalidRequestException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
             try (Hosts hosts = new Hosts()) {
                 DomainDefiner.Result r = new DomainDefiner().define(hosts.open(common.uri), cmd, dryRun);
                 PrintWriter out = spec.commandLine().getOut();
@@ -441,6 +445,7 @@ public final class PassthruCli extends PassthruRoot {
                     printJson(out, r);
                 } else if (dryRun) {
                     out.print(r.xml());
+                    out.flush();
                 } else {
                     out.printf("defined %s (%s) on %s: %s; vIOMMU %s; %d spare PCIe root port%s; guest agent %s%n",
                             r.name(), r.uuid(), r.uri(), r.devices().isEmpty() ? "no devices"

@@ -96,6 +96,27 @@ class HotplugTestDriverTest {
     }
 
     @Test
+    void aliasesOfTypePciAndPfAttachHostdevs() {
+        io.passthru.manager.pool.DevicePool pool = io.passthru.manager.pool.DevicePool.parse("""
+                {"device_spec": [{"vendor_id": "8086", "product_id": "10d3"},
+                                 {"vendor_id": "8086", "product_id": "10c9"}],
+                 "alias": [{"name": "nic", "vendor_id": "8086", "product_id": "10d3", "device_type": "type-PCI"},
+                           {"name": "pf", "vendor_id": "8086", "product_id": "10c9", "device_type": "type-PF"}]}
+                """);
+        AliasAttach alias = new AliasAttach(hotplug);
+        List<Hotplug.AttachResult> nic = alias.attach(host, "g1", pool, "nic", 1,
+                io.passthru.manager.pool.Allocator.GroupPolicy.NONE);
+        assertEquals(NIC, nic.get(0).vf());
+        List<Hotplug.AttachResult> pf = alias.attach(host, "g2", pool, "pf", 1,
+                io.passthru.manager.pool.Allocator.GroupPolicy.NONE);
+        assertEquals(PF, pf.get(0).vf());
+        assertEquals(PF, persistent("g2").getDevices().hostdevs().get(0).sourcePciAddress().orElseThrow());
+        NoFreeDeviceException none = assertThrows(NoFreeDeviceException.class, () -> alias.attach(host, "g1", pool,
+                "nic", 1, io.passthru.manager.pool.Allocator.GroupPolicy.NONE));
+        assertTrue(none.getMessage().contains("no free device for alias nic"), none.getMessage());
+    }
+
+    @Test
     void vfConfigOnlyAttachCarriesMacVlanAndTrust() {
         hotplug.attach(host, "g1", new PassthroughDevice.Vf(VF4, MacAddress.parse("52:54:00:00:04:04"), 100, true));
         DomainInterface i = persistent("g1").getDevices().interfaces().stream().filter(DomainInterface::isHostdev)

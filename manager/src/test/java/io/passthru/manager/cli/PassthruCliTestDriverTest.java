@@ -94,6 +94,12 @@ class PassthruCliTestDriverTest {
         assertTrue(r.out().contains("<hostdev mode=\"subsystem\" type=\"pci\" managed=\"yes\">"), r.out());
         assertTrue(r.out().contains("<memory unit=\"KiB\">786432</memory>"), r.out());
 
+        assertTrue(r.out().contains("org.qemu.guest_agent.0"), "the agent channel by default: " + r.out());
+        Run noAgent = run("define", "vm-cli", "-c", TestDriver.sriovHost(), "--no-guest-agent", "--dry-run");
+        assertEquals(0, noAgent.exit(), noAgent.err());
+        assertFalse(noAgent.out().contains("guest_agent"), noAgent.out());
+        assertEquals(List.of(), RelaxNg.errors("domain.rng", noAgent.out()), noAgent.out());
+
         Run real = run("define", "vm-cli", "-c", TestDriver.sriovHost(), "--pci", "0000:04:00.0");
         assertEquals(0, real.exit(), real.err());
         assertTrue(real.out().startsWith("defined vm-cli ("), real.out());

@@ -128,7 +128,7 @@ public final class DomainDefiner {
             return this;
         }
 
-        /** Adds {@code count} devices of Nova alias {@code alias} from {@link #pool(DevicePool)}. */
+        /** Adds {@code count} devices of Nova alias {@code alias} from {@link #pool(DevicePool, Allocator.GroupPolicy)}. */
         public Command alias(String alias, int count) {
             aliases.add(Map.entry(Objects.requireNonNull(alias, "alias"), count));
             return this;

@@ -3,6 +3,7 @@ package io.passthru.manager;
 import io.passthru.manager.libvirt.Host;
 import io.passthru.manager.pool.Allocator;
 import io.passthru.manager.pool.Candidate;
+import io.passthru.manager.pool.DeviceType;
 import io.passthru.manager.pool.DevicePool;
 import io.passthru.manager.pool.PciAlias;
 import io.passthru.xml.PciAddress;
@@ -24,7 +25,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * {@code attach --alias NAME[:COUNT]}: picks VFs by a Nova alias from the device pool ({@link DevicePool}), in the
+ * {@code attach --alias NAME[:COUNT]}: picks devices (VFs, PFs or plain PCI devices, by the alias's
+ * {@code device_type}) by a Nova alias from the device pool ({@link DevicePool}), in the
  * order of {@link Allocator} (NUMA and group policy), and hot-plugs them. Race-free without a lock of its own:
  * libvirt is the arbiter. A VF another request took first (seen in use by libvirt, or already in a domain) is
  * skipped and the next acceptable one tried; when none is left the request fails with "no free device for alias"
@@ -72,7 +74,7 @@ public final class AliasAttach {
                             + "request, " + lost.size() + " taken by other requests meanwhile");
                 }
                 try {
-                    done.add(hotplug.attachVf(host, domain, next.address(), null));
+                    done.add(hotplug.attach(host, domain, device(next)));
                     donePfs.add(next.pf());
                 } catch (InvalidRequestException | LibvirtCallException e) {
                     if (!lostRace(e)) {
@@ -85,13 +87,26 @@ public final class AliasAttach {
         } catch (RuntimeException e) {
             for (Hotplug.AttachResult r : done) {
                 try {
-                    hotplug.detachVf(host, domain, r.vf());
+                    if (ordered.stream().anyMatch(c -> c.address().equals(r.vf()) && c.type() == DeviceType.VF)) {
+                        hotplug.detachVf(host, domain, r.vf());
+                    } else {
+                        hotplug.detachPci(host, domain, r.vf());
+                    }
                 } catch (RuntimeException undo) {
                     e.addSuppressed(undo);
                 }
             }
             throw e;
         }
+    }
+
+    /**
+     * The device to attach for a candidate: a VF as an interface (trusted when its device_spec entry says
+     * {@code "trusted": "true"}, as Nova sets {@code trustGuestRxFilters}), a PF or plain PCI device as a hostdev.
+     */
+    static PassthroughDevice device(Candidate c) {
+        return c.type() == DeviceType.VF ? new PassthroughDevice.Vf(c.address(), null, null, c.trusted())
+                : new PassthroughDevice.Hostdev(c.address(), c.type());
     }
 
     /**

@@ -72,7 +72,10 @@ public final class HostCheck {
         if (grouped > 0) {
             out.add(groupViability(inv, pci));
         }
-        if (isLocal(host.uri())) {
+        if (io.passthru.manager.libvirt.Hosts.isTestDriver(host.uri())) {
+            out.add(Check.warn("local", "libvirt's test driver is a mock host, not this machine: no sysfs/procfs "
+                    + "checks", "run passthru check-host against the real host (qemu:///system) for those checks"));
+        } else if (isLocal(host.uri())) {
             List<Check> local = new LocalHostCheck(sysfsRoot).run();
             for (Check c : local) {
                 // the same facts libvirt already reported are not repeated
@@ -161,6 +164,11 @@ public final class HostCheck {
     }
 
     private static Check vfio(Host host, boolean iommuOn) {
+        if (io.passthru.manager.libvirt.Hosts.isTestDriver(host.uri())) {
+            // its domain capabilities never list a hostdev backend: a mock hypervisor assigns nothing
+            return Check.warn("vfio", "libvirt's test driver (a mock hypervisor) has no device assignment backend; "
+                    + "VFIO is not checked", "check a real host (qemu:///system) for the vfio backend");
+        }
         try {
             DomainCapabilities caps = host.domainCapabilities(null, null, "kvm");
             if (caps.supportsHostdevPciBackend("vfio")) {
@@ -183,13 +191,27 @@ public final class HostCheck {
      * @throws HostNotReadyException listing each failed check and its fix
      */
     public void requireReadyFor(Host host, Inventory inv, Inventory.Vf vf) {
-        // the checks of check-host that concern this VF, computed from what the caller already read (few RPCs)
-        long grouped = inv.vfs().stream().filter(x -> x.iommuGroup() != null).count();
+        requireReadyFor(host, inv, "VF " + vf.address(), vf.pf());
+    }
+
+    /**
+     * {@link #requireReadyFor(Host, Inventory, Inventory.Vf)} for any device: libvirt version, IOMMU, vfio backend,
+     * and the PF's link when {@code pfOrNull} names the PF of a VF.
+     *
+     * @param what the device for the message, e.g. "PCI device 0000:04:00.0"
+     * @throws HostNotReadyException listing each failed check and its fix
+     */
+    public void requireReadyFor(Host host, Inventory inv, String what, PciAddress pfOrNull) {
+        // the checks of check-host that concern this device, computed from what the caller already read (few RPCs)
+        long grouped = inv.vfs().stream().filter(x -> x.iommuGroup() != null).count()
+                + inv.functions().stream().filter(f -> f.iommuGroup() != null).count();
         List<Check> checks = new ArrayList<>();
         checks.add(libvirt(host.libvirtVersion()));
-        checks.add(iommu(grouped, inv.vfs().size()));
+        checks.add(iommu(grouped, Math.max(inv.vfs().size(), inv.functions().size())));
         checks.add(vfio(host, grouped > 0));
-        inv.pf(vf.pf()).ifPresent(pf -> checks.add(pfLink(pf)));
+        if (pfOrNull != null) {
+            inv.pf(pfOrNull).ifPresent(pf -> checks.add(pfLink(pf)));
+        }
         List<String> failures = new ArrayList<>();
         for (Check r : checks) {
             if (r.status() == Check.Status.FAIL) {
@@ -197,7 +219,7 @@ public final class HostCheck {
             }
         }
         if (!failures.isEmpty()) {
-            throw new HostNotReadyException(host.uri() + " cannot pass VF " + vf.address() + " through: "
+            throw new HostNotReadyException(host.uri() + " cannot pass " + what + " through: "
                     + String.join("; ", failures));
         }
     }

@@ -22,15 +22,22 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Hot-plug and hot-unplug of SR-IOV VFs as {@code <interface type='hostdev' managed='yes'>} with the vfio driver
- * (libvirt formatdomain "Network interfaces / PCI Passthrough"). Attach is done when the guest agent reports the
- * VF's netdev; detach is done only when libvirt emits {@code DEVICE_REMOVED} for it.
+ * Hot-plug and hot-unplug of host PCI devices ({@link PassthroughDevice}): SR-IOV VFs as {@code <interface
+ * type='hostdev' managed='yes'>} with the vfio driver (libvirt formatdomain "Network interfaces / PCI Passthrough"),
+ * plain PCI devices and PFs as {@code <hostdev mode='subsystem' type='pci' managed='yes'>} ("Host device
+ * assignment"). A VF attach is done when the guest agent reports the VF's netdev; a hostdev attach when libvirt's
+ * live definition lists it; detach is done only when libvirt emits {@code DEVICE_REMOVED}. Refusals
+ * ({@link AssignmentRules}, {@link HostCheck#requireReadyFor}) come before any change.
  */
 public final class Hotplug {
     /** {@code VIR_DOMAIN_AFFECT_LIVE}. */
     static final int AFFECT_LIVE = 1;
     /** {@code VIR_DOMAIN_AFFECT_CONFIG}. */
     static final int AFFECT_CONFIG = 2;
+    /** {@code VIR_ERR_NO_SUPPORT}: the driver does not implement the call. */
+    static final int VIR_ERR_NO_SUPPORT = 3;
+    /** {@code VIR_ERR_INVALID_ARG}: also what a driver answers for flags it does not take. */
+    static final int VIR_ERR_INVALID_ARG = 8;
 
     /** Default wait for the guest to show a hot-plugged VF: 60 s (nested labs are slow). */
     public static final Duration DEFAULT_GUEST_TIMEOUT = Duration.ofSeconds(60);
@@ -74,36 +81,142 @@ public final class Hotplug {
      * @throws PassthruException        when libvirt or the guest fails; the VF is then detached again
      */
     public AttachResult attachVf(Host host, String domainName, PciAddress vf, MacAddress mac) {
+        return attach(host, domainName, new PassthroughDevice.Vf(vf, mac, null, false));
+    }
+
+    /**
+     * Passes plain PCI device or PF {@code address} through to {@code domainName} as {@code <hostdev
+     * mode='subsystem' type='pci' managed='yes'><driver name='vfio'/>} (live, and persistent when the domain is
+     * persistent; only persistent when it is not running).
+     *
+     * @throws InvalidRequestException      when the host has no such device
+     * @throws DeviceNotAssignableException when it is a VF or bridge, is in use, breaks PF/VF exclusivity or its
+     *                                      IOMMU group goes elsewhere ({@link AssignmentRules})
+     * @throws HostNotReadyException        when the host cannot pass devices through
+     */
+    public AttachResult attachPci(Host host, String domainName, PciAddress address) {
+        return attach(host, domainName, AssignmentRules.pci(Inventory.scan(host), address));
+    }
+
+    /**
+     * Attaches {@code device} to {@code domainName}: live (and persistent when the domain is persistent) when it
+     * runs, else to its persistent definition only. Every rule of {@link AssignmentRules} and the host readiness
+     * checks run first, so a refusal changes nothing. A VF is done when the guest agent reports its netdev; a
+     * hostdev when libvirt's live definition lists it (QEMU added the device).
+     *
+     * @throws InvalidRequestException      when the device is not on this host or the request is refused
+     * @throws DeviceNotAssignableException by the rules of {@link AssignmentRules}
+     * @throws HostNotReadyException        when the host cannot pass the device through
+     * @throws PassthruException            when libvirt or the guest fails; the device is then detached again
+     */
+    public AttachResult attach(Host host, String domainName, PassthroughDevice device) {
         org.libvirt.Domain dom = host.domain(domainName);
         try (DomainLock lock = DomainLock.acquire(host.uri(), uuid(dom))) {
             if (Host.isActive(dom)) {
-                return attachVfLocked(host, domainName, dom, vf, mac);
+                return attachLocked(host, domainName, dom, device);
             }
             // libvirt does not arbitrate config-only attaches (no device is opened): two inactive domains could both
-            // be given one VF. Serialize them per host on this machine, and check after the attach that no other
-            // definition took the same VF meanwhile (a request from another machine): the later one backs out.
+            // be given one device. Serialize them per host on this machine, and check after the attach that no other
+            // definition took the same device meanwhile (a request from another machine): the later one backs out.
             try (DomainLock hostLock = DomainLock.acquire(host.uri(), "config-attach")) {
-                AttachResult r = attachVfLocked(host, domainName, dom, vf, mac);
-                List<String> holders = Inventory.holders(host).getOrDefault(vf, List.of());
+                AttachResult r = attachLocked(host, domainName, dom, device);
+                PciAddress a = device.address();
+                List<String> holders = Inventory.holders(host).getOrDefault(a, List.of());
                 if (holders.size() > 1) {
-                    try {
-                        dom.detachDeviceFlags(XmlCodec.marshal(findDevice(Host.xml(dom, true), vf).orElseThrow()),
-                                AFFECT_CONFIG);
-                    } catch (LibvirtException e) {
-                        throw LibvirtErrors.wrap("back out of VF " + vf + " from the definition of '" + domainName
-                                + "' (also taken by " + holders + ")", e);
-                    }
-                    throw new InvalidRequestException("VF " + vf + " is already used by domain '"
+                    editConfig(host, dom, domainName, findDevice(Host.xml(dom, true), a).orElseThrow(), false,
+                            "back out of " + device.describe() + " from the definition of '" + domainName
+                                    + "' (also taken by " + holders + ")");
+                    throw new InvalidRequestException(device.describe() + " is already used by domain '"
                             + holders.stream().filter(n -> !n.equals(domainName)).findFirst().orElse("?") + "' on "
-                            + host.uri() + " (a concurrent config-only attach): pick a free VF (passthru list-vfs)");
+                            + host.uri() + " (a concurrent config-only attach): pick a free device (passthru "
+                            + "list-devices)");
                 }
                 return r;
             }
         }
     }
 
-    private AttachResult attachVfLocked(Host host, String domainName, org.libvirt.Domain dom, PciAddress vf,
-                                        MacAddress mac) {
+    private AttachResult attachLocked(Host host, String domainName, org.libvirt.Domain dom,
+                                      PassthroughDevice device) {
+        if (device instanceof PassthroughDevice.Vf vf) {
+            return attachVfLocked(host, domainName, dom, vf);
+        }
+        return attachHostdevLocked(host, domainName, dom, (PassthroughDevice.Hostdev) device);
+    }
+
+    private AttachResult attachHostdevLocked(Host host, String domainName, org.libvirt.Domain dom,
+                                             PassthroughDevice.Hostdev device) {
+        Inventory inv = Inventory.scan(host);
+        AssignmentRules.check(inv, domainName, List.of(AssignmentRules.pci(inv, device.address())));
+        new HostCheck().requireReadyFor(host, inv, device.describe(), null);
+        boolean live = Host.isActive(dom);
+        String xml = XmlCodec.marshal(device.element());
+        long t0 = System.nanoTime();
+        if (live) {
+            int flags = AFFECT_LIVE | (Host.isPersistent(dom) ? AFFECT_CONFIG : 0);
+            try {
+                dom.attachDeviceFlags(xml, flags);
+            } catch (LibvirtException e) {
+                throw LibvirtErrors.wrap("pass " + device.describe() + " through to domain '" + domainName + "' on "
+                        + host.uri(), e);
+            }
+        } else {
+            editConfig(host, dom, domainName, device.element(), true, "add " + device.describe()
+                    + " to the persistent definition of '" + domainName + "' on " + host.uri());
+        }
+        long libvirtMs = ms(t0);
+        Object attached = findDevice(Host.xml(dom, !live), device.address()).orElseThrow(() -> new PassthruException(
+                "libvirt accepted " + device.describe() + " but domain '" + domainName + "' does not list it"));
+        String alias = attached instanceof DomainHostdev h ? h.aliasName().orElse(null) : null;
+        return new AttachResult(domainName, host.uri(), device.address(), null, alias, null, libvirtMs, 0);
+    }
+
+    /**
+     * Adds ({@code add}) or removes {@code element} in the persistent definition of an inactive or persistent
+     * domain: {@code virDomainAttachDeviceFlags}/{@code virDomainDetachDeviceFlags} with
+     * {@code VIR_DOMAIN_AFFECT_CONFIG}; a driver that cannot edit a definition in place (libvirt's test driver
+     * answers "unsupported flags" or "not supported") gets the definition redefined with the element added or
+     * removed, which is the same change.
+     */
+    private static void editConfig(Host host, org.libvirt.Domain dom, String domainName, Object element, boolean add,
+                                   String what) {
+        String xml = XmlCodec.marshal(element);
+        try {
+            if (add) {
+                dom.attachDeviceFlags(xml, AFFECT_CONFIG);
+            } else {
+                dom.detachDeviceFlags(xml, AFFECT_CONFIG);
+            }
+            return;
+        } catch (LibvirtException e) {
+            int code = LibvirtErrors.code(e);
+            boolean unsupported = code == VIR_ERR_NO_SUPPORT
+                    || code == VIR_ERR_INVALID_ARG && LibvirtErrors.message(e).contains("unsupported flags");
+            if (!unsupported) {
+                throw LibvirtErrors.wrap(what, e);
+            }
+        }
+        Domain d = XmlCodec.unmarshal(Host.call("read persistent XML of '" + domainName + "'",
+                () -> dom.getXMLDesc(ViommuConfig.XML_FOR_DEFINE)), Domain.class);
+        if (add) {
+            d.devices().add(XmlCodec.copy(element));
+        } else {
+            PciAddress a = element instanceof DomainHostdev h ? h.sourcePciAddress().orElseThrow()
+                    : ((DomainInterface) element).sourcePciAddress().orElseThrow();
+            Object found = d.devices().findBySourcePci(a).orElseThrow(() -> new InvalidRequestException(
+                    a + " is not in the persistent definition of '" + domainName + "'"));
+            d.devices().remove(found);
+        }
+        try {
+            host.connect().domainDefineXML(XmlCodec.marshal(d));
+        } catch (LibvirtException e) {
+            throw LibvirtErrors.wrap(what, e);
+        }
+    }
+
+    private AttachResult attachVfLocked(Host host, String domainName, org.libvirt.Domain dom,
+                                        PassthroughDevice.Vf device) {
+        PciAddress vf = device.address();
         Inventory inv = Inventory.scan(host);
         Inventory.Vf v = inv.vf(vf).orElseThrow(() -> new InvalidRequestException(
                 vf + " is not an SR-IOV VF on " + host.uri() + " (passthru list-vfs --connect " + host.uri()
@@ -112,6 +225,7 @@ public final class Hotplug {
             throw new InvalidRequestException("VF " + vf + " is already used by domain '" + v.usedBy() + "' on "
                     + host.uri() + ": pick a free VF (passthru list-vfs)");
         }
+        AssignmentRules.check(inv, domainName, List.of(device));
         new HostCheck().requireReadyFor(host, inv, v);
         boolean live = Host.isActive(dom);
         if (live) {
@@ -123,13 +237,18 @@ public final class Hotplug {
                         + "to boot, or check that qemu-guest-agent runs in it");
             }
         }
-        int flags = (live ? AFFECT_LIVE : 0) | (Host.isPersistent(dom) ? AFFECT_CONFIG : 0);
-        String xml = XmlCodec.marshal(DomainInterface.hostdevVf(vf, mac));
+        String xml = XmlCodec.marshal(device.element());
         long t0 = System.nanoTime();
-        try {
-            dom.attachDeviceFlags(xml, flags);
-        } catch (LibvirtException e) {
-            throw LibvirtErrors.wrap("hot-plug VF " + vf + " into domain '" + domainName + "' on " + host.uri(), e);
+        if (live) {
+            try {
+                dom.attachDeviceFlags(xml, AFFECT_LIVE | (Host.isPersistent(dom) ? AFFECT_CONFIG : 0));
+            } catch (LibvirtException e) {
+                throw LibvirtErrors.wrap("hot-plug VF " + vf + " into domain '" + domainName + "' on " + host.uri(),
+                        e);
+            }
+        } else {
+            editConfig(host, dom, domainName, device.element(), true, "add VF " + vf + " to the persistent "
+                    + "definition of '" + domainName + "' on " + host.uri());
         }
         long libvirtMs = ms(t0);
         DomainInterface attached = findInterface(Host.xml(dom, !live), vf).orElseThrow(() -> new PassthruException(
@@ -167,19 +286,36 @@ public final class Hotplug {
      * @throws DetachTimeoutException  when the guest does not release the device; it then stays attached
      */
     public DetachResult detachVf(Host host, String domainName, PciAddress vf) {
+        return detach(host, domainName, vf, "VF");
+    }
+
+    /**
+     * Removes the {@code <hostdev>} of plain PCI device or PF {@code address} from {@code domainName}, as
+     * {@link #detachVf} does for a VF: live first (done on {@code DEVICE_REMOVED}), then from the persistent
+     * definition; libvirt ({@code managed='yes'}) gives the device back to its host driver.
+     *
+     * @throws InvalidRequestException when the device is not attached to the domain
+     * @throws DetachTimeoutException  when the guest does not release the device; it then stays attached
+     */
+    public DetachResult detachPci(Host host, String domainName, PciAddress address) {
+        return detach(host, domainName, address, "PCI device");
+    }
+
+    private DetachResult detach(Host host, String domainName, PciAddress address, String word) {
         org.libvirt.Domain dom = host.domain(domainName);
         try (DomainLock lock = DomainLock.acquire(host.uri(), uuid(dom))) {
-            return detachVfLocked(host, domainName, dom, vf);
+            return detachVfLocked(host, domainName, dom, address, word);
         }
     }
 
-    private DetachResult detachVfLocked(Host host, String domainName, org.libvirt.Domain dom, PciAddress vf) {
+    private DetachResult detachVfLocked(Host host, String domainName, org.libvirt.Domain dom, PciAddress vf,
+                                        String word) {
         boolean live = Host.isActive(dom);
         boolean persistent = Host.isPersistent(dom);
         Optional<Object> liveDev = live ? findDevice(Host.xml(dom, false), vf) : Optional.empty();
         Optional<Object> configDev = persistent ? findDevice(Host.xml(dom, true), vf) : Optional.empty();
         if (liveDev.isEmpty() && configDev.isEmpty()) {
-            throw new InvalidRequestException("VF " + vf + " is not attached to domain '" + domainName + "' on "
+            throw new InvalidRequestException(word + " " + vf + " is not attached to domain '" + domainName + "' on "
                     + host.uri());
         }
         long t0 = System.nanoTime();
@@ -198,35 +334,32 @@ public final class Hotplug {
                         // a request while an earlier unplug is still pending is refused ("already in the process
                         // of unplug"); the wait below decides
                         if (attempts == 1 && !LibvirtErrors.message(e).contains("unplug")) {
-                            throw LibvirtErrors.wrap("hot-unplug VF " + vf + " from domain '" + domainName + "'", e);
+                            throw LibvirtErrors.wrap("hot-unplug " + word + " " + vf + " from domain '"
+                                    + domainName + "'", e);
                         }
                     }
                     Optional<DeviceEventWatch.DeviceEvent> ev = watch.await(alias, detachTimeout);
                     if (ev.isPresent() && ev.get().kind() == DeviceEventWatch.Kind.REMOVAL_FAILED) {
                         throw new DetachTimeoutException("the guest of domain '" + domainName + "' refused to "
-                                + "release VF " + vf + " (DEVICE_REMOVAL_FAILED); it stays attached");
+                                + "release " + word + " " + vf + " (DEVICE_REMOVAL_FAILED); it stays attached");
                     }
                     removed = ev.isPresent() || findDevice(Host.xml(dom, false), vf).isEmpty();
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new PassthruException("interrupted while waiting for the removal of VF " + vf, e);
+                throw new PassthruException("interrupted while waiting for the removal of " + word + " " + vf, e);
             }
             if (!removed) {
-                throw new DetachTimeoutException("the guest of domain '" + domainName + "' did not release VF " + vf
-                        + " after " + attempts + " unplug requests of " + detachTimeout.toSeconds() + " s each; "
+                throw new DetachTimeoutException("the guest of domain '" + domainName + "' did not release " + word
+                        + " " + vf + " after " + attempts + " unplug requests of " + detachTimeout.toSeconds() + " s each; "
                         + "it stays attached. Check the guest's PCIe hot-plug support (pciehp/ACPI), or shut the "
                         + "guest down and detach with virsh detach-device --config");
             }
         }
         long removalMs = ms(t0);
         if (configDev.isPresent()) {
-            try {
-                dom.detachDeviceFlags(XmlCodec.marshal(configDev.get()), AFFECT_CONFIG);
-            } catch (LibvirtException e) {
-                throw LibvirtErrors.wrap("remove VF " + vf + " from the persistent definition of '" + domainName
-                        + "'", e);
-            }
+            editConfig(host, dom, domainName, configDev.get(), false, "remove " + word + " " + vf
+                    + " from the persistent definition of '" + domainName + "'");
         }
         return new DetachResult(domainName, host.uri(), vf, alias, removalMs, attempts);
     }

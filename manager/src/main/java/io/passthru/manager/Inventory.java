@@ -1,6 +1,7 @@
 package io.passthru.manager;
 
 import io.passthru.manager.libvirt.Host;
+import io.passthru.manager.pool.DeviceType;
 import io.passthru.xml.PciAddress;
 import io.passthru.xml.XmlCodec;
 import io.passthru.xml.domain.Domain;
@@ -18,7 +19,9 @@ import java.util.Optional;
 
 /**
  * PFs and VFs of one host, read from libvirt node devices (works on remote hosts too), with which domain (running
- * or only defined) holds each VF through a {@code <hostdev>} or {@code <interface type='hostdev'>}.
+ * or only defined) holds each VF through a {@code <hostdev>} or {@code <interface type='hostdev'>}; and every PCI
+ * function of the host ({@link #functions()}: PFs, VFs, plain PCI devices without SR-IOV, bridges) with its class,
+ * driver, IOMMU group and holder, for plain PCI/PF passthrough and the IOMMU group rules ({@link AssignmentRules}).
  */
 public final class Inventory {
 
@@ -39,12 +42,71 @@ public final class Inventory {
         }
     }
 
+    /**
+     * One PCI function of the host.
+     *
+     * @param address           its PCI address
+     * @param kind              {@link DeviceType#PF} (SR-IOV capable, VFs or {@code sriov_totalvfs} listed),
+     *                          {@link DeviceType#VF}, or {@link DeviceType#PCI} for anything else (bridges too)
+     * @param pf                a VF's PF, else null
+     * @param vendorId          as libvirt writes it, e.g. {@code 0x8086}
+     * @param productId         e.g. {@code 0x10d3}
+     * @param pciClass          PCI class code as libvirt writes it, e.g. {@code 0x020000}; null when not reported
+     * @param driver            host driver bound now, or null (unbound)
+     * @param iommuGroup        IOMMU group number, or null (no IOMMU)
+     * @param iommuGroupMembers every function of that group, itself included
+     * @param numaNode          host NUMA node, or null
+     * @param usedBy            the domain holding it (live or persistent definition), or null
+     */
+    public record PciFunction(PciAddress address, DeviceType kind, PciAddress pf, String vendorId, String productId,
+                              String pciClass, String driver, Integer iommuGroup, List<PciAddress> iommuGroupMembers,
+                              Integer numaNode, String usedBy) {
+        /** A bridge (PCI base class 0x06: host, PCI-to-PCI, PCIe root port...): never an endpoint to assign. */
+        public boolean isBridge() {
+            return pciClass != null && pciClass.toLowerCase(java.util.Locale.ROOT).replaceFirst("^0x", "")
+                    .matches("0*6[0-9a-f]{4}");
+        }
+
+        /** Free: no domain holds it and no host driver other than vfio-pci is bound to it. */
+        public boolean isFree() {
+            return usedBy == null && (driver == null || "vfio-pci".equals(driver));
+        }
+    }
+
     private final String uri;
     private final List<Pf> pfs;
+    private final Map<PciAddress, PciFunction> functions;
 
     private Inventory(String uri, List<Pf> pfs) {
+        this(uri, pfs, List.of());
+    }
+
+    private Inventory(String uri, List<Pf> pfs, List<PciFunction> functions) {
         this.uri = uri;
         this.pfs = pfs;
+        Map<PciAddress, PciFunction> m = new LinkedHashMap<>();
+        functions.stream().sorted(Comparator.comparing(PciFunction::address)).forEach(f -> m.put(f.address(), f));
+        this.functions = java.util.Collections.unmodifiableMap(m);
+    }
+
+    /** An inventory from given parts (tests, or a caller that read the node devices itself). */
+    public static Inventory of(String uri, List<Pf> pfs, List<PciFunction> functions) {
+        return new Inventory(uri, List.copyOf(pfs), functions);
+    }
+
+    /** Every PCI function of the host, by address. */
+    public List<PciFunction> functions() {
+        return List.copyOf(functions.values());
+    }
+
+    /** The PCI function at {@code address}, if the host has it. */
+    public Optional<PciFunction> function(PciAddress address) {
+        return Optional.ofNullable(functions.get(address));
+    }
+
+    /** Plain PCI devices: functions that are neither PF nor VF nor a bridge (Nova's {@code type-PCI}). */
+    public List<PciFunction> pciDevices() {
+        return functions.values().stream().filter(f -> f.kind() == DeviceType.PCI && !f.isBridge()).toList();
     }
 
     public String uri() {
@@ -105,7 +167,19 @@ public final class Inventory {
                     List.copyOf(vfs)));
         }
         pfs.sort(Comparator.comparing(Pf::address));
-        return new Inventory(host.uri(), List.copyOf(pfs));
+        List<PciFunction> functions = new ArrayList<>();
+        for (NodeDevice d : pci) {
+            if (d.pciAddress().isEmpty()) {
+                continue;
+            }
+            PciAddress a = d.pciAddress().get();
+            DeviceType kind = d.isPhysicalFunction() ? DeviceType.PF
+                    : d.isVirtualFunction() ? DeviceType.VF : DeviceType.PCI;
+            functions.add(new PciFunction(a, kind, d.physFunction().orElse(null), d.vendorId(), d.productId(),
+                    d.pciCapability().map(c -> c.getPciClass()).orElse(null), d.driverName().orElse(null),
+                    box(d.iommuGroup()), List.copyOf(d.iommuGroupMembers()), box(d.numaNode()), usage.get(a)));
+        }
+        return new Inventory(host.uri(), List.copyOf(pfs), functions);
     }
 
     private static Integer box(java.util.OptionalInt v) {

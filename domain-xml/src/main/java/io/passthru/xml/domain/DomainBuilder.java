@@ -140,6 +140,18 @@ public final class DomainBuilder {
         return this;
     }
 
+    /** Adds a disk, e.g. {@link DomainDisk#file(String, String, String, String)}. */
+    public DomainBuilder disk(DomainDisk d) {
+        devices.add(Objects.requireNonNull(d, "disk"));
+        return this;
+    }
+
+    /** Adds a vIOMMU ({@code <iommu model=..>}, formatdomain.html#iommu-devices). */
+    public DomainBuilder iommu(DomainIommu i) {
+        devices.add(Objects.requireNonNull(i, "iommu"));
+        return this;
+    }
+
     public DomainBuilder controller(DomainController c) {
         devices.add(Objects.requireNonNull(c, "controller"));
         return this;

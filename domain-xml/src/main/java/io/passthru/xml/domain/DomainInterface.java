@@ -103,6 +103,76 @@ public class DomainInterface extends DomainDeviceBase {
         return i;
     }
 
+    /**
+     * A managed SR-IOV VF interface with the VF's network settings, which libvirt programs on the PF before the
+     * guest starts (formatdomain.html#pci-passthrough and #setting-vlan-tag-on-supported-network-types-only):
+     * {@code <vlan><tag id='VLAN'/></vlan>} for a VLAN id, {@code trustGuestRxFilters='yes'} when trusted (the
+     * VF may then change its MAC and enter promiscuous/multicast modes; Nova's {@code trusted} device_spec tag).
+     *
+     * @param vlanOrNull VLAN id 0..4095, or null for none (untagged)
+     * @param trusted    true: {@code trustGuestRxFilters='yes'}; false: the attribute is left out (libvirt: no)
+     * @throws IllegalArgumentException when the VLAN id is out of 0..4095 (802.1Q)
+     */
+    public static DomainInterface hostdevVf(PciAddress vf, MacAddress macOrNull, Integer vlanOrNull, boolean trusted) {
+        DomainInterface i = hostdevVf(vf, macOrNull);
+        if (vlanOrNull != null) {
+            if (vlanOrNull < 0 || vlanOrNull > 4095) {
+                throw new IllegalArgumentException("VLAN id " + vlanOrNull + " is out of range 0-4095 (802.1Q)");
+            }
+            DomainInterfaceVlan vlan = new DomainInterfaceVlan();
+            DomainInterfaceVlanTag tag = new DomainInterfaceVlanTag();
+            tag.setId(vlanOrNull);
+            vlan.getTags().add(tag);
+            i.vlan = vlan;
+        }
+        if (trusted) {
+            i.trustGuestRxFiltersRaw = "yes";
+        }
+        return i;
+    }
+
+    /**
+     * A virtio NIC on a host bridge: {@code <interface type='bridge'><mac/><source bridge='BR'/><model
+     * type='virtio'/></interface>} (formatdomain.html#bridge-to-lan).
+     *
+     * @param macOrNull MAC, or null to let libvirt generate one
+     */
+    public static DomainInterface virtioBridge(String bridge, MacAddress macOrNull) {
+        DomainInterface i = virtio("bridge", macOrNull);
+        i.source.setBridge(java.util.Objects.requireNonNull(bridge, "bridge"));
+        return i;
+    }
+
+    /**
+     * A virtio NIC on a libvirt virtual network: {@code <interface type='network'><mac/><source network='NET'/>
+     * <model type='virtio'/></interface>} (formatdomain.html#virtual-network).
+     *
+     * @param macOrNull MAC, or null to let libvirt generate one
+     */
+    public static DomainInterface virtioNetwork(String network, MacAddress macOrNull) {
+        DomainInterface i = virtio("network", macOrNull);
+        i.source.setNetwork(java.util.Objects.requireNonNull(network, "network"));
+        return i;
+    }
+
+    private static DomainInterface virtio(String type, MacAddress macOrNull) {
+        DomainInterface i = new DomainInterface();
+        i.type = type;
+        if (macOrNull != null) {
+            i.mac = DomainInterfaceMac.of(macOrNull);
+        }
+        i.source = new DomainInterfaceSource();
+        i.model = new DomainInterfaceModel();
+        i.model.setType("virtio");
+        return i;
+    }
+
+    /** The VLAN tag id of a single-tag {@code <vlan>}, if there is one. */
+    public Optional<Integer> vlanTag() {
+        return vlan == null || vlan.getTags().size() != 1 ? Optional.empty()
+                : Optional.ofNullable(vlan.getTags().get(0).getId());
+    }
+
     /** True for {@code type='hostdev'}. */
     public boolean isHostdev() {
         return "hostdev".equals(type);

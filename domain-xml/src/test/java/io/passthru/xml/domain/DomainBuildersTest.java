@@ -34,6 +34,46 @@ class DomainBuildersTest {
     }
 
     @Test
+    void hostdevVfWithVlanAndTrustMarshalsExactly() {
+        String xml = XmlCodec.marshal(DomainInterface.hostdevVf(VF, MacAddress.parse("52:54:00:ab:cd:ef"), 42, true));
+        assertEquals("""
+                <interface type="hostdev" managed="yes" trustGuestRxFilters="yes">
+                  <mac address="52:54:00:ab:cd:ef"/>
+                  <source>
+                    <address type="pci" domain="0x0000" bus="0x01" slot="0x10" function="0x2"/>
+                  </source>
+                  <vlan>
+                    <tag id="42"/>
+                  </vlan>
+                  <driver name="vfio"/>
+                </interface>
+                """, xml);
+        DomainInterface back = XmlCodec.unmarshal(xml, DomainInterface.class);
+        assertEquals(42, back.vlanTag().orElseThrow());
+        assertEquals(Boolean.TRUE, back.getTrustGuestRxFilters());
+        DomainInterface plain = DomainInterface.hostdevVf(VF, null, null, false);
+        assertTrue(plain.vlanTag().isEmpty());
+        assertNull(plain.getTrustGuestRxFiltersRaw(), "untrusted leaves the attribute out (libvirt's default: no)");
+    }
+
+    @Test
+    void virtioNicsMarshalExactly() {
+        assertEquals("""
+                <interface type="bridge">
+                  <source bridge="br0"/>
+                  <model type="virtio"/>
+                </interface>
+                """, XmlCodec.marshal(DomainInterface.virtioBridge("br0", null)));
+        assertEquals("""
+                <interface type="network">
+                  <mac address="52:54:00:00:00:01"/>
+                  <source network="default"/>
+                  <model type="virtio"/>
+                </interface>
+                """, XmlCodec.marshal(DomainInterface.virtioNetwork("default", MacAddress.parse("52:54:00:00:00:01"))));
+    }
+
+    @Test
     void hostdevVfWithoutMacHasNoMacElement() {
         DomainInterface i = DomainInterface.hostdevVf(VF, null);
         assertNull(i.getMac());

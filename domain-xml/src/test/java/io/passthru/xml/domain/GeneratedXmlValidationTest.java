@@ -45,6 +45,44 @@ class GeneratedXmlValidationTest {
         assertValidDevice(DomainController.pcieRootPort(3));
     }
 
+    /** What attach --vlan/--trusted and define write for a VF, and define's virtio NICs. */
+    @Test
+    void vfNetworkSettingsAndVirtioNicsValidate() {
+        assertValidDevice(DomainInterface.hostdevVf(VF, MacAddress.parse("52:54:00:ab:cd:ef"), 42, true));
+        assertValidDevice(DomainInterface.hostdevVf(VF, null, 0, false));
+        assertValidDevice(DomainInterface.hostdevVf(VF, null, 4095, true));
+        assertValidDevice(DomainInterface.virtioBridge("br0", MacAddress.parse("52:54:00:00:00:09")));
+        assertValidDevice(DomainInterface.virtioNetwork("default", null));
+        // the schema itself refuses a VLAN id out of 802.1Q's range: the builder refuses it first
+        assertFalse(RelaxNg.errors("domain.rng", RelaxNg.inMinimalDomain(XmlCodec.marshal(
+                DomainInterface.hostdevVf(VF, null, 4095, false)).replace("4095", "4096"))).isEmpty());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> DomainInterface.hostdevVf(VF, null, 4096, false));
+    }
+
+    /** A domain as passthru define builds it: disk, virtio NIC, VF, PCI hostdev, spare root ports, agent, vIOMMU. */
+    @Test
+    void defineShapedDomainsValidate() {
+        Domain full = DomainBuilder.kvmQ35("vm-define").memoryMiB(1024).vcpus(2)
+                .disk(DomainDisk.file("/var/lib/libvirt/images/vm.qcow2", "qcow2", "vda", "virtio"))
+                .iface(DomainInterface.virtioBridge("br0", MacAddress.parse("52:54:00:00:00:0a")))
+                .iface(DomainInterface.hostdevVf(VF, MacAddress.parse("52:54:00:00:00:0b"), 100, true))
+                .hostdev(DomainHostdev.pciVfio(PciAddress.parse("0000:04:00.0")))
+                .pcieRootPorts(4).channel(DomainChannel.guestAgent())
+                .features(true, true, "qemu").iommu(DomainIommu.intel(true, true, true, true)).build();
+        String xml = XmlCodec.marshal(full);
+        assertValidDomain(xml);
+        Domain back = XmlCodec.unmarshal(xml, Domain.class);
+        assertEquals(1, back.getDevices().disks().size());
+        assertEquals(2, back.getDevices().interfaces().size());
+        assertEquals(100, back.getDevices().interfaces().get(1).vlanTag().orElseThrow());
+        assertEquals(Boolean.TRUE, back.getDevices().interfaces().get(1).getTrustGuestRxFilters());
+        assertEquals(5, back.getDevices().controllers().size(), "pcie-root + 4 root ports");
+
+        // without disk, kernel or NIC: still a valid domain (boots nothing, but defines)
+        assertValidDomain(XmlCodec.marshal(DomainBuilder.kvmQ35("vm-empty").memoryMiB(256).build()));
+    }
+
     /** What passthru set-viommu writes: an intel vIOMMU with Nova's driver attributes and the qemu I/O APIC. */
     @Test
     void viommuDomainsValidate() {

@@ -14,6 +14,8 @@ import io.passthru.manager.pool.Allocator;
 import io.passthru.manager.pool.DevicePool;
 import io.passthru.manager.Hotplug;
 import io.passthru.manager.Inventory;
+import io.passthru.manager.DomainDefiner;
+import io.passthru.manager.PassthroughDevice;
 import io.passthru.manager.MigrationFailedException;
 import io.passthru.manager.MigrationControls;
 import io.passthru.manager.MigrationFlow;
@@ -45,9 +47,9 @@ import java.util.concurrent.Callable;
  * libvirt connection is made. Exit codes: {@link #EXIT_OK}, {@link #EXIT_FAILED}, {@link #EXIT_USAGE},
  * {@link #EXIT_HOST_NOT_READY}. The top-level command's own attributes are in {@link PassthruRoot}.
  */
-@Command(subcommands = {PassthruCli.Attach.class, PassthruCli.Detach.class, PassthruCli.Migrate.class,
-        PassthruCli.ListVfs.class, PassthruCli.CheckHost.class, PassthruCli.SetViommu.class,
-        PassthruCli.Recover.class})
+@Command(subcommands = {PassthruCli.Define.class, PassthruCli.Attach.class, PassthruCli.Detach.class,
+        PassthruCli.Migrate.class, PassthruCli.ListDevices.class, PassthruCli.ListVfs.class, PassthruCli.CheckHost.class,
+        PassthruCli.SetViommu.class, PassthruCli.Recover.class})
 public final class PassthruCli extends PassthruRoot {
     /** Exit code: the command did what it was asked. */
     public static final int EXIT_OK = 0;
@@ -99,13 +101,22 @@ public final class PassthruCli extends PassthruRoot {
     }
 
     @Command(name = "attach", description = "Hot-plug a VF as <interface type='hostdev' managed='yes'> (vfio), live "
-            + "and persistent; done when the guest agent reports the interface. Name the VF with --vf, or let the "
-            + "device pool pick by Nova alias with --alias NAME[:COUNT].")
+            + "and persistent; done when the guest agent reports the interface. Or pass a plain PCI device or a PF "
+            + "through as <hostdev mode='subsystem' type='pci' managed='yes'> (--pci). Name the device with --vf or "
+            + "--pci, or let the device pool pick by Nova alias with --alias NAME[:COUNT] (type-VF, type-PF or "
+            + "type-PCI). A domain that is not running gets the device in its persistent definition only.")
     static final class Attach implements Callable<Integer> {
         @Mixin Common common;
         @Parameters(index = "0", paramLabel = "DOMAIN", description = "domain name or UUID") String domain;
         @Option(names = "--vf", paramLabel = "PCI_ADDR", converter = CliTypes.PciAddressConverter.class,
                 description = "VF address, e.g. 0000:01:10.0") PciAddress vf;
+        @Option(names = "--pci", paramLabel = "PCI_ADDR", converter = CliTypes.PciAddressConverter.class,
+                description = "plain PCI device or PF address, e.g. 0000:04:00.0; its whole IOMMU group must go to "
+                        + "this guest or be unbound") PciAddress pciAddr;
+        @Option(names = "--vlan", paramLabel = "ID", description = "with --vf: VLAN id 0-4095 libvirt sets on the VF "
+                + "(<vlan><tag id=..>)") Integer vlan;
+        @Option(names = "--trusted", description = "with --vf: trustGuestRxFilters='yes' (Nova's trusted: the guest may "
+                + "change the VF's MAC and use promiscuous mode)") boolean trusted;
         // no brackets in the label: they break the AsciiDoc of the man page's synopsis
         @Option(names = "--alias", paramLabel = "NAME:COUNT", converter = CliTypes.AliasCountConverter.class,
                 description = "Nova PCI alias from the device pool, and how many devices of it: NAME or NAME:COUNT "
@@ -123,8 +134,21 @@ public final class PassthruCli extends PassthruRoot {
         @Override
         public Integer call() {
             boolean json = common.json();
-            if ((vf == null) == (alias == null)) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "give exactly one of --vf and --alias");
+            if ((vf != null ? 1 : 0) + (pciAddr != null ? 1 : 0) + (alias != null ? 1 : 0) != 1) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "give exactly one of --vf, --pci and "
+                        + "--alias");
+            }
+            if (vf == null && (vlan != null || trusted || mac != null)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--mac, --vlan and --trusted set a VF's "
+                        + "network: give them with --vf");
+            }
+            if (vlan != null && (vlan < 0 || vlan > 4095)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--vlan " + vlan + " is out of range: "
+                        + "802.1Q VLAN ids are 0-4095");
+            }
+            if (pciAddr != null && bond != null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--bond enslaves a VF's netdev: it goes "
+                        + "with --vf or a type-VF --alias, not --pci");
             }
             try (Hosts hosts = new Hosts()) {
                 Host host = hosts.open(common.uri);
@@ -132,7 +156,9 @@ public final class PassthruCli extends PassthruRoot {
                 Hotplug hp = new Hotplug();
                 List<Hotplug.AttachResult> results;
                 if (vf != null) {
-                    results = List.of(hp.attachVf(host, domain, vf, mac));
+                    results = List.of(hp.attach(host, domain, new PassthroughDevice.Vf(vf, mac, vlan, trusted)));
+                } else if (pciAddr != null) {
+                    results = List.of(hp.attachPci(host, domain, pciAddr));
                 } else {
                     results = new AliasAttach(hp).attach(host, domain, DevicePool.load(java.nio.file.Path.of(pool)),
                             alias.name(), alias.count(), groupPolicy);
@@ -151,6 +177,11 @@ public final class PassthruCli extends PassthruRoot {
                     printJson(out, m);
                 } else {
                     for (Hotplug.AttachResult r : results) {
+                        if (r.mac() == null && r.guestInterface() == null && (pciAddr != null || alias != null)) {
+                            out.printf("attached %s to %s as hostdev (alias %s): libvirt %d ms%n", r.vf(), r.domain(),
+                                    r.alias(), r.libvirtMs());
+                            continue;
+                        }
                         out.printf("attached VF %s to %s as %s (MAC %s, alias %s): libvirt %d ms, guest %d ms%s%n",
                                 r.vf(), r.domain(), r.guestInterface(), r.mac(), r.alias(), r.libvirtMs(),
                                 r.guestMs(), bond == null ? "" : "; enslaved in " + bond + " as active slave");
@@ -161,18 +192,24 @@ public final class PassthruCli extends PassthruRoot {
         }
     }
 
-    @Command(name = "detach", description = "Hot-unplug a VF; done only when libvirt reports DEVICE_REMOVED.")
+    @Command(name = "detach", description = "Hot-unplug a VF (--vf) or a plain PCI device or PF hostdev (--pci); done "
+            + "only when libvirt reports DEVICE_REMOVED; then removed from the persistent definition too.")
     static final class Detach implements Callable<Integer> {
         @Mixin Common common;
         @Parameters(index = "0", paramLabel = "DOMAIN", description = "domain name or UUID") String domain;
-        @Option(names = "--vf", required = true, paramLabel = "PCI_ADDR", converter = CliTypes.PciAddressConverter.class,
+        @Option(names = "--vf", paramLabel = "PCI_ADDR", converter = CliTypes.PciAddressConverter.class,
                 description = "the VF's host PCI address, e.g. 0000:01:10.0") PciAddress vf;
+        @Option(names = "--pci", paramLabel = "PCI_ADDR", converter = CliTypes.PciAddressConverter.class,
+                description = "the plain PCI device's or PF's host PCI address, e.g. 0000:04:00.0") PciAddress pciAddr;
         @Option(names = "--timeout", defaultValue = "20", paramLabel = "S", description = "seconds to wait for DEVICE_REMOVED per request (default: ${DEFAULT-VALUE})") int timeout;
         @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() {
             boolean json = common.json();
+            if ((vf == null) == (pciAddr == null)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "give exactly one of --vf and --pci");
+            }
             if (timeout < 1) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--timeout must be 1 second or more, not "
                         + timeout);
@@ -180,13 +217,14 @@ public final class PassthruCli extends PassthruRoot {
             try (Hosts hosts = new Hosts()) {
                 Host host = hosts.open(common.uri);
                 guard(hosts, host, domain);
-                Hotplug.DetachResult r = new Hotplug(Hotplug.DEFAULT_GUEST_TIMEOUT, java.time.Duration.ofSeconds(timeout))
-                        .detachVf(host, domain, vf);
+                Hotplug hp = new Hotplug(Hotplug.DEFAULT_GUEST_TIMEOUT, java.time.Duration.ofSeconds(timeout));
+                Hotplug.DetachResult r = vf != null ? hp.detachVf(host, domain, vf) : hp.detachPci(host, domain, pciAddr);
                 PrintWriter out = spec.commandLine().getOut();
                 if (json) {
                     printJson(out, r);
                 } else {
-                    out.printf("detached VF %s (alias %s) from %s: removed after %d ms (%d request%s)%n", r.vf(),
+                    out.printf("detached %s %s (alias %s) from %s: removed after %d ms (%d request%s)%n",
+                            vf != null ? "VF" : "PCI device", r.vf(),
                             r.alias(), r.domain(), r.removalMs(), r.attempts(), r.attempts() == 1 ? "" : "s");
                 }
                 return 0;
@@ -330,6 +368,145 @@ public final class PassthruCli extends PassthruRoot {
         }
     }
 
+    @Command(name = "define", description = "Define a new KVM guest (q35) from options: memory, vCPUs, a disk or a "
+            + "kernel, a virtio NIC, passed-through devices (--vf, --pci, --alias), a vIOMMU, spare PCIe root ports for "
+            + "hot-plug, the guest agent channel. Every device is checked first (IOMMU group, PF/VF exclusivity, in "
+            + "use, host ready); --dry-run prints the XML instead of defining it.")
+    static final class Define implements Callable<Integer> {
+        @Mixin Common common;
+        @Parameters(index = "0", paramLabel = "NAME", description = "the new domain's name") String name;
+        @Option(names = "--memory", defaultValue = "1024", paramLabel = "MiB", description = "memory in MiB (default: ${DEFAULT-VALUE})") long memory;
+        @Option(names = "--vcpus", defaultValue = "1", paramLabel = "N", description = "vCPUs (default: ${DEFAULT-VALUE})") int vcpus;
+        @Option(names = "--disk", paramLabel = "PATH", description = "disk image (virtio, vda; qcow2 when it ends in .qcow2, else raw)") String disk;
+        @Option(names = "--kernel", paramLabel = "PATH", description = "direct kernel boot: the kernel") String kernel;
+        @Option(names = "--initrd", paramLabel = "PATH", description = "with --kernel: the initrd") String initrd;
+        @Option(names = "--cmdline", paramLabel = "ARGS", description = "with --kernel: the kernel command line") String cmdline;
+        @Option(names = "--bridge", paramLabel = "BR", description = "virtio NIC on this host bridge") String bridge;
+        @Option(names = "--network", paramLabel = "NET", description = "virtio NIC on this libvirt network") String network;
+        @Option(names = "--mac", paramLabel = "MAC", converter = CliTypes.MacAddressConverter.class,
+                description = "the virtio NIC's MAC (default: libvirt picks one)") MacAddress mac;
+        @Option(names = "--vf", paramLabel = "PCI_ADDR", converter = CliTypes.PciAddressConverter.class,
+                description = "a VF as <interface type='hostdev'> (repeatable)") List<PciAddress> vfs = new java.util.ArrayList<>();
+        @Option(names = "--vf-mac", paramLabel = "MAC", converter = CliTypes.MacAddressConverter.class,
+                description = "MAC of the n-th --vf (repeatable; default: libvirt picks one)") List<MacAddress> vfMacs = new java.util.ArrayList<>();
+        @Option(names = "--vlan", paramLabel = "ID", description = "VLAN id 0-4095 of every --vf") Integer vlan;
+        @Option(names = "--trusted", description = "trustGuestRxFilters='yes' on every --vf") boolean trusted;
+        @Option(names = "--pci", paramLabel = "PCI_ADDR", converter = CliTypes.PciAddressConverter.class,
+                description = "a plain PCI device or PF as <hostdev> (repeatable)") List<PciAddress> pcis = new java.util.ArrayList<>();
+        @Option(names = "--alias", paramLabel = "NAME:COUNT", converter = CliTypes.AliasCountConverter.class,
+                description = "devices by Nova alias from the pool (repeatable)") List<CliTypes.AliasCount> aliases = new java.util.ArrayList<>();
+        @Option(names = "--pool", defaultValue = "/etc/passthru/pool.json", paramLabel = "FILE",
+                description = "device pool for --alias (default: ${DEFAULT-VALUE})") String pool;
+        @Option(names = "--group-policy", defaultValue = "none", paramLabel = "POLICY", converter = CliTypes.GroupPolicies.class,
+                completionCandidates = CliTypes.GroupPolicies.class, description = "${COMPLETION-CANDIDATES} "
+                + "(default: ${DEFAULT-VALUE})") Allocator.GroupPolicy groupPolicy;
+        @Option(names = "--viommu", converter = CliTypes.ViommuOptions.class, completionCandidates = CliTypes.ViommuOptions.class,
+                paramLabel = "MODEL", description = "${COMPLETION-CANDIDATES}, as set-viommu (default: none)") ViommuPolicy.Option viommu;
+        @Option(names = "--hotplug-ports", defaultValue = "0", paramLabel = "N", description = "spare pcie-root-ports for later hot-plug (default: ${DEFAULT-VALUE})") int hotplugPorts;
+        @Option(names = "--guest-agent", negatable = true, defaultValue = "true", fallbackValue = "true",
+                description = "the QEMU guest agent channel (default: on; --no-guest-agent leaves it out)") boolean guestAgent;
+        @Option(names = "--dry-run", description = "print the domain XML; define nothing") boolean dryRun;
+        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            if (vfMacs.size() > vfs.size()) {
+                throw new CommandLine.ParameterException(spec.commandLine(), vfMacs.size() + " --vf-mac for "
+                        + vfs.size() + " --vf: give one --vf-mac per --vf, in the same order");
+            }
+            if (vlan != null && (vlan < 0 || vlan > 4095)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--vlan " + vlan + " is out of range: "
+                        + "802.1Q VLAN ids are 0-4095");
+            }
+            if (vfs.isEmpty() && (vlan != null || trusted)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--vlan and --trusted set the network of "
+                        + "the VFs: give --vf too");
+            }
+            DomainDefiner.Command cmd = new DomainDefiner.Command(name).memoryMiB(memory).vcpus(vcpus).disk(disk)
+                    .kernel(kernel, initrd, cmdline).nic(bridge, network, mac).viommu(viommu)
+                    .hotplugPorts(hotplugPorts).guestAgent(guestAgent);
+            for (int i = 0; i < vfs.size(); i++) {
+                cmd.vf(new PassthroughDevice.Vf(vfs.get(i), i < vfMacs.size() ? vfMacs.get(i) : null, vlan, trusted));
+            }
+            pcis.forEach(cmd::pci);
+            aliases.forEach(a -> cmd.alias(a.name(), a.count()));
+            if (!aliases.isEmpty()) {
+                cmd.pool(DevicePool.load(java.nio.file.Path.of(pool)), groupPolicy);
+            }
+            try {
+                cmd.validate();
+            } catch (io.passthru.manager.InvalidRequestException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
+            try (Hosts hosts = new Hosts()) {
+                DomainDefiner.Result r = new DomainDefiner().define(hosts.open(common.uri), cmd, dryRun);
+                PrintWriter out = spec.commandLine().getOut();
+                if (common.json()) {
+                    printJson(out, r);
+                } else if (dryRun) {
+                    out.print(r.xml());
+                    out.flush();
+                } else {
+                    out.printf("defined %s (%s) on %s: %s; vIOMMU %s; %d spare PCIe root port%s; guest agent %s%n",
+                            r.name(), r.uuid(), r.uri(), r.devices().isEmpty() ? "no devices"
+                                    : String.join(", ", r.devices()), r.viommu() == null ? "none" : r.viommu(),
+                            r.sparePorts(), r.sparePorts() == 1 ? "" : "s", guestAgent ? "channel" : "none");
+                }
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "list-devices", description = "PCI devices of a host that can be passed through, from libvirt node "
+            + "devices: PFs, VFs and plain PCI devices (bridges left out), with IOMMU group, NUMA node, the domain "
+            + "using each, and the device_spec entry of the pool allowing it.")
+    static final class ListDevices implements Callable<Integer> {
+        @Mixin Common common;
+        @Option(names = "--pool", defaultValue = "/etc/passthru/pool.json", paramLabel = "FILE", description = "device pool "
+                + "whose device_spec is shown; left out when the file does not exist (default: ${DEFAULT-VALUE})") String pool;
+        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+        /** One row: a device, and the device_spec entry allowing it (null: none, or no pool). */
+        record Row(PciAddress address, String kind, PciAddress pf, String vendorId, String productId, String pciClass,
+                   String driver, Integer iommuGroup, List<PciAddress> iommuGroupMembers, Integer numaNode,
+                   String usedBy, String allowedBy) {
+        }
+
+        @Override
+        public Integer call() {
+            DevicePool p = optionalPool(pool);
+            try (Hosts hosts = new Hosts()) {
+                Inventory inv = Inventory.scan(hosts.open(common.uri));
+                List<Row> rows = new java.util.ArrayList<>();
+                for (Inventory.PciFunction f : inv.functions()) {
+                    if (f.isBridge()) {
+                        continue;
+                    }
+                    String allowed = p == null ? null : p.allowing(f.address(), f.pf(), f.vendorId(), f.productId())
+                            .map(io.passthru.manager.pool.DeviceSpec::where).orElse(null);
+                    rows.add(new Row(f.address(), f.kind().novaName(), f.pf(), f.vendorId(), f.productId(),
+                            f.pciClass(), f.driver(), f.iommuGroup(), f.iommuGroupMembers(), f.numaNode(), f.usedBy(),
+                            allowed));
+                }
+                PrintWriter out = spec.commandLine().getOut();
+                if (common.json()) {
+                    printJson(out, rows);
+                    return 0;
+                }
+                out.printf("%-14s %-8s %-14s %-11s %-8s %-10s %-6s %-5s %-16s %s%n", "ADDRESS", "TYPE", "PF",
+                        "VENDOR:DEV", "CLASS", "DRIVER", "GROUP", "NUMA", "USED BY", "ALLOWED BY");
+                for (Row r : rows) {
+                    out.printf("%-14s %-8s %-14s %-11s %-8s %-10s %-6s %-5s %-16s %s%n", r.address(), r.kind(),
+                            ListVfs.dash(r.pf()), ListVfs.hex(r.vendorId()) + ":" + ListVfs.hex(r.productId()),
+                            ListVfs.dash(r.pciClass() == null ? null : ListVfs.hex(r.pciClass())),
+                            ListVfs.dash(r.driver()), ListVfs.dash(r.iommuGroup()), ListVfs.dash(r.numaNode()),
+                            ListVfs.dash(r.usedBy()), p == null ? "(no pool)" : ListVfs.dash(r.allowedBy()));
+                }
+                return 0;
+            }
+        }
+    }
+
     @Command(name = "list-vfs", description = "PFs and VFs of a host from libvirt node devices.")
     static final class ListVfs implements Callable<Integer> {
         @Mixin Common common;
@@ -361,11 +538,11 @@ public final class PassthruCli extends PassthruRoot {
             }
         }
 
-        private static String hex(String id) {
+        static String hex(String id) {
             return id == null ? "?" : id.replaceFirst("^0x", "");
         }
 
-        private static String dash(Object o) {
+        static String dash(Object o) {
             return o == null ? "-" : o.toString();
         }
     }

@@ -10,8 +10,8 @@ import java.util.Optional;
  * Nova), with that entry's tags.
  *
  * @param address    the device
- * @param type       {@link DeviceType#VF} or {@link DeviceType#PF}
- * @param pf         for a VF its PF; for a PF its own address (so "same PF" is {@code pf().equals(..)})
+ * @param type       {@link DeviceType#VF}, {@link DeviceType#PF} or {@link DeviceType#PCI}
+ * @param pf         for a VF its PF; for a PF or a plain PCI device its own address (so "same PF" is {@code pf().equals(..)})
  * @param vendorId   as reported by libvirt, e.g. {@code 0x8086}
  * @param productId  as reported by libvirt, e.g. {@code 0x10ca}
  * @param driver     host driver bound now, or null

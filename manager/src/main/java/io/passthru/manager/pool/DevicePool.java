@@ -159,9 +159,27 @@ public final class DevicePool {
         }
     }
 
-    /** {@link #candidates(String, List)} on the inventory's PFs and VFs. */
+    /**
+     * {@link #candidates(String, List)} on the inventory's PFs and VFs, and for a {@code type-PCI} alias the
+     * inventory's plain PCI devices ({@link Inventory#pciDevices()}: neither PF, VF nor bridge) that a
+     * {@code device_spec} entry allows and the alias's vendor/product match; free when no domain holds them and no
+     * host driver other than vfio-pci is bound.
+     */
     public List<Candidate> candidates(String aliasName, Inventory inventory) {
-        return candidates(aliasName, inventory.pfs());
+        List<PciAlias> entries = alias(aliasName);
+        if (entries.isEmpty() || entries.get(0).deviceType() != DeviceType.PCI) {
+            return candidates(aliasName, inventory.pfs());
+        }
+        List<Candidate> out = new java.util.ArrayList<>();
+        for (Inventory.PciFunction f : inventory.pciDevices()) {
+            if (entries.stream().noneMatch(a -> a.matchesIds(f.vendorId(), f.productId()))) {
+                continue;
+            }
+            allowing(f.address(), null, f.vendorId(), f.productId()).filter(s -> !s.remoteManaged())
+                    .ifPresent(s -> out.add(new Candidate(f.address(), DeviceType.PCI, f.address(), f.vendorId(),
+                            f.productId(), f.driver(), f.numaNode(), f.iommuGroup(), f.usedBy(), f.isFree(), s)));
+        }
+        return out.stream().sorted(Comparator.comparing(Candidate::address)).toList();
     }
 
     /**
@@ -170,8 +188,8 @@ public final class DevicePool {
      * <p>A device is a candidate when some {@code device_spec} entry allows it (the first such entry supplies the
      * tags), one of the alias's entries matches its vendor/product, and its kind fits the alias's
      * {@code device_type}: {@code type-VF} gives VFs, {@code type-PF} gives PFs (free only when none of their VFs is
-     * used or bound to a host driver other than vfio-pci), {@code type-PCI} gives nothing here because the
-     * inventory lists only SR-IOV devices. Devices allowed only by a {@code remote_managed} entry are left out: they
+     * used or bound to a host driver other than vfio-pci), {@code type-PCI} gives nothing here (PFs and VFs
+     * only): {@link #candidates(String, Inventory)} gives plain PCI devices. Devices allowed only by a {@code remote_managed} entry are left out: they
      * belong to a SmartNIC's control plane, never to plain passthrough.
      *
      * @throws io.passthru.manager.InvalidRequestException when no alias has that name

@@ -58,8 +58,8 @@ class PassthruCliTest {
     void helpListsEverySubcommandAndTheExitCodes() {
         Run r = run("--help");
         assertEquals(0, r.exit());
-        for (String c : new String[] {"attach", "detach", "migrate", "list-vfs", "check-host", "set-viommu",
-                "recover"}) {
+        for (String c : new String[] {"define", "attach", "detach", "migrate", "list-devices", "list-vfs",
+                "check-host", "set-viommu", "recover"}) {
             assertTrue(r.out().contains(c), c + " missing from help: " + r.out());
         }
         assertTrue(r.out().contains("Exit codes:"), r.out());

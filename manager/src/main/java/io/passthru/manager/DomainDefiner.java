@@ -1,0 +1,367 @@
+package io.passthru.manager;
+
+import io.passthru.PassthruException;
+import io.passthru.manager.libvirt.Host;
+import io.passthru.manager.libvirt.LibvirtErrors;
+import io.passthru.manager.pool.Allocator;
+import io.passthru.manager.pool.Candidate;
+import io.passthru.manager.pool.DevicePool;
+import io.passthru.manager.pool.PciAlias;
+import io.passthru.manager.viommu.ViommuPolicy;
+import io.passthru.xml.MacAddress;
+import io.passthru.xml.PciAddress;
+import io.passthru.xml.XmlCodec;
+import io.passthru.xml.domain.Domain;
+import io.passthru.xml.domain.DomainBuilder;
+import io.passthru.xml.domain.DomainChannel;
+import io.passthru.xml.domain.DomainDisk;
+import io.passthru.xml.domain.DomainHostdev;
+import io.passthru.xml.domain.DomainInterface;
+import io.passthru.xml.domain.DomainIommu;
+import io.passthru.xml.domain.DomainIommuDriver;
+import org.libvirt.LibvirtException;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * {@code passthru define NAME}: generates a whole KVM guest on q35 from a {@link Command} with the typed model
+ * ({@link DomainBuilder}; never a string template) and defines it ({@code virDomainDefineXML}), or returns the XML
+ * only ({@code --dry-run}). Devices come from {@code --vf} (as {@code <interface type='hostdev'>} with MAC, VLAN
+ * and trust), {@code --pci} (plain PCI device or PF as {@code <hostdev>}) and {@code --alias NAME[:COUNT]} (the
+ * device pool: Nova device_spec/alias, NUMA and group policy, as {@code attach --alias}). Every device passes
+ * {@link AssignmentRules} and {@link HostCheck#requireReadyFor} and the vIOMMU passes {@link ViommuPolicy} before
+ * anything is defined; a refusal changes nothing.
+ *
+ * <p>The guest: {@code <memory>} in KiB from MiB, {@code <vcpu placement='static'>}, {@code <os>} direct kernel
+ * boot ({@code --kernel/--initrd/--cmdline}) or {@code <boot dev='hd'/>}, host-passthrough CPU, acpi/apic and
+ * {@code <ioapic driver='kvm'>} ({@code 'qemu'} when the vIOMMU needs interrupt remapping), a {@code pcie-root}, a
+ * virtio disk ({@code --disk}: qcow2 when the name ends in .qcow2, else raw), a virtio NIC ({@code --bridge} or
+ * {@code --network}), the devices, {@code --hotplug-ports} spare {@code pcie-root-port}s and the QEMU guest agent
+ * channel ({@code org.qemu.guest_agent.0}, formatdomain.html#channel). libvirt places each device without an
+ * address on the first free root port and adds ports when none is free, so passthru adds, besides the N spare
+ * ones, one port per PCIe device it defines (disk, NICs, devices, the virtio-serial controller of the agent
+ * channel) and one each for the USB controller and memory balloon libvirt adds to a q35 guest by default.
+ */
+public final class DomainDefiner {
+    /** Root ports libvirt's default q35 devices take: the qemu-xhci USB controller and the virtio memballoon. */
+    static final int LIBVIRT_DEFAULT_PCIE_DEVICES = 2;
+
+    /** What to define; {@link #validate()} checks the combination. Setters return {@code this}. */
+    public static final class Command {
+        private final String name;
+        private long memoryMiB = 1024;
+        private int vcpus = 1;
+        private String disk;
+        private String kernel;
+        private String initrd;
+        private String cmdline;
+        private String bridge;
+        private String network;
+        private MacAddress mac;
+        private final List<PassthroughDevice.Vf> vfs = new ArrayList<>();
+        private final List<PciAddress> pcis = new ArrayList<>();
+        private final List<Map.Entry<String, Integer>> aliases = new ArrayList<>();
+        private DevicePool pool;
+        private Allocator.GroupPolicy groupPolicy = Allocator.GroupPolicy.NONE;
+        private ViommuPolicy.Option viommu;
+        private int hotplugPorts;
+        private boolean guestAgent = true;
+
+        /** @param name the new domain's name */
+        public Command(String name) {
+            this.name = Objects.requireNonNull(name, "name");
+        }
+
+        /** The new domain's name. */
+        public String name() {
+            return name;
+        }
+
+        /** Memory in MiB (default 1024). */
+        public Command memoryMiB(long mib) {
+            this.memoryMiB = mib;
+            return this;
+        }
+
+        /** vCPUs (default 1). */
+        public Command vcpus(int n) {
+            this.vcpus = n;
+            return this;
+        }
+
+        /** A disk image (virtio, vda); null for none. */
+        public Command disk(String path) {
+            this.disk = path;
+            return this;
+        }
+
+        /** Direct kernel boot; initrd and cmdline need a kernel. Any may be null. */
+        public Command kernel(String kernel, String initrd, String cmdline) {
+            this.kernel = kernel;
+            this.initrd = initrd;
+            this.cmdline = cmdline;
+            return this;
+        }
+
+        /** A virtio NIC on bridge {@code bridge} or libvirt network {@code network} (at most one), MAC optional. */
+        public Command nic(String bridge, String network, MacAddress mac) {
+            this.bridge = bridge;
+            this.network = network;
+            this.mac = mac;
+            return this;
+        }
+
+        /** Adds a VF with its network settings. */
+        public Command vf(PassthroughDevice.Vf vf) {
+            vfs.add(Objects.requireNonNull(vf, "vf"));
+            return this;
+        }
+
+        /** Adds a plain PCI device or PF by address. */
+        public Command pci(PciAddress address) {
+            pcis.add(Objects.requireNonNull(address, "address"));
+            return this;
+        }
+
+        /** Adds {@code count} devices of Nova alias {@code alias} from {@link #pool(DevicePool, Allocator.GroupPolicy)}. */
+        public Command alias(String alias, int count) {
+            aliases.add(Map.entry(Objects.requireNonNull(alias, "alias"), count));
+            return this;
+        }
+
+        /** The device pool for {@link #alias}; and its group policy (null: none). */
+        public Command pool(DevicePool pool, Allocator.GroupPolicy groupPolicy) {
+            this.pool = pool;
+            this.groupPolicy = groupPolicy == null ? Allocator.GroupPolicy.NONE : groupPolicy;
+            return this;
+        }
+
+        /** vIOMMU model, as {@code set-viommu}; null or NONE for none. */
+        public Command viommu(ViommuPolicy.Option option) {
+            this.viommu = option;
+            return this;
+        }
+
+        /** Spare pcie-root-ports for later hot-plug (default 0). */
+        public Command hotplugPorts(int n) {
+            this.hotplugPorts = n;
+            return this;
+        }
+
+        /** The QEMU guest agent channel (default on; attach and migrate need it). */
+        public Command guestAgent(boolean on) {
+            this.guestAgent = on;
+            return this;
+        }
+
+        /**
+         * Checks the combination, before any libvirt call.
+         *
+         * @throws InvalidRequestException naming the bad option and the fix
+         */
+        public void validate() {
+            if (name.isBlank() || name.contains("/")) {
+                throw new InvalidRequestException("invalid domain name '" + name + "': give a non-empty name "
+                        + "without '/'");
+            }
+            if (memoryMiB < 1) {
+                throw new InvalidRequestException("--memory must be 1 MiB or more, not " + memoryMiB);
+            }
+            if (vcpus < 1) {
+                throw new InvalidRequestException("--vcpus must be 1 or more, not " + vcpus);
+            }
+            if (kernel == null && (initrd != null || cmdline != null)) {
+                throw new InvalidRequestException("--initrd and --cmdline need --kernel (direct kernel boot)");
+            }
+            if (bridge != null && network != null) {
+                throw new InvalidRequestException("give one of --bridge and --network for the virtio NIC, not both");
+            }
+            if (mac != null && bridge == null && network == null) {
+                throw new InvalidRequestException("--mac is the virtio NIC's MAC: give --bridge or --network too "
+                        + "(a VF's MAC is --vf-mac)");
+            }
+            if (hotplugPorts < 0 || hotplugPorts > 30) {
+                throw new InvalidRequestException("--hotplug-ports must be 0 to 30 (a q35 pcie-root has 31 slots), not "
+                        + hotplugPorts);
+            }
+            if (!aliases.isEmpty() && pool == null) {
+                throw new InvalidRequestException("--alias needs the device pool (--pool FILE with device_spec and "
+                        + "alias in Nova's syntax)");
+            }
+            for (Map.Entry<String, Integer> a : aliases) {
+                if (a.getValue() < 1) {
+                    throw new InvalidRequestException("--alias " + a.getKey() + ": COUNT must be 1 or more");
+                }
+            }
+        }
+    }
+
+    /**
+     * What was (or, for a dry run, would be) defined.
+     *
+     * @param name        domain name
+     * @param uri         the host
+     * @param uuid        the UUID libvirt gave it; null for a dry run
+     * @param devices     the passed-through devices, e.g. "VF 0000:03:10.0"
+     * @param viommu      the vIOMMU model, or null
+     * @param sparePorts  spare pcie-root-ports asked for
+     * @param dryRun      true when nothing was defined
+     * @param xml         the domain XML passthru generated (dry run) or libvirt's persistent XML after define
+     */
+    public record Result(String name, String uri, String uuid, List<String> devices, String viommu, int sparePorts,
+                         boolean dryRun, String xml) {
+    }
+
+    /**
+     * Builds the domain of {@code cmd} and defines it on {@code host} (unless {@code dryRun}).
+     *
+     * @throws InvalidRequestException      for a bad combination, a name already defined on the host, an unknown
+     *                                      device or alias, an unsupported vIOMMU
+     * @throws DeviceNotAssignableException by the rules of {@link AssignmentRules}
+     * @throws NoFreeDeviceException        when an alias has fewer free devices than asked for
+     * @throws HostNotReadyException        when the host cannot pass devices through
+     * @throws PassthruException            when libvirt refuses the definition
+     */
+    public Result define(Host host, Command cmd, boolean dryRun) {
+        cmd.validate();
+        refuseExisting(host, cmd.name);
+        // config-only, like a config-only attach: serialized with those on this machine, re-checked after define
+        try (DomainLock hostLock = DomainLock.acquire(host.uri(), "config-attach")) {
+            Inventory inv = Inventory.scan(host);
+            List<PassthroughDevice> devices = devices(host, inv, cmd);
+            AssignmentRules.check(inv, cmd.name, devices);
+            HostCheck check = new HostCheck();
+            for (PassthroughDevice d : devices) {
+                check.requireReadyFor(host, inv, d.describe(),
+                        inv.vf(d.address()).map(Inventory.Vf::pf).orElse(null));
+            }
+            ViommuPolicy.Decision viommu = cmd.viommu == null || cmd.viommu == ViommuPolicy.Option.NONE
+                    ? null : ViommuPolicy.decide(cmd.viommu, "x86_64", "q35", host.libvirtVersion(),
+                    host.domainCapabilities("x86_64", "q35", "kvm"));
+            Domain d = build(cmd, devices, viommu);
+            String xml = XmlCodec.marshal(d);
+            List<String> described = devices.stream().map(PassthroughDevice::describe).toList();
+            String model = viommu == null ? null : viommu.model();
+            if (dryRun) {
+                return new Result(cmd.name, host.uri(), null, described, model, cmd.hotplugPorts, true, xml);
+            }
+            org.libvirt.Domain dom;
+            try {
+                dom = host.connect().domainDefineXML(xml);
+            } catch (LibvirtException e) {
+                throw LibvirtErrors.wrap("define domain '" + cmd.name + "' on " + host.uri(), e);
+            }
+            Map<PciAddress, List<String>> holders = Inventory.holders(host);
+            for (PassthroughDevice dev : devices) {
+                List<String> h = holders.getOrDefault(dev.address(), List.of());
+                if (h.size() > 1) {
+                    Host.call("undefine '" + cmd.name + "' after a concurrent request took " + dev.describe(),
+                            () -> {
+                                dom.undefine();
+                                return null;
+                            });
+                    throw new DeviceNotAssignableException(dev.describe() + " was taken by domain '"
+                            + h.stream().filter(n -> !n.equals(cmd.name)).findFirst().orElse("?") + "' meanwhile "
+                            + "(a concurrent request): '" + cmd.name + "' was not defined; run define again");
+                }
+            }
+            return new Result(cmd.name, host.uri(), Host.call("read domain UUID", dom::getUUIDString), described,
+                    model, cmd.hotplugPorts, false, Host.xml(dom, true));
+        }
+    }
+
+    private static void refuseExisting(Host host, String name) {
+        try {
+            host.connect().domainLookupByName(name);
+        } catch (LibvirtException e) {
+            if (LibvirtErrors.code(e) == LibvirtErrors.VIR_ERR_NO_DOMAIN) {
+                return;
+            }
+            throw LibvirtErrors.wrap("look up domain '" + name + "' on " + host.uri(), e);
+        }
+        throw new InvalidRequestException("domain '" + name + "' is already defined on " + host.uri() + ": pick "
+                + "another name, or undefine it first (virsh -c " + host.uri() + " undefine " + name + ")");
+    }
+
+    /** The devices of {@code cmd}, aliases resolved against the pool in order (each pick excluded from the next). */
+    static List<PassthroughDevice> devices(Host host, Inventory inv, Command cmd) {
+        List<PassthroughDevice> out = new ArrayList<>(cmd.vfs);
+        for (PciAddress a : cmd.pcis) {
+            out.add(AssignmentRules.pci(inv, a));
+        }
+        if (cmd.aliases.isEmpty()) {
+            return out;
+        }
+        cmd.pool.validate(inv);
+        Map<Integer, Integer> sockets = AliasAttach.hostNumaSockets(host);
+        Set<PciAddress> taken = new HashSet<>();
+        out.forEach(d -> taken.add(d.address()));
+        for (Map.Entry<String, Integer> a : cmd.aliases) {
+            List<PciAlias> entries = cmd.pool.alias(a.getKey());
+            if (entries.isEmpty()) {
+                throw new InvalidRequestException("no alias '" + a.getKey() + "' in the device pool (aliases: "
+                        + cmd.pool.aliases().stream().map(PciAlias::name).distinct().toList() + ")");
+            }
+            Allocator.Request req = Allocator.Request.of(entries.get(0), a.getValue(), cmd.groupPolicy);
+            // a new guest has no NUMA placement: every free device passes the NUMA policy (see Allocator)
+            List<Candidate> ordered = Allocator.choose(req, cmd.pool.candidates(a.getKey(), inv), Set.of(), sockets);
+            for (Candidate c : Allocator.select(req, ordered, taken)) {
+                taken.add(c.address());
+                out.add(AliasAttach.device(c));
+            }
+        }
+        return out;
+    }
+
+    /** The domain (pure: the typed model only). */
+    static Domain build(Command cmd, List<PassthroughDevice> devices, ViommuPolicy.Decision viommu) {
+        DomainBuilder b = DomainBuilder.kvmQ35(cmd.name).memoryMiB(cmd.memoryMiB).vcpus(cmd.vcpus);
+        if (cmd.kernel != null) {
+            b.directKernel(cmd.kernel, cmd.initrd, cmd.cmdline);
+        }
+        int pcieDevices = 0;
+        if (cmd.disk != null) {
+            b.disk(DomainDisk.file(cmd.disk, cmd.disk.endsWith(".qcow2") ? "qcow2" : "raw", "vda", "virtio"));
+            pcieDevices++;
+        }
+        if (cmd.bridge != null) {
+            b.iface(DomainInterface.virtioBridge(cmd.bridge, cmd.mac));
+            pcieDevices++;
+        } else if (cmd.network != null) {
+            b.iface(DomainInterface.virtioNetwork(cmd.network, cmd.mac));
+            pcieDevices++;
+        }
+        for (PassthroughDevice d : devices) {
+            if (d.element() instanceof DomainInterface i) {
+                b.iface(i);
+            } else {
+                b.hostdev((DomainHostdev) d.element());
+            }
+            pcieDevices++;
+        }
+        if (cmd.guestAgent) {
+            b.channel(DomainChannel.guestAgent());
+            pcieDevices++; // its virtio-serial controller
+        }
+        if (cmd.hotplugPorts > 0) {
+            b.pcieRootPorts(cmd.hotplugPorts + pcieDevices + LIBVIRT_DEFAULT_PCIE_DEVICES);
+        }
+        if (viommu != null) {
+            DomainIommu iommu = DomainIommu.of(viommu.model());
+            if (!viommu.driver().isEmpty()) {
+                DomainIommuDriver drv = iommu.driver();
+                viommu.driver().forEach((k, v) -> ViommuConfig.setDriverAttribute(drv, k, v));
+            }
+            b.iommu(iommu);
+            if (viommu.ioapicDriver() != null) {
+                b.features(true, true, viommu.ioapicDriver());
+            }
+        }
+        return b.build();
+    }
+}

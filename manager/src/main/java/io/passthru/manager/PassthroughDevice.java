@@ -1,0 +1,100 @@
+package io.passthru.manager;
+
+import io.passthru.manager.pool.DeviceType;
+import io.passthru.xml.MacAddress;
+import io.passthru.xml.PciAddress;
+import io.passthru.xml.domain.Domain;
+import io.passthru.xml.domain.DomainHostdev;
+import io.passthru.xml.domain.DomainInterface;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A host PCI device given to a guest through VFIO, in the shape libvirt wants for its kind (formatdomain.html):
+ * <ul>
+ *   <li>{@link Vf}: an SR-IOV VF as {@code <interface type='hostdev' managed='yes'>} with {@code <driver
+ *       name='vfio'/>}, so libvirt programs its MAC, VLAN and trust on the PF ("PCI Passthrough" under "Network
+ *       interfaces");</li>
+ *   <li>{@link Hostdev}: a plain PCI device (Nova {@code type-PCI}) or a whole PF (Nova {@code type-PF}) as
+ *       {@code <hostdev mode='subsystem' type='pci' managed='yes'>} with {@code <driver name='vfio'/>} ("Host device
+ *       assignment"); {@code managed='yes'}: libvirt unbinds it from its host driver, binds it to vfio-pci for the
+ *       guest and gives it back afterwards.</li>
+ * </ul>
+ * Attach, detach and define use this type; each kind knows its XML fragment and how to find itself in a domain.
+ */
+public sealed interface PassthroughDevice permits PassthroughDevice.Vf, PassthroughDevice.Hostdev {
+    /** The device's host PCI address. */
+    PciAddress address();
+
+    /** Nova's device type: {@code type-VF}, {@code type-PF} or {@code type-PCI}. */
+    DeviceType kind();
+
+    /** The device element to attach or define: a {@link DomainInterface} or a {@link DomainHostdev}. */
+    Object element();
+
+    /** "VF 0000:03:10.0", "PF 0000:03:00.0", "PCI device 0000:04:00.0": for messages. */
+    default String describe() {
+        return (kind() == DeviceType.PCI ? "PCI device " : kind() == DeviceType.PF ? "PF " : "VF ") + address();
+    }
+
+    /** The element in {@code domain} whose source is this device's address, if there is one. */
+    default Optional<Object> findIn(Domain domain) {
+        return domain.getDevices() == null ? Optional.empty() : domain.getDevices().findBySourcePci(address());
+    }
+
+    /**
+     * An SR-IOV VF with its network settings.
+     *
+     * @param address the VF
+     * @param mac     MAC, or null to let libvirt pick one
+     * @param vlan    802.1Q VLAN id 0..4095 libvirt sets on the VF, or null for none
+     * @param trusted {@code trustGuestRxFilters='yes'} (Nova's {@code trusted} tag): the guest may change the VF's
+     *                MAC and use promiscuous/multicast modes
+     */
+    record Vf(PciAddress address, MacAddress mac, Integer vlan, boolean trusted) implements PassthroughDevice {
+        /**
+         * @throws InvalidRequestException when the VLAN id is outside 0..4095
+         */
+        public Vf {
+            Objects.requireNonNull(address, "address");
+            if (vlan != null && (vlan < 0 || vlan > 4095)) {
+                throw new InvalidRequestException("VLAN id " + vlan + " is out of range: 802.1Q VLAN ids are 0-4095");
+            }
+        }
+
+        @Override
+        public DeviceType kind() {
+            return DeviceType.VF;
+        }
+
+        @Override
+        public DomainInterface element() {
+            return DomainInterface.hostdevVf(address, mac, vlan, trusted);
+        }
+    }
+
+    /**
+     * A plain PCI device or a PF as a managed VFIO hostdev.
+     *
+     * @param address the device
+     * @param kind    {@link DeviceType#PCI} or {@link DeviceType#PF}
+     */
+    record Hostdev(PciAddress address, DeviceType kind) implements PassthroughDevice {
+        /**
+         * @throws IllegalArgumentException for {@link DeviceType#VF} (a VF goes as {@link Vf})
+         */
+        public Hostdev {
+            Objects.requireNonNull(address, "address");
+            if (kind == DeviceType.VF) {
+                throw new IllegalArgumentException("a VF is passed through as PassthroughDevice.Vf");
+            }
+            Objects.requireNonNull(kind, "kind");
+        }
+
+        @Override
+        public DomainHostdev element() {
+            return DomainHostdev.pciVfio(address);
+        }
+    }
+}

@@ -1,0 +1,228 @@
+package io.passthru.manager;
+
+import io.passthru.manager.libvirt.Host;
+import io.passthru.manager.libvirt.Hosts;
+import io.passthru.manager.pool.Allocator;
+import io.passthru.manager.pool.DevicePool;
+import io.passthru.manager.viommu.ViommuPolicy;
+import io.passthru.xml.MacAddress;
+import io.passthru.xml.PciAddress;
+import io.passthru.xml.RelaxNg;
+import io.passthru.xml.XmlCodec;
+import io.passthru.xml.domain.Domain;
+import io.passthru.xml.domain.DomainController;
+import io.passthru.xml.domain.DomainHostdev;
+import io.passthru.xml.domain.DomainInterface;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code define} into libvirt's test driver (sriov-host.xml, a fresh host per test), read back through libvirt. */
+class DomainDefinerTestDriverTest {
+    private static final PciAddress PF = PciAddress.parse("0000:03:00.0");
+    private static final PciAddress VF0 = PciAddress.parse("0000:03:10.0");
+    private static final PciAddress VF2 = PciAddress.parse("0000:03:10.2");
+    private static final PciAddress NIC = PciAddress.parse("0000:04:00.0");
+
+    private Hosts hosts;
+    private Host host;
+    private final DomainDefiner definer = new DomainDefiner();
+
+    @BeforeEach
+    void open() {
+        hosts = new Hosts();
+        host = hosts.open(TestDriver.sriovHost());
+    }
+
+    @AfterEach
+    void close() {
+        hosts.close();
+    }
+
+    private static void assertValid(String xml) {
+        assertEquals(List.of(), RelaxNg.errors("domain.rng", xml), xml);
+    }
+
+    private static Domain persistent(Host host, String name) {
+        return XmlCodec.unmarshal(Host.xml(host.domain(name), true), Domain.class);
+    }
+
+    @Test
+    void definesAWholeGuestAndLibvirtReadsItBack() {
+        DomainDefiner.Command cmd = new DomainDefiner.Command("vm1").memoryMiB(512).vcpus(2)
+                .disk("/var/lib/libvirt/images/vm1.qcow2").nic("br0", null, MacAddress.parse("52:54:00:00:01:01"))
+                .vf(new PassthroughDevice.Vf(VF2, MacAddress.parse("52:54:00:00:01:02"), 42, true)).pci(NIC)
+                .viommu(ViommuPolicy.Option.INTEL).hotplugPorts(2);
+        DomainDefiner.Result r = definer.define(host, cmd, false);
+        assertFalse(r.dryRun());
+        assertNotNull(r.uuid());
+        assertEquals(List.of("VF " + VF2, "PCI device " + NIC), r.devices());
+        assertEquals("intel", r.viommu());
+        assertValid(r.xml());
+
+        Domain d = persistent(host, "vm1");
+        assertEquals(r.uuid(), d.getUuid());
+        assertEquals(512L * 1024, d.getMemory().toKiB());
+        assertEquals(1, d.getDevices().disks().size());
+        assertEquals("/var/lib/libvirt/images/vm1.qcow2", d.getDevices().disks().get(0).sourcePath().orElseThrow());
+        DomainInterface vf = d.getDevices().interfaces().stream().filter(DomainInterface::isHostdev).findFirst()
+                .orElseThrow();
+        assertEquals(VF2, vf.sourcePciAddress().orElseThrow());
+        assertEquals(42, vf.vlanTag().orElseThrow());
+        assertEquals(Boolean.TRUE, vf.getTrustGuestRxFilters());
+        assertEquals(Boolean.TRUE, vf.getManaged());
+        assertEquals("52:54:00:00:01:02", vf.macAddress().orElseThrow().toString());
+        assertEquals("br0", d.getDevices().interfaces().stream().filter(i -> "bridge".equals(i.getType()))
+                .findFirst().orElseThrow().getSource().getBridge());
+        DomainHostdev h = d.getDevices().hostdevs().get(0);
+        assertEquals(NIC, h.sourcePciAddress().orElseThrow());
+        assertEquals(Boolean.TRUE, h.getManaged());
+        assertEquals("vfio", h.getDriver().getName());
+        assertTrue(d.getDevices().channels().stream().anyMatch(c -> c.isGuestAgent()));
+        assertEquals("intel", d.getDevices().iommus().get(0).getModel());
+        assertEquals("qemu", d.getFeatures().getIoapic().getDriver(), "intremap needs the split I/O APIC");
+        long ports = d.getDevices().controllers().stream().filter(c -> "pcie-root-port".equals(c.getModel())).count();
+        // 2 spare + disk, NIC, VF, hostdev, virtio-serial of the agent channel + USB and balloon libvirt adds
+        assertEquals(2 + 5 + DomainDefiner.LIBVIRT_DEFAULT_PCIE_DEVICES, ports);
+
+        Inventory inv = Inventory.scan(host);
+        assertEquals("vm1", inv.vf(VF2).orElseThrow().usedBy());
+        assertEquals("vm1", inv.function(NIC).orElseThrow().usedBy());
+        assertNull(inv.vf(VF0).orElseThrow().usedBy());
+    }
+
+    @Test
+    void dryRunReturnsValidXmlAndDefinesNothing() {
+        DomainDefiner.Result r = definer.define(host, new DomainDefiner.Command("dry").memoryMiB(256)
+                .kernel("/boot/vmlinuz", "/boot/initrd.img", "console=ttyS0").nic(null, "default", null)
+                .pci(PF).guestAgent(false), true);
+        assertTrue(r.dryRun());
+        assertNull(r.uuid());
+        assertValid(r.xml());
+        Domain d = XmlCodec.unmarshal(r.xml(), Domain.class);
+        assertEquals("/boot/vmlinuz", d.getOs().getKernel());
+        assertEquals(PF, d.getDevices().hostdevs().get(0).sourcePciAddress().orElseThrow());
+        assertTrue(d.getDevices().channels().isEmpty(), "--no-guest-agent");
+        assertEquals(List.of("PF " + PF), r.devices());
+        assertTrue(host.allDomains().isEmpty(), "a dry run defines nothing");
+    }
+
+    @Test
+    void aDomainWithoutDiskKernelOrNicIsValid() {
+        DomainDefiner.Result r = definer.define(host, new DomainDefiner.Command("bare"), false);
+        assertValid(r.xml());
+        assertEquals(1, host.allDomains().size());
+    }
+
+    @Test
+    void pfWhileItsVfIsUsedAndVfWhilePfIsPassedAreRefused() {
+        definer.define(host, new DomainDefiner.Command("a").vf(new PassthroughDevice.Vf(VF0, null, null, false)),
+                false);
+        DeviceNotAssignableException e = assertThrows(DeviceNotAssignableException.class,
+                () -> definer.define(host, new DomainDefiner.Command("b").pci(PF), false));
+        assertTrue(e.getMessage().contains("VF " + VF0 + " (used by domain 'a')"), e.getMessage());
+        assertTrue(e.getMessage().contains("detach the VFs first"), e.getMessage());
+        assertThrows(DomainNotFoundException.class, () -> host.domain("b"), "nothing defined after a refusal");
+
+        Hosts other = new Hosts();
+        try {
+            Host fresh = other.open(TestDriver.sriovHost());
+            definer.define(fresh, new DomainDefiner.Command("pf-guest").pci(PF), false);
+            DeviceNotAssignableException v = assertThrows(DeviceNotAssignableException.class, () -> definer.define(
+                    fresh, new DomainDefiner.Command("vf-guest").vf(new PassthroughDevice.Vf(VF2, null, null, false)),
+                    false));
+            assertTrue(v.getMessage().contains("its PF " + PF + " is passed through to domain 'pf-guest'"),
+                    v.getMessage());
+        } finally {
+            other.close();
+        }
+    }
+
+    @Test
+    void pfAndItsVfInOneRequestAndOtherRefusals() {
+        DeviceNotAssignableException both = assertThrows(DeviceNotAssignableException.class, () -> definer.define(
+                host, new DomainDefiner.Command("x").pci(PF).vf(new PassthroughDevice.Vf(VF0, null, null, false)),
+                true));
+        assertTrue(both.getMessage().contains("same request"), both.getMessage());
+        DeviceNotAssignableException vfAsPci = assertThrows(DeviceNotAssignableException.class,
+                () -> definer.define(host, new DomainDefiner.Command("x").pci(VF0), true));
+        assertTrue(vfAsPci.getMessage().contains("--vf " + VF0), vfAsPci.getMessage());
+        assertThrows(InvalidRequestException.class, () -> definer.define(host,
+                new DomainDefiner.Command("x").pci(PciAddress.parse("0000:09:00.0")), true));
+        assertThrows(InvalidRequestException.class, () -> definer.define(host,
+                new DomainDefiner.Command("x").vf(new PassthroughDevice.Vf(NIC, null, null, false)), true));
+        InvalidRequestException initrd = assertThrows(InvalidRequestException.class, () -> definer.define(host,
+                new DomainDefiner.Command("x").kernel(null, "/boot/initrd.img", null), true));
+        assertTrue(initrd.getMessage().contains("--kernel"), initrd.getMessage());
+
+        definer.define(host, new DomainDefiner.Command("taken"), false);
+        InvalidRequestException exists = assertThrows(InvalidRequestException.class,
+                () -> definer.define(host, new DomainDefiner.Command("taken").pci(NIC), false));
+        assertTrue(exists.getMessage().contains("already defined"), exists.getMessage());
+        assertTrue(Inventory.scan(host).function(NIC).orElseThrow().usedBy() == null);
+    }
+
+    @Test
+    void iommuGroupGoesToOneGuest() {
+        PciAddress gpu = PciAddress.parse("0000:05:00.0");
+        PciAddress audio = PciAddress.parse("0000:05:00.1");
+        try (Hosts h = new Hosts()) {
+            Host shared = h.open(TestDriver.sharedGroup());
+            // the whole group, bridge left out, to one guest
+            DomainDefiner.Result both = definer.define(shared, new DomainDefiner.Command("gpu-guest").pci(gpu)
+                    .pci(audio), true);
+            assertValid(both.xml());
+            definer.define(shared, new DomainDefiner.Command("audio-guest").pci(audio), false);
+            DeviceNotAssignableException e = assertThrows(DeviceNotAssignableException.class,
+                    () -> definer.define(shared, new DomainDefiner.Command("gpu-guest").pci(gpu), false));
+            assertTrue(e.getMessage().contains("IOMMU group 30"), e.getMessage());
+            assertTrue(e.getMessage().contains(audio + " (used by domain 'audio-guest')"), e.getMessage());
+            assertThrows(DomainNotFoundException.class, () -> shared.domain("gpu-guest"));
+            // the bridge of the group is not a device to pass
+            assertThrows(DeviceNotAssignableException.class, () -> definer.define(shared,
+                    new DomainDefiner.Command("bridge").pci(PciAddress.parse("0000:00:1c.0")), true));
+        }
+    }
+
+    @Test
+    void devicesByAliasFromThePool() {
+        DevicePool pool = DevicePool.parse("""
+                {"device_spec": [{"vendor_id": "8086", "product_id": "10ca", "trusted": "true"},
+                                 {"vendor_id": "8086", "product_id": "10d3"}],
+                 "alias": [{"name": "vf", "vendor_id": "8086", "product_id": "10ca", "device_type": "type-VF"},
+                           {"name": "e1000e", "vendor_id": "8086", "product_id": "10d3", "device_type": "type-PCI"}]}
+                """);
+        DomainDefiner.Result r = definer.define(host, new DomainDefiner.Command("by-alias").alias("vf", 2)
+                .alias("e1000e", 1).pool(pool, Allocator.GroupPolicy.NONE), false);
+        assertEquals(List.of("VF " + VF0, "VF " + VF2, "PCI device " + NIC), r.devices());
+        Domain d = persistent(host, "by-alias");
+        assertEquals(2, d.getDevices().interfaces().stream().filter(DomainInterface::isHostdev)
+                .filter(i -> Boolean.TRUE.equals(i.getTrustGuestRxFilters())).count(), "device_spec trusted: true");
+        assertEquals(NIC, d.getDevices().hostdevs().get(0).sourcePciAddress().orElseThrow());
+
+        // the next VFs are 10.4 and 10.6; a third type-PCI device there is none
+        NoFreeDeviceException none = assertThrows(NoFreeDeviceException.class, () -> definer.define(host,
+                new DomainDefiner.Command("more").alias("e1000e", 1).pool(pool, Allocator.GroupPolicy.NONE), true));
+        assertTrue(none.getMessage().contains("e1000e"), none.getMessage());
+        assertThrows(NoFreeDeviceException.class, () -> definer.define(host, new DomainDefiner.Command("iso")
+                .alias("vf", 2).pool(pool, Allocator.GroupPolicy.ISOLATE), true), "one PF: isolate cannot give 2");
+        assertThrows(InvalidRequestException.class, () -> definer.define(host, new DomainDefiner.Command("nopool")
+                .alias("vf", 1), true));
+    }
+
+    @Test
+    void controllersOnlyWhenPortsAreAsked() {
+        Domain d = DomainDefiner.build(new DomainDefiner.Command("p").guestAgent(false), List.of(), null);
+        assertEquals(List.of("pcie-root"), d.getDevices().controllers().stream().map(DomainController::getModel)
+                .toList());
+    }
+}

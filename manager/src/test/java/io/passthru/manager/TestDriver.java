@@ -1,0 +1,34 @@
+package io.passthru.manager;
+
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * URIs of libvirt's test driver (in-process, no daemon) for the node files of these tests: the shipped
+ * {@code integration-tests/testdriver/sriov-host.xml} ({@code -Dpassthru.testdriver}) and test resources. Each new
+ * connection starts again from the file.
+ */
+public final class TestDriver {
+    private TestDriver() {
+    }
+
+    /** {@code test:///.../sriov-host.xml}: PF 0000:03:00.0, VFs 0000:03:10.{0,2,4,6}, plain PCI 0000:04:00.0. */
+    public static String sriovHost() {
+        Path dir = Path.of(System.getProperty("passthru.testdriver", "../integration-tests/testdriver"));
+        Path file = dir.resolve("sriov-host.xml").toAbsolutePath().normalize();
+        assertTrue(Files.isRegularFile(file), "test driver node file missing: " + file);
+        return "test://" + file;
+    }
+
+    /** {@code test:///.../shared-group.xml}: GPU 0000:05:00.0 and audio 0000:05:00.1 in IOMMU group 30. */
+    public static String sharedGroup() {
+        try {
+            return "test://" + Path.of(TestDriver.class.getResource("/testdriver/shared-group.xml").toURI());
+        } catch (URISyntaxException e) {
+            throw new AssertionError(e);
+        }
+    }
+}

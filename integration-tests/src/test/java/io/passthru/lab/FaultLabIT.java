@@ -70,6 +70,7 @@ class FaultLabIT {
             + "o=$((p + 24)); v=$(( $(rd $o) & ~33 )); "
             + "printf \"\\\\$(printf %03o $v)\" | dd of=\"$cfg\" bs=1 seek=$o conv=notrunc 2>/dev/null; "
             + "[ $(( $(rd $o) & 33 )) -eq 0 ]; echo \"$port slot control $(rd $o)\"";
+    static final String QEMU_NS = "http://libvirt.org/schemas/domain/qemu/1.0";
     static final String IP_RESTORE = "ln -sf /usr/bin/ip /sbin/ip.n && mv /sbin/ip.n /sbin/ip";
     /** Short waits so faults show quickly; the defaults are for real guests. */
     static final String[] FAST = {"--agent-timeout", "15", "--guest-timeout", "30", "--detach-timeout", "10"};
@@ -586,6 +587,24 @@ class FaultLabIT {
     @Test
     @Order(18)
     void guestNeverReleasesTheVf() throws Exception {
+        // QEMU's q35 hot-plugs through ACPI by default, and the guest's ACPI handler always ejects: this guest's
+        // root ports use native PCIe hot-plug (pciehp) instead, whose Slot Control the guest can turn deaf
+        Lab.removeGuest(1, NAME);
+        Lab.removeGuest(2, NAME);
+        String xml = Lab.guestXml(NAME, MAC, ADDR + "/24", "")
+                .replace("<domain type='kvm'>", "<domain type='kvm' xmlns:qemu='" + QEMU_NS + "'>")
+                .replace("</domain>", "  <qemu:commandline><qemu:arg value='-global'/>"
+                        + "<qemu:arg value='ICH9-LPC.acpi-pci-hotplug-with-bridge-support=off'/></qemu:commandline>\n"
+                        + "</domain>");
+        org.libvirt.Domain d = Lab.defineGuestXml(1, NAME, xml);
+        d.create();
+        Lab.waitForAgent(d, NAME);
+        assertEquals(1, at());
+        String vf = Inventory.scan(Lab.host(1)).vfs().stream().filter(Inventory.Vf::isFree).findFirst()
+                .orElseThrow().address().toString();
+        Lab.CliResult a = Lab.cli("attach", NAME, "--connect", Lab.uri(1), "--vf", vf, "--mac", MAC, "--bond",
+                "bond0");
+        assertEquals(0, a.exit(), a.err());
         Lab.CliResult r = migrateWithFaultBefore("unplug-vf", () -> System.out.println(Lab.inGuest(dom(),
                 HOTPLUG_DEAF)));
         assertFailed(r, "hot-unplug VF", true);

@@ -95,12 +95,21 @@ final class Lab {
     /** Defines a lab guest on host N with extra kernel arguments (e.g. {@code pcie_ports=compat}). */
     static Domain defineGuest(int n, String name, String mac, String cidr, String extraCmdline)
             throws IOException, LibvirtException {
+        return defineGuestXml(n, name, guestXml(name, mac, cidr, extraCmdline));
+    }
+
+    /** The lab guest's domain XML (from the lab-guest.xml template). */
+    static String guestXml(String name, String mac, String cidr, String extraCmdline) throws IOException {
         String xml;
         try (InputStream in = Lab.class.getResourceAsStream("/lab-guest.xml")) {
             xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        xml = xml.replace("@NAME@", name).replace("@LAB_DIR@", DIR.toString())
+        return xml.replace("@NAME@", name).replace("@LAB_DIR@", DIR.toString())
                 .replace("@ADDR@", cidr + (extraCmdline.isEmpty() ? "" : " " + extraCmdline)).replace("@MAC@", mac);
+    }
+
+    /** Defines domain XML on host N, replacing a domain of that name. */
+    static Domain defineGuestXml(int n, String name, String xml) throws LibvirtException {
         Host h = host(n);
         removeGuest(n, name);
         return h.connect().domainDefineXML(xml);

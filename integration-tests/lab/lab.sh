@@ -51,6 +51,15 @@ boot() { # N [viommu:1|0] [pfdown:0|1]
   echo "host $n: booting ($(uri "$n"), console $LAB_DIR/h$n.console.log)"
 }
 
+stop_host() { # N: stops host N's QEMU and waits until it is gone (its ports and sockets are free again)
+  local p=$LAB_DIR/h$1.pid pid
+  [ -f "$p" ] || return 0
+  pid=$(cat "$p"); kill "$pid" 2>/dev/null || true
+  for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+  kill -9 "$pid" 2>/dev/null || true
+  rm -f "$p"
+}
+
 wait_ready() { # N TIMEOUT_S
   local n=$1 deadline=$((SECONDS + $2))
   until virsh -q -c "$(uri "$n")" version >/dev/null 2>&1 && virsh -q -c "$(uri "$n")" nodedev-list --cap pci >/dev/null 2>&1; do
@@ -73,19 +82,12 @@ case $cmd in
   restart)
     [ "${1:-}" = --host ] && [ -n "${2:-}" ] || { echo "usage: lab.sh restart --host N" >&2; exit 2; }
     n=$2; read -r viommu pfdown < "$LAB_DIR/h$n.opts" 2>/dev/null || { viommu=1; pfdown=0; }
-    p=$LAB_DIR/h$n.pid
-    if [ -f "$p" ]; then
-      pid=$(cat "$p"); kill "$pid" 2>/dev/null || true
-      for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
-      kill -9 "$pid" 2>/dev/null || true; rm -f "$p"
-    fi
+    stop_host "$n"
     boot "$n" "$viommu" "$pfdown"
     wait_ready "$n" "${LAB_BOOT_TIMEOUT:-300}" ;;
   down)
-    if [ "${1:-}" = --host ]; then
-      p=$LAB_DIR/h$2.pid; [ -f "$p" ] && { kill "$(cat "$p")" 2>/dev/null || true; rm -f "$p"; }; echo "host $2 down"; exit 0
-    fi
-    for p in "$LAB_DIR"/h*.pid; do [ -f "$p" ] && { kill "$(cat "$p")" 2>/dev/null || true; rm -f "$p"; }; done; echo "lab down" ;;
+    if [ "${1:-}" = --host ]; then stop_host "$2"; echo "host $2 down"; exit 0; fi
+    for p in "$LAB_DIR"/h*.pid; do [ -f "$p" ] || continue; n=${p##*/h}; stop_host "${n%.pid}"; done; echo "lab down" ;;
   status)
     for n in 1 2 3; do
       if [ -f "$LAB_DIR/h$n.pid" ] && kill -0 "$(cat "$LAB_DIR/h$n.pid")" 2>/dev/null; then echo "host $n: running $(uri "$n")"; else echo "host $n: stopped"; fi

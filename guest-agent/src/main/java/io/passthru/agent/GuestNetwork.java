@@ -298,8 +298,39 @@ public final class GuestNetwork {
         return agent.run(argv, commandTimeout);
     }
 
+    /**
+     * {@code ip -j -d link show}, once more when the agent dropped in the middle: qemu-ga can close its virtio-serial
+     * port while a command runs (libvirt: "Guest agent disappeared while executing command"), and a restarted agent
+     * no longer knows the pid. The query changes nothing in the guest, so it is simply run again once the agent
+     * answers {@code guest-ping}, within one {@code commandTimeout}. Commands that change the guest are never
+     * repeated here.
+     */
+    private String showLinksOutput() {
+        try {
+            return ip("-j", "-d", "link", "show").stdout();
+        } catch (GuestCommandFailedException | InvalidGuestInputException e) {
+            throw e;
+        } catch (AgentException first) {
+            long deadline = System.nanoTime() + commandTimeout.toNanos();
+            while (true) {
+                try {
+                    agent.ping();
+                    return ip("-j", "-d", "link", "show").stdout();
+                } catch (GuestCommandFailedException | InvalidGuestInputException e) {
+                    throw e;
+                } catch (AgentException again) {
+                    if (System.nanoTime() > deadline) {
+                        again.addSuppressed(first);
+                        throw again;
+                    }
+                    GuestAgent.sleep(500);
+                }
+            }
+        }
+    }
+
     private JsonNode showLinks() {
-        String out = ip("-j", "-d", "link", "show").stdout();
+        String out = showLinksOutput();
         JsonNode root;
         try {
             root = Json.MAPPER.readTree(out);

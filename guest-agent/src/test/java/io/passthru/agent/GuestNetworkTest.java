@@ -56,6 +56,26 @@ class GuestNetworkTest {
     }
 
     @Test
+    void linkQueryIsRunAgainWhenTheAgentDroppedInTheMiddle() {
+        long pid = channel.expectExec(SHOW);
+        channel.expectThrow("guest-exec-status", new AgentUnavailableException(
+                "guest agent command guest-exec-status failed: Guest agent disappeared while executing command"));
+        channel.expect("guest-ping", "{\"return\":{}}");
+        expectShow("ip-link-bond.json");
+        assertEquals("eth1", net.bond("bond0").activeSlave());
+        assertEquals(List.of(SHOW, SHOW), channel.execArgvs());
+        assertTrue(pid > 0);
+        channel.assertDone();
+    }
+
+    @Test
+    void linkQueryThatFailsInTheGuestIsNotRunAgain() {
+        channel.expectRun(SHOW, 1, "", "ip: something broke");
+        assertThrows(GuestCommandFailedException.class, () -> net.links());
+        assertEquals(List.of(SHOW), channel.execArgvs());
+    }
+
+    @Test
     void linksParsesDownLinkFlags() {
         expectShow("ip-link-newvf.json");
         GuestLink eth2 = net.links().get(3);

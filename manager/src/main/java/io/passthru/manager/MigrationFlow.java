@@ -296,6 +296,14 @@ public final class MigrationFlow {
         op.state = Operation.ROLLING_BACK;
         op.stepStatus = Operation.FAILED;
         tryWrite(run.dom, op, e);
+        // an aborted or failed live migration resumes the source, and its guest agent reconnects a moment later
+        // (seen on the lab after Ctrl-C: "QEMU guest agent is not connected"); the compensations talk to the
+        // guest, so wait for the agent first (within --agent-timeout); if it stays away they report what is left
+        try {
+            Hotplug.pingAgent(run.dom, run.controls.agentTimeout());
+        } catch (RuntimeException agentAway) {
+            // the compensations fail with the agent's own error and the record keeps what is left to do
+        }
         boolean clean = run.saga.compensate(e);
         String step = lastFailedStep(run.saga, "record operation in the domain metadata");
         if (clean) {

@@ -2,8 +2,10 @@
 # Builds the two initramfs images of the lab into $LAB_DIR:
 #  - host-initrd.img: boots a nested host (L1). It mounts this machine's root read-only over virtio-9p under a
 #    tmpfs overlay and hands over to l1-init.sh, so the host has this machine's QEMU, libvirt and kernel modules.
-#  - guest-initrd.img: the guest (L2): busybox, iproute2, qemu-guest-agent and the drivers for virtio-net, the
-#    igb VF (igbvf) and bonding. Its init builds an active-backup bond over the virtio NIC and starts the agent.
+#  - guest-initrd.img: the guest (L2): busybox, iproute2, qemu-guest-agent and the drivers for virtio-net (with
+#    net_failover), the igb VF (igbvf) and bonding. Its init starts the agent and, by passthru.net=: bond (the
+#    default) an active-backup bond over the virtio NIC; failover the address on virtio-net's failover master;
+#    plain the address on the VF alone (no bond, as Nova and KubeVirt guests).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lab.env"
@@ -82,22 +84,50 @@ mkdir -p /dev/pts /var/run /run; mount -t devpts devpts /dev/pts
 for m in $(cat /modules.load); do
   case $m in bonding.ko) insmod /lib/modules/$m max_bonds=0;; *) insmod /lib/modules/$m;; esac
 done
-addr=; for a in $(cat /proc/cmdline); do case $a in passthru.addr=*) addr=${a#passthru.addr=};; esac; done
+addr=; net=bond
+for a in $(cat /proc/cmdline); do
+  case $a in passthru.addr=*) addr=${a#passthru.addr=};; passthru.net=*) net=${a#passthru.net=};; esac
+done
 hostname passthru-guest
 ip() { /usr/bin/ip "$@"; }  # iproute2, not busybox's ip
 ip link set lo up
 # fail_over_mac=active: the bond takes the active slave's MAC and never rewrites a VF's MAC, which the PF
 # set administratively (kernel Documentation/networking/bonding.rst, fail_over_mac).
-ip link add bond0 type bond mode active-backup miimon 100 fail_over_mac active num_grat_arp 3
-for n in /sys/class/net/*; do
-  [ "$(readlink $n/device/driver 2>/dev/null | xargs basename 2>/dev/null)" = virtio_net ] || continue
-  dev=$(basename $n); ip link set dev $dev down; ip link set dev $dev master bond0; ip link set dev $dev up
-done
-ip link set bond0 up
-[ -n "$addr" ] && ip addr add "$addr" dev bond0
+virtio_nics() {
+  for n in /sys/class/net/*; do
+    [ "$(readlink $n/device/driver 2>/dev/null | xargs basename 2>/dev/null)" = virtio_net ] && basename $n
+  done
+}
+if [ "$net" = failover ]; then
+  # virtio-net failover (kernel Documentation/networking/net_failover.rst): a virtio NIC with failover=on
+  # (libvirt <teaming type='persistent'/>) gets a failover master netdev from net_failover; a hot-plugged VF with
+  # the same MAC becomes its primary by itself. The address goes on the master.
+  for dev in $(virtio_nics); do
+    m=$(readlink /sys/class/net/$dev/master 2>/dev/null) || continue
+    master=$(basename $m); ip link set dev $dev up; ip link set dev $master up
+    [ -n "$addr" ] && ip addr add "$addr" dev $master
+    echo "passthru-guest: failover master $master (standby $dev)"
+  done
+elif [ "$net" = plain ]; then
+  # no bond: the address goes on the first PCI netdev that is not virtio (the VF, when it arrives); what Nova and
+  # KubeVirt guests do. A helper loop puts it there whenever a VF appears.
+  (while true; do
+    for n in /sys/class/net/*; do
+      d=$(basename $n); [ -e $n/device ] || continue
+      [ "$(readlink $n/device/driver 2>/dev/null | xargs basename 2>/dev/null)" = virtio_net ] && continue
+      ip -o addr show dev $d | grep -q inet || { ip link set dev $d up; [ -n "$addr" ] && ip addr add "$addr" dev $d; }
+    done
+    sleep 0.2
+  done) &
+else
+  ip link add bond0 type bond mode active-backup miimon 100 fail_over_mac active num_grat_arp 3
+  for dev in $(virtio_nics); do ip link set dev $dev down; ip link set dev $dev master bond0; ip link set dev $dev up; done
+  ip link set bond0 up
+  [ -n "$addr" ] && ip addr add "$addr" dev bond0
+fi
 port=
 for p in /sys/class/virtio-ports/*; do [ "$(cat $p/name 2>/dev/null)" = org.qemu.guest_agent.0 ] && port=/dev/$(basename $p); done
-echo "passthru-guest: bond0 $addr, agent on $port"
+echo "passthru-guest: net=$net $addr, agent on $port"
 # Fault injection for the lab's fault tests: "echo S > /run/qga-off; kill qemu-ga" keeps the agent away for S seconds
 while true; do
   [ -f /run/qga-off ] && { sleep "$(cat /run/qga-off)"; rm -f /run/qga-off; }

@@ -77,39 +77,92 @@ public final class MigrationFlow {
     }
 
     /**
+     * How the guest's network follows it (README "Migration modes"):
+     * <ul>
+     *   <li>{@link #BOND}: the guest bonds the VF (active-backup) with a virtual NIC; passthru moves the bond to the
+     *       virtual NIC through the guest agent, unplugs the VF, migrates, plugs a VF on the destination and makes it
+     *       the active slave again;</li>
+     *   <li>{@link #FAILOVER}: libvirt's virtio-net failover (formatdomain "Teaming a virtio/hostdev NIC pair",
+     *       QEMU {@code failover=on}, the guest's {@code net_failover} driver): QEMU unplugs the VF when the migration
+     *       starts and plugs the destination VF passthru chose when it ends; no guest agent is needed;</li>
+     *   <li>{@link #UNPLUG_REPLUG}: the guest's address sits on the VF alone (what OpenStack Nova and KubeVirt do):
+     *       unplug, migrate, plug a VF on the destination; the guest has no network in between;</li>
+     *   <li>{@link #PLAIN}: no passthrough device: a plain live migration;</li>
+     *   <li>{@link #AUTO}: chosen from the live XML: {@code FAILOVER} for a VF with {@code <teaming
+     *       type='transient'>}, {@code BOND} for another VF interface, {@code PLAIN} without hostdevs.</li>
+     * </ul>
+     */
+    public enum Mode {
+        BOND("bond"), FAILOVER("failover"), UNPLUG_REPLUG("unplug-replug"), PLAIN("plain"), AUTO("auto");
+
+        /** The name on the command line and in the journal. */
+        public final String id;
+
+        Mode(String id) {
+            this.id = id;
+        }
+
+        /**
+         * @throws InvalidRequestException for an unknown name
+         */
+        public static Mode parse(String id) {
+            for (Mode m : values()) {
+                if (m.id.equals(id)) {
+                    return m;
+                }
+            }
+            throw new InvalidRequestException("unknown migration mode '" + id + "': use bond, failover, "
+                    + "unplug-replug, plain or auto");
+        }
+    }
+
+    /**
      * What to migrate and where; {@code migrateUri} (e.g. {@code tcp://198.51.100.2}), {@code destVf} and the device
-     * pools are optional. Each host has its own pool, as each Nova compute has its own {@code [pci] device_spec}:
-     * with pools, the destination VF must be allowed by a destination {@code device_spec} with the same
-     * {@code physical_network} as the source VF's source {@code device_spec}, and remote_managed VFs are not used.
+     * pools are optional; {@code mode} null means {@link Mode#AUTO}. Each host has its own pool, as each Nova compute
+     * has its own {@code [pci] device_spec}: with pools, the destination VF must be allowed by a destination
+     * {@code device_spec} with the same {@code physical_network} as the source VF's source {@code device_spec}, and
+     * remote_managed VFs are not used.
      */
     public record Request(String sourceUri, String domain, String destUri, String migrateUri, PciAddress destVf,
-                          DevicePool pool, DevicePool destPool, MigrationControls controls) {
+                          DevicePool pool, DevicePool destPool, MigrationControls controls, Mode mode) {
         public Request {
             controls = controls == null ? MigrationControls.defaults() : controls;
+            mode = mode == null ? Mode.AUTO : mode;
+        }
+
+        public Request(String sourceUri, String domain, String destUri, String migrateUri, PciAddress destVf,
+                       DevicePool pool, DevicePool destPool, MigrationControls controls) {
+            this(sourceUri, domain, destUri, migrateUri, destVf, pool, destPool, controls, null);
         }
 
         public Request(String sourceUri, String domain, String destUri, String migrateUri, PciAddress destVf,
                        DevicePool pool, DevicePool destPool) {
-            this(sourceUri, domain, destUri, migrateUri, destVf, pool, destPool, null);
+            this(sourceUri, domain, destUri, migrateUri, destVf, pool, destPool, null, null);
         }
 
         public Request(String sourceUri, String domain, String destUri, String migrateUri, PciAddress destVf) {
-            this(sourceUri, domain, destUri, migrateUri, destVf, null, null, null);
+            this(sourceUri, domain, destUri, migrateUri, destVf, null, null, null, null);
         }
 
         public Request withControls(MigrationControls c) {
-            return new Request(sourceUri, domain, destUri, migrateUri, destVf, pool, destPool, c);
+            return new Request(sourceUri, domain, destUri, migrateUri, destVf, pool, destPool, c, mode);
+        }
+
+        public Request withMode(Mode m) {
+            return new Request(sourceUri, domain, destUri, migrateUri, destVf, pool, destPool, controls, m);
         }
     }
 
     /**
      * Outcome: times in ms, migration statistics from libvirt's completed job (bytes, ms), the operation id of the
-     * journal record, and what a recovery run before the migration did (null when there was nothing to recover).
+     * journal record, what a recovery run before the migration did (null when there was nothing to recover), and the
+     * mode that ran ({@link Mode#id}; never {@code auto}). {@code sourceVf}, {@code destVf}, {@code mac}, {@code bond}
+     * and {@code backupSlave} are null where the mode has none (no bond outside {@code bond}, no VF in {@code plain}).
      */
     public record Report(String domain, String source, String destination, PciAddress sourceVf, PciAddress destVf,
                          String mac, String bond, String backupSlave, List<Saga.Step> steps, long totalMs,
                          long vfGapMs, Map<String, Long> migrationStats, String outcome, String operationId,
-                         Recovery.Result recovered) {
+                         Recovery.Result recovered, String mode) {
     }
 
     private final Hosts hosts;
@@ -267,7 +320,7 @@ public final class MigrationFlow {
         journal.clear(destDom, op);
         return new Report(req.domain(), req.sourceUri(), req.destUri(), plan.sourceVf(), destVf[0], plan.mac(),
                 plan.bond(), plan.backupSlave(), saga.timeline(), saga.now(), gap[1] - gap[0],
-                jobStats(destDom), "migrated", op.id, recovered);
+                jobStats(destDom), "migrated", op.id, recovered, Mode.BOND.id);
     }
 
     private Operation newOperation(Request req, Plan plan) {

@@ -48,30 +48,50 @@ final class BondVf {
     }
 
     /**
-     * Makes sure the domain on {@code host} holds a VF with the operation's MAC: keeps one already attached, else
-     * hot-plugs the first of {@code preferred} then of the host's free VFs of the same vendor:product that succeeds
-     * (a VF another request took meanwhile is skipped).
+     * Makes sure the domain on {@code host} holds a VF with the operation's MAC (and its VLAN, trust and failover
+     * teaming): keeps one already attached, else hot-plugs the first of {@code preferred} then of the host's free VFs
+     * of the same vendor:product that succeeds (a VF another request took meanwhile is skipped: libvirt is the
+     * arbiter, as for {@code attach --alias}).
      *
+     * @param checked   true when the caller's pre-checks already checked this host (rules and readiness, from one
+     *                  inventory): plug without reading it again ({@link Hotplug#plugChecked}); so is a plug that
+     *                  does not wait in the guest
+     * @param beforeWait run once libvirt added the device, before the guest is asked (e.g. joins an agent wait)
+     * @param inGuest   wait until the guest shows the VF (needs the guest agent)
      * @return the VF now attached
      * @throws NoFreeDeviceException when no VF could be attached (the last failure is the cause)
      */
     PciAddress ensureAttached(Host host, String domain, Operation op, List<PciAddress> preferred, String vendorId,
-                              String productId) {
+                              String productId, boolean checked, Runnable beforeWait, boolean inGuest) {
         org.libvirt.Domain dom = host.domain(domain);
         Optional<DomainInterface> have = attachedVf(dom, op.guest.mac);
         if (have.isPresent() && have.get().sourcePciAddress().isPresent()) {
+            beforeWait.run();
             return have.get().sourcePciAddress().get();
         }
         Set<PciAddress> tried = new LinkedHashSet<>(preferred);
         RuntimeException last = null;
+        boolean[] waited = new boolean[1];
+        Runnable once = () -> {
+            if (!waited[0]) {
+                waited[0] = true;
+                beforeWait.run();
+            }
+        };
         for (int pass = 0; pass < 2; pass++) {
             List<PciAddress> candidates = new ArrayList<>(pass == 0 ? preferred : freeVfs(host, vendorId, productId));
             if (pass == 1) {
                 candidates.removeAll(tried);
             }
             for (PciAddress vf : candidates) {
+                PassthroughDevice.Vf device = device(vf, op);
                 try {
-                    hotplug.attachVf(host, domain, vf, MacAddress.parse(op.guest.mac));
+                    if (checked || !inGuest) {
+                        hotplug.plugChecked(host, domain, device, once, inGuest);
+                    } else {
+                        once.run();
+                        hotplug.attach(host, domain, device);
+                    }
                     return vf;
                 } catch (InvalidRequestException | LibvirtCallException | HostNotReadyException e) {
                     last = e; // taken meanwhile, or this PF cannot serve it: try the next one
@@ -81,6 +101,18 @@ final class BondVf {
         throw new NoFreeDeviceException("no VF could be hot-plugged into '" + domain + "' on " + host.uri()
                 + (last == null ? ": no free VF of " + vendorId + ":" + productId : ": " + last.getMessage()),
                 last);
+    }
+
+    /** {@link #ensureAttached} with every check of {@code attach} (recovery, compensations). */
+    PciAddress ensureAttached(Host host, String domain, Operation op, List<PciAddress> preferred, String vendorId,
+                              String productId) {
+        return ensureAttached(host, domain, op, preferred, vendorId, productId, false, () -> { }, true);
+    }
+
+    /** The VF {@code vf} with the operation's MAC, VLAN, trust and failover teaming. */
+    static PassthroughDevice.Vf device(PciAddress vf, Operation op) {
+        return new PassthroughDevice.Vf(vf, MacAddress.parse(op.guest.mac), op.guest.vlan,
+                Boolean.TRUE.equals(op.guest.trusted), op.guest.teaming);
     }
 
     /** Free VFs of {@code vendorId:productId} on PFs with link up, in address order. */

@@ -66,6 +66,11 @@ public final class Hotplug {
         this(DEFAULT_GUEST_TIMEOUT, DEFAULT_DETACH_TIMEOUT);
     }
 
+    /** How long a hot-plugged VF may take to show in the guest. */
+    public Duration guestTimeout() {
+        return guestTimeout;
+    }
+
     public Hotplug(Duration guestTimeout, Duration detachTimeout) {
         this.guestTimeout = guestTimeout;
         this.detachTimeout = detachTimeout;
@@ -228,7 +233,14 @@ public final class Hotplug {
         AssignmentRules.check(inv, domainName, List.of(device));
         new HostCheck().requireReadyFor(host, inv, v);
         boolean live = Host.isActive(dom);
-        if (live) {
+        boolean waitInGuest = live;
+        if (device.teaming() != null) {
+            Domain def = XmlCodec.unmarshal(Host.xml(dom, !live), Domain.class);
+            DomainInterface probe = device.element();
+            Failover.checkPaired(def, domainName, probe);
+            // failover needs no guest agent: with one, the VF's arrival in the guest is still waited for
+            waitInGuest = live && agentAnswers(dom);
+        } else if (live) {
             try {
                 pingAgent(dom, AGENT_PING_PATIENCE);
             } catch (AgentException e) {
@@ -237,29 +249,87 @@ public final class Hotplug {
                         + "to boot, or check that qemu-guest-agent runs in it");
             }
         }
-        String xml = XmlCodec.marshal(device.element());
-        long t0 = System.nanoTime();
-        if (live) {
-            try {
-                dom.attachDeviceFlags(xml, AFFECT_LIVE | (Host.isPersistent(dom) ? AFFECT_CONFIG : 0));
-            } catch (LibvirtException e) {
-                throw LibvirtErrors.wrap("hot-plug VF " + vf + " into domain '" + domainName + "' on " + host.uri(),
-                        e);
-            }
-        } else {
+        if (!live) {
+            long t0 = System.nanoTime();
             editConfig(host, dom, domainName, device.element(), true, "add VF " + vf + " to the persistent "
                     + "definition of '" + domainName + "' on " + host.uri());
+            long libvirtMs = ms(t0);
+            DomainInterface attached = findInterface(Host.xml(dom, true), vf).orElseThrow(() -> new PassthruException(
+                    "libvirt accepted VF " + vf + " but domain '" + domainName + "' does not list it"));
+            return new AttachResult(domainName, host.uri(), vf, attached.macAddress().map(MacAddress::toString)
+                    .orElse(null), attached.aliasName().orElse(null), null, libvirtMs, 0);
+        }
+        return plugLive(host, domainName, dom, device, () -> { }, waitInGuest);
+    }
+
+    /** Whether the guest agent answers a {@code guest-ping} now (within 3 s). */
+    static boolean agentAnswers(org.libvirt.Domain dom) {
+        try {
+            pingAgent(dom, Duration.ofSeconds(3));
+            return true;
+        } catch (AgentException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Hot-plugs VF {@code vf} as the failover primary of the domain's virtio NIC with {@code <teaming
+     * type='persistent'/>} ({@link Failover}): {@code <teaming type='transient' persistent='ALIAS'/>} and the virtio
+     * NIC's MAC. No guest agent is needed; when one answers, done when the guest shows the VF's netdev.
+     *
+     * @param macOrNull the virtio NIC's MAC, to pick one when the domain has several failover NICs
+     * @throws InvalidRequestException when the domain has no such virtio NIC (and how to add one), or as
+     *                                 {@link #attach}
+     */
+    public AttachResult attachFailoverVf(Host host, String domainName, PciAddress vf, MacAddress macOrNull,
+                                         Integer vlan, boolean trusted) {
+        org.libvirt.Domain dom = host.domain(domainName);
+        Domain def = XmlCodec.unmarshal(Host.xml(dom, !Host.isActive(dom)), Domain.class);
+        Failover.Pair pair = Failover.persistentPartner(def, domainName, macOrNull);
+        return attach(host, domainName, new PassthroughDevice.Vf(vf, pair.mac(), vlan, trusted, pair.alias()));
+    }
+
+    /**
+     * Hot-plugs a VF into a running domain whose host a multi-step flow has checked already (its pre-checks ran the
+     * {@link AssignmentRules} and the host readiness on an inventory read once, as {@link MigrationFlow} does), so
+     * nothing is read again: libvirt stays the arbiter of a VF another request took meanwhile (it refuses it).
+     * {@code beforeGuestWait} runs after libvirt added the device and before the guest is asked, so a caller can
+     * overlap its own wait for the guest agent with libvirt's attach.
+     *
+     * @param waitInGuest wait (the guest timeout) until the guest agent shows the VF's netdev; false: done when
+     *                    libvirt lists the device (a guest without an agent, e.g. in failover mode)
+     * @throws LibvirtCallException when libvirt refuses (e.g. the VF is in use)
+     * @throws PassthruException    when the guest does not show the VF; it is then detached again
+     */
+    AttachResult plugChecked(Host host, String domainName, PassthroughDevice.Vf device, Runnable beforeGuestWait,
+                             boolean waitInGuest) {
+        org.libvirt.Domain dom = host.domain(domainName);
+        try (DomainLock lock = DomainLock.acquire(host.uri(), uuid(dom))) {
+            return plugLive(host, domainName, dom, device, beforeGuestWait, waitInGuest);
+        }
+    }
+
+    private AttachResult plugLive(Host host, String domainName, org.libvirt.Domain dom, PassthroughDevice.Vf device,
+                                  Runnable beforeGuestWait, boolean waitInGuest) {
+        PciAddress vf = device.address();
+        String xml = XmlCodec.marshal(device.element());
+        long t0 = System.nanoTime();
+        try {
+            dom.attachDeviceFlags(xml, AFFECT_LIVE | (Host.isPersistent(dom) ? AFFECT_CONFIG : 0));
+        } catch (LibvirtException e) {
+            throw LibvirtErrors.wrap("hot-plug VF " + vf + " into domain '" + domainName + "' on " + host.uri(), e);
         }
         long libvirtMs = ms(t0);
-        DomainInterface attached = findInterface(Host.xml(dom, !live), vf).orElseThrow(() -> new PassthruException(
+        DomainInterface attached = findInterface(Host.xml(dom, false), vf).orElseThrow(() -> new PassthruException(
                 "libvirt accepted VF " + vf + " but domain '" + domainName + "' does not list it"));
         String actualMac = attached.macAddress().map(MacAddress::toString).orElse(null);
         String alias = attached.aliasName().orElse(null);
-        if (!live) {
-            return new AttachResult(domainName, host.uri(), vf, actualMac, alias, null, libvirtMs, 0);
-        }
         long t1 = System.nanoTime();
         try {
+            beforeGuestWait.run();
+            if (!waitInGuest) {
+                return new AttachResult(domainName, host.uri(), vf, actualMac, alias, null, libvirtMs, 0);
+            }
             GuestNetwork net = new GuestNetwork(new GuestAgent(new LibvirtAgentChannel(dom)));
             Optional<GuestLink> link = net.waitForPciMac(actualMac, guestTimeout);
             if (link.isEmpty()) {

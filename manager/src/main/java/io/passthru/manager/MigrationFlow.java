@@ -34,6 +34,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -54,6 +55,10 @@ public final class MigrationFlow {
     static final long MIGRATE_FLAGS = 1 | 8 | 16;
     /** {@code VIR_MIGRATE_AUTO_CONVERGE}. */
     static final long MIGRATE_AUTO_CONVERGE = 1 << 13;
+    /** {@code VIR_DOMAIN_XML_SECURE}, {@code VIR_DOMAIN_XML_INACTIVE}, {@code VIR_DOMAIN_XML_MIGRATABLE}. */
+    static final int XML_SECURE = 1;
+    static final int XML_INACTIVE = 2;
+    static final int XML_MIGRATABLE = 8;
     /** {@code VIR_DOMAIN_JOB_STATS_COMPLETED}. */
     static final int JOB_STATS_COMPLETED = 1;
     /** How often the migration job's statistics are sampled: 500 ms. */
@@ -62,7 +67,7 @@ public final class MigrationFlow {
     /** The steps of the bond flow, by journal id, in order; those after {@link #MIGRATE} roll forward only. */
     public enum Step {
         SWITCH_BOND("switch-bond"), UNENSLAVE_VF("unenslave-vf"), UNPLUG_VF("unplug-vf"), MIGRATE("migrate"),
-        DEST_AGENT("dest-agent"), PLUG_VF("plug-vf"), FIND_VF("find-vf"), ENSLAVE_VF("enslave-vf"),
+        PLUG_VF("plug-vf"), DEST_AGENT("dest-agent"), FIND_VF("find-vf"), ENSLAVE_VF("enslave-vf"),
         ACTIVATE_VF("activate-vf");
 
         public final String id;
@@ -179,9 +184,15 @@ public final class MigrationFlow {
         this.journal = journal;
     }
 
-    /** What the pre-checks found, read once and used by every later step. */
-    record Plan(org.libvirt.Domain dom, String uuid, PciAddress sourceVf, String vendorId, String productId,
-                String mac, String bond, String vfLink, String backupSlave, List<PciAddress> destCandidates) {
+    /**
+     * What the pre-checks found, read once (one inventory scan per host, both hosts at once) and used by every later
+     * step. The VF fields are null in {@link Mode#PLAIN}; the bond fields outside {@link Mode#BOND}; {@code teaming}
+     * outside {@link Mode#FAILOVER}. {@code agent}: the guest agent answered in the pre-checks (bond mode needs it;
+     * the others use it, when there, to see the VF arrive in the guest).
+     */
+    record Plan(org.libvirt.Domain dom, String uuid, Mode mode, PciAddress sourceVf, String vendorId,
+                String productId, String mac, String bond, String vfLink, String backupSlave,
+                List<PciAddress> destCandidates, String teaming, Integer vlan, boolean trusted, boolean agent) {
     }
 
     /** The journaled state of one run: the record and the domain handle it is written to. */
@@ -271,80 +282,197 @@ public final class MigrationFlow {
         }
         Operation op = newOperation(req, plan);
         Run run = new Run(op, saga, plan.dom(), controls);
-        GuestNetwork srcNet = BondVf.guestNet(plan.dom());
         BondVf bondVf = new BondVf(hotplug);
         long[] gap = new long[2];
         org.libvirt.Domain destDom;
         try {
             journal.write(plan.dom(), op);
-            run.run(Step.SWITCH_BOND, "switch bond to " + plan.backupSlave(), () -> {
-                srcNet.setActiveSlave(plan.bond(), plan.backupSlave());
-                gap[0] = saga.now();
-            }, () -> BondVf.ensureActive(srcNet, op));
-            run.run(Step.UNENSLAVE_VF, "unenslave VF " + plan.vfLink(),
-                    () -> srcNet.unenslave(plan.bond(), plan.vfLink()), () -> BondVf.ensureEnslaved(srcNet, op));
-            run.run(Step.UNPLUG_VF, "hot-unplug VF " + plan.sourceVf(),
-                    () -> hotplug.detachVf(src, req.domain(), plan.sourceVf()),
-                    () -> bondVf.ensureAttached(src, req.domain(), op, List.of(plan.sourceVf()), plan.vendorId(),
-                            plan.productId()));
-            destDom = run.step(Step.MIGRATE, "live migrate to " + req.destUri(),
-                    () -> liveMigrate(plan.dom(), dst, req, controls), null);
+            if (plan.mode() == Mode.BOND) {
+                GuestNetwork srcNet = BondVf.guestNet(plan.dom());
+                run.run(Step.SWITCH_BOND, "switch bond to " + plan.backupSlave(), () -> {
+                    srcNet.setActiveSlave(plan.bond(), plan.backupSlave());
+                    gap[0] = saga.now();
+                }, () -> BondVf.ensureActive(srcNet, op));
+                run.run(Step.UNENSLAVE_VF, "unenslave VF " + plan.vfLink(),
+                        () -> srcNet.unenslave(plan.bond(), plan.vfLink()), () -> BondVf.ensureEnslaved(srcNet, op));
+            }
+            if (plan.mode() == Mode.BOND || plan.mode() == Mode.UNPLUG_REPLUG) {
+                run.run(Step.UNPLUG_VF, "hot-unplug VF " + plan.sourceVf(), () -> {
+                    if (plan.mode() == Mode.UNPLUG_REPLUG) {
+                        gap[0] = saga.now(); // the guest's only NIC goes now
+                    }
+                    hotplug.detachVf(src, req.domain(), plan.sourceVf());
+                }, () -> bondVf.ensureAttached(src, req.domain(), op, List.of(plan.sourceVf()), plan.vendorId(),
+                        plan.productId(), false, () -> { }, plan.agent()));
+            }
+            if (plan.mode() == Mode.FAILOVER) {
+                gap[0] = saga.now(); // QEMU unplugs the failover VF as the migration starts
+                destDom = run.step(Step.MIGRATE, "live migrate to " + req.destUri(),
+                        () -> failoverMigrate(plan, dst, req, controls, op), null);
+            } else {
+                destDom = run.step(Step.MIGRATE, "live migrate to " + req.destUri(),
+                        () -> liveMigrate(plan.dom(), dst, req, controls, null, null), null);
+            }
         } catch (RuntimeException e) {
-            throw rollBack(run, e, req);
+            throw rollBack(run, e, req, plan, src);
         }
         saga.commit(); // the guest runs on the destination now: roll forward only
         run.dom = destDom;
         journal.write(destDom, op);
         TestHooks.afterStep(Step.MIGRATE.id + "-journaled");
-        PciAddress[] destVf = new PciAddress[1];
+        PciAddress destVf = null;
         try {
-            GuestNetwork dstNet = BondVf.guestNet(destDom);
-            run.run(Step.DEST_AGENT, "guest agent on destination",
-                    () -> Hotplug.pingAgent(destDom, controls.agentTimeout()), null);
-            destVf[0] = run.step(Step.PLUG_VF, "hot-plug VF on destination", () -> {
-                PciAddress vf = bondVf.ensureAttached(dst, req.domain(), op, plan.destCandidates(), plan.vendorId(),
-                        plan.productId());
-                op.destination.vf = vf.toString();
-                return vf;
-            }, null);
-            String newLink = run.step(Step.FIND_VF, "find VF in guest", () -> BondVf.vfLink(dstNet, plan.mac()),
-                    null);
-            run.run(Step.ENSLAVE_VF, "enslave VF " + newLink, () -> BondVf.ensureEnslaved(dstNet, op), null);
-            run.run(Step.ACTIVATE_VF, "make " + newLink + " active slave", () -> {
-                BondVf.ensureActive(dstNet, op);
+            if (plan.mode() != Mode.PLAIN) {
+                destVf = plugOnDestination(run, plan, dst, req, bondVf, destDom);
+                if (plan.agent()) {
+                    run.run(Step.DEST_AGENT, "guest agent on destination",
+                            () -> Hotplug.pingAgent(destDom, controls.agentTimeout()), null);
+                    PciAddress plugged = destVf;
+                    String newLink = run.step(Step.FIND_VF, "find VF in guest",
+                            () -> findInGuest(dst, req.domain(), destDom, plan.mac(), plugged), null);
+                    if (plan.mode() == Mode.BOND) {
+                        GuestNetwork dstNet = BondVf.guestNet(destDom);
+                        run.run(Step.ENSLAVE_VF, "enslave VF " + newLink, () -> BondVf.ensureEnslaved(dstNet, op),
+                                null);
+                        run.run(Step.ACTIVATE_VF, "make " + newLink + " active slave",
+                                () -> BondVf.ensureActive(dstNet, op), null);
+                    }
+                }
                 gap[1] = saga.now();
-            }, null);
+            }
         } catch (RuntimeException e) {
             throw incomplete(run, e, req, plan);
         }
         journal.clear(destDom, op);
-        return new Report(req.domain(), req.sourceUri(), req.destUri(), plan.sourceVf(), destVf[0], plan.mac(),
+        return new Report(req.domain(), req.sourceUri(), req.destUri(), plan.sourceVf(), destVf, plan.mac(),
                 plan.bond(), plan.backupSlave(), saga.timeline(), saga.now(), gap[1] - gap[0],
-                jobStats(destDom), "migrated", op.id, recovered, Mode.BOND.id);
+                jobStats(destDom), "migrated", op.id, recovered, plan.mode().id);
+    }
+
+    /**
+     * The destination's VF: hot-plugged by libvirt from the plan's candidates (bond, unplug-replug; the pre-checks
+     * checked the host, so nothing is read again), or, in failover mode, the one QEMU plugged itself when the
+     * migration completed (hot-plugged like the others if it is not there).
+     */
+    private PciAddress plugOnDestination(Run run, Plan plan, Host dst, Request req, BondVf bondVf,
+                                         org.libvirt.Domain destDom) {
+        Operation op = run.op;
+        if (plan.mode() == Mode.FAILOVER) {
+            return run.step(Step.PLUG_VF, "VF on destination (plugged by QEMU)", () -> {
+                Optional<PciAddress> have = BondVf.attachedVf(destDom, plan.mac())
+                        .flatMap(DomainInterface::sourcePciAddress);
+                PciAddress vf = have.orElseGet(() -> bondVf.ensureAttached(dst, req.domain(), op,
+                        plan.destCandidates(), plan.vendorId(), plan.productId(), true, () -> { }, false));
+                op.destination.vf = vf.toString();
+                return vf;
+            }, null);
+        }
+        return run.step(Step.PLUG_VF, "hot-plug VF on destination", () -> {
+            PciAddress vf = bondVf.ensureAttached(dst, req.domain(), op, plan.destCandidates(), plan.vendorId(),
+                    plan.productId(), true, () -> { }, false);
+            op.destination.vf = vf.toString();
+            return vf;
+        }, null);
+    }
+
+    /**
+     * Waits (the guest timeout) for the VF's netdev in the guest; when it never shows, the VF is unplugged again so
+     * the record and the domain agree (the guest keeps its virtual NIC) and the failure names the likely cause.
+     */
+    private String findInGuest(Host host, String domain, org.libvirt.Domain dom, String mac, PciAddress vf) {
+        GuestNetwork net = BondVf.guestNet(dom);
+        Optional<GuestLink> link = net.waitForPciMac(mac, hotplug.guestTimeout());
+        if (link.isPresent()) {
+            return link.get().name();
+        }
+        PassthruException e = new PassthruException("the guest of '" + domain + "' did not show a netdev with MAC "
+                + mac + " within " + hotplug.guestTimeout().toSeconds() + " s after VF " + vf + " was plugged: "
+                + "check that the guest has the VF driver (igbvf/iavf/mlx5...) and PCIe hot-plug");
+        try {
+            hotplug.detachVf(host, domain, vf);
+        } catch (RuntimeException undo) {
+            e.addSuppressed(undo);
+        }
+        throw e;
+    }
+
+    /**
+     * Failover mode's live migration: the destination definition ({@code destination_xml}, and
+     * {@code persistent_xml}) names a free destination VF in place of the source's, so QEMU plugs that one when the
+     * migration completes. A candidate another request took first makes libvirt refuse in the prepare phase, before
+     * anything moved: the next candidate is tried (3 at most).
+     */
+    private org.libvirt.Domain failoverMigrate(Plan plan, Host dst, Request req, MigrationControls controls,
+                                               Operation op) {
+        RuntimeException last = null;
+        int tries = 0;
+        for (PciAddress candidate : plan.destCandidates()) {
+            if (tries++ == 3) {
+                break;
+            }
+            op.destination.vf = candidate.toString();
+            String live = retarget(Host.call("read the migratable XML of '" + req.domain() + "'",
+                    () -> plan.dom().getXMLDesc(XML_SECURE | XML_MIGRATABLE)), plan.sourceVf(), candidate);
+            String persistent = Host.isPersistent(plan.dom()) ? retarget(Host.call("read the persistent XML",
+                    () -> plan.dom().getXMLDesc(XML_SECURE | XML_INACTIVE | XML_MIGRATABLE)), plan.sourceVf(),
+                    candidate) : null;
+            try {
+                return liveMigrate(plan.dom(), dst, req, controls, live, persistent);
+            } catch (LibvirtCallException e) {
+                if (!String.valueOf(e.getMessage()).contains("in use")) {
+                    throw e;
+                }
+                last = e; // taken on the destination meanwhile: libvirt refused before the migration started
+            }
+        }
+        throw new NoFreeDeviceException("no free VF on " + dst.uri() + " could be given to '" + req.domain()
+                + "' (tried " + Math.min(tries, 3) + " of " + plan.destCandidates() + "): " + last.getMessage(), last);
+    }
+
+    /** The domain XML with its failover VF's source moved from {@code from} to {@code to}. */
+    static String retarget(String xml, PciAddress from, PciAddress to) {
+        Domain d = XmlCodec.unmarshal(xml, Domain.class);
+        d.devices().interfaces().stream().filter(i -> i.sourcePciAddress().map(from::equals).orElse(false))
+                .forEach(i -> i.getSource().setAddress(io.passthru.xml.domain.DomainAddress.pci(to)));
+        return XmlCodec.marshal(d);
     }
 
     private Operation newOperation(Request req, Plan plan) {
         Operation op = new Operation();
         op.id = UUID.randomUUID().toString();
         op.kind = "migrate";
-        op.mode = "bond";
+        op.mode = plan.mode().id;
         op.state = Operation.RUNNING;
         op.domain = req.domain();
         op.domainUuid = plan.uuid();
         op.started = Instant.now().toString();
         op.step = "pre-checks";
         op.stepStatus = Operation.DONE;
-        op.source = new Operation.Endpoint(req.sourceUri(), null, plan.sourceVf().toString());
+        op.source = new Operation.Endpoint(req.sourceUri(), null,
+                plan.sourceVf() == null ? null : plan.sourceVf().toString());
         op.destination = new Operation.Endpoint(req.destUri(), req.migrateUri(), null);
         op.guest = new Operation.Guest(plan.mac(), plan.bond(), plan.backupSlave(), plan.vfLink());
+        op.guest.vlan = plan.vlan();
+        op.guest.trusted = plan.trusted() ? Boolean.TRUE : null;
+        op.guest.teaming = plan.teaming();
         op.vendorId = plan.vendorId();
         op.productId = plan.productId();
         op.lease = Leases.mine();
         return op;
     }
 
+    /** What the guest has again after a rollback, for messages. */
+    private static String restored(Plan plan) {
+        return switch (plan.mode()) {
+            case BOND -> "the VF is back in the guest's bond on the source";
+            case FAILOVER -> "the VF is back on the source as the failover primary (QEMU re-plugged it)";
+            case UNPLUG_REPLUG -> "the VF is back in the guest on the source";
+            default -> "the guest runs on the source as before";
+        };
+    }
+
     /** Before the migration completed: undo the done steps (newest first) and say how it ended. */
-    private MigrationFailedException rollBack(Run run, RuntimeException e, Request req) {
+    private MigrationFailedException rollBack(Run run, RuntimeException e, Request req, Plan plan, Host src) {
         Operation op = run.op;
         op.state = Operation.ROLLING_BACK;
         op.stepStatus = Operation.FAILED;
@@ -352,12 +480,30 @@ public final class MigrationFlow {
         // an aborted or failed live migration resumes the source, and its guest agent reconnects a moment later
         // (seen on the lab after Ctrl-C: "QEMU guest agent is not connected"); the compensations talk to the
         // guest, so wait for the agent first (within --agent-timeout); if it stays away they report what is left
-        try {
-            Hotplug.pingAgent(run.dom, run.controls.agentTimeout());
-        } catch (RuntimeException agentAway) {
-            // the compensations fail with the agent's own error and the record keeps what is left to do
+        if (plan.agent()) {
+            try {
+                Hotplug.pingAgent(run.dom, run.controls.agentTimeout());
+            } catch (RuntimeException agentAway) {
+                // the compensations fail with the agent's own error and the record keeps what is left to do
+            }
         }
         boolean clean = run.saga.compensate(e);
+        if (plan.mode() == Mode.FAILOVER) {
+            // QEMU plugs the failover VF back into the source guest when the migration fails or is cancelled;
+            // check it did (and hot-plug it when not)
+            try {
+                run.saga.run("undo live migrate: VF back on source", () -> new BondVf(hotplug).ensureAttached(src,
+                        req.domain(), op, List.of(plan.sourceVf()), plan.vendorId(), plan.productId(), false,
+                        () -> { }, plan.agent()), null);
+                if (plan.agent()) {
+                    run.saga.run("VF in guest on source", () -> findInGuest(src, req.domain(), run.dom, plan.mac(),
+                            plan.sourceVf()), null);
+                }
+            } catch (RuntimeException back) {
+                clean = false;
+                e.addSuppressed(back);
+            }
+        }
         String step = lastFailedStep(run.saga, "record operation in the domain metadata");
         if (clean) {
             try {
@@ -366,12 +512,13 @@ public final class MigrationFlow {
                 e.addSuppressed(clear);
             }
             return new MigrationFailedException("migration failed at step '" + step + "': " + e.getMessage()
-                    + "; rolled back: the VF is back in the guest's bond on the source", e, code(e), step, true,
+                    + "; rolled back: " + restored(plan), e, code(e), step, true,
                     false, null, req.sourceUri(), op.id);
         }
         op.lease = null; // nobody owns it now: recover (or the next command) takes over
         op.pending = "roll back on " + req.sourceUri() + ": hot-plug a VF with MAC " + op.guest.mac
-                + ", enslave it in " + op.guest.bond + " and make it the active slave";
+                + (plan.mode() == Mode.BOND ? ", enslave it in " + op.guest.bond + " and make it the active slave"
+                : "");
         tryWrite(run.dom, op, e);
         String todo = "passthru recover " + req.domain() + " --connect " + req.sourceUri();
         return new MigrationFailedException("migration failed at step '" + step + "': " + e.getMessage()
@@ -385,14 +532,19 @@ public final class MigrationFlow {
         op.state = Operation.INCOMPLETE;
         op.stepStatus = Operation.FAILED;
         op.lease = null;
-        op.pending = "on " + req.destUri() + ": hot-plug a free VF with MAC " + plan.mac() + ", enslave it in "
-                + plan.bond() + " and make it the active slave";
+        op.pending = "on " + req.destUri() + ": hot-plug a free VF with MAC " + plan.mac()
+                + (plan.mode() == Mode.BOND ? ", enslave it in " + plan.bond() + " and make it the active slave" : "");
         tryWrite(run.dom, op, e);
         String step = lastFailedStep(run.saga, "record operation in the domain metadata");
         String todo = "passthru recover " + req.domain() + " --connect " + req.destUri();
+        String network = switch (plan.mode()) {
+            case BOND -> "runs there on its virtual NIC " + plan.backupSlave();
+            case FAILOVER -> "runs there on its failover virtio NIC";
+            default -> "runs there without its VF (an unplug-replug guest has no network until it gets one)";
+        };
         return new MigrationFailedException("domain '" + req.domain() + "' was migrated to " + req.destUri()
-                + " and runs there on its virtual NIC " + plan.backupSlave() + ", but step '" + step + "' failed: "
-                + e.getMessage() + ". The guest's network is up on the virtual NIC; to give it a VF again run: "
+                + " and " + network + ", but step '" + step + "' failed: "
+                + e.getMessage() + ". To give it a VF again run: "
                 + todo, e, code(e), step, false, false, todo, req.destUri(), op.id);
     }
 
@@ -417,9 +569,12 @@ public final class MigrationFlow {
         if (src.uri().equals(dst.uri())) {
             throw new InvalidRequestException("source and destination are the same libvirt host (" + src.uri() + ")");
         }
-        // both hosts' inventories at once: each is read once per migration and reused by every later step
+        // both hosts at once: each inventory is read once per migration and reused by every later step, and the
+        // destination's readiness is checked here, once, while the source's guest is asked about its network
         CompletableFuture<Inventory> srcScan = CompletableFuture.supplyAsync(() -> Inventory.scan(src));
         CompletableFuture<Inventory> dstScan = CompletableFuture.supplyAsync(() -> Inventory.scan(dst));
+        CompletableFuture<Void> dstReady = dstScan.thenAcceptAsync(inv -> new HostCheck().requireReadyFor(dst, inv,
+                "the guest's VF", null));
         CompletableFuture<Boolean> nameTaken = CompletableFuture.supplyAsync(() -> {
             try {
                 dst.domain(req.domain());
@@ -429,8 +584,17 @@ public final class MigrationFlow {
             }
         });
         String uuid = Host.call("read domain UUID", dom::getUUIDString);
-        Inventory srcInv = join(srcScan);
         Domain live = XmlCodec.unmarshal(Host.xml(dom, false), Domain.class);
+        Mode mode = resolveMode(req.mode(), live, req.domain());
+        if (mode == Mode.PLAIN) {
+            if (join(nameTaken)) {
+                throw new InvalidRequestException("a domain named '" + req.domain() + "' already exists on "
+                        + dst.uri());
+            }
+            return new Plan(dom, uuid, mode, null, null, null, null, null, null, null, List.of(), null, null, false,
+                    false);
+        }
+        Inventory srcInv = join(srcScan);
         DomainInterface vfIf = live.devices().interfaces().stream()
                 .filter(i -> i.isHostdev() && i.sourcePciAddress().flatMap(srcInv::vf).isPresent())
                 .findFirst()
@@ -442,35 +606,55 @@ public final class MigrationFlow {
                 "the VF interface of '" + req.domain() + "' has no MAC address in the live XML"));
         Inventory.Pf srcPf = srcInv.pf(srcInv.vf(vf).orElseThrow().pf()).orElseThrow();
 
-        GuestNetwork net = BondVf.guestNet(dom);
-        try {
-            new GuestAgent(new LibvirtAgentChannel(dom)).ping();
-        } catch (AgentException e) {
-            throw new InvalidRequestException("the guest agent of '" + req.domain() + "' does not answer ("
-                    + e.getMessage() + "): the migration needs it to move the bond between slaves; nothing was "
-                    + "changed. Check that qemu-guest-agent runs in the guest");
+        String teaming = null;
+        String bondName = null;
+        String vfLinkName = null;
+        String backupName = null;
+        boolean agent;
+        if (mode == Mode.FAILOVER) {
+            teaming = Failover.checkPaired(live, req.domain(), vfIf).alias();
+            agent = Hotplug.agentAnswers(dom);
+        } else if (mode == Mode.UNPLUG_REPLUG) {
+            agent = Hotplug.agentAnswers(dom);
+        } else {
+            GuestNetwork net = BondVf.guestNet(dom);
+            try {
+                new GuestAgent(new LibvirtAgentChannel(dom)).ping();
+            } catch (AgentException e) {
+                throw new InvalidRequestException("the guest agent of '" + req.domain() + "' does not answer ("
+                        + e.getMessage() + "): the bond mode needs it to move the bond between slaves; nothing was "
+                        + "changed. Check that qemu-guest-agent runs in the guest, or use --mode failover (no agent "
+                        + "needed; the guest's virtio NIC needs <teaming type='persistent'/>)");
+            }
+            agent = true;
+            List<GuestLink> links = net.links();
+            GuestLink vfLink = links.stream().filter(l -> l.isPciDevice() && l.hasMac(mac)).findFirst()
+                    .orElseThrow(() -> new InvalidRequestException("the guest of '" + req.domain()
+                            + "' shows no PCI netdev with MAC " + mac + " (VF " + vf + ")"));
+            if (vfLink.master() == null) {
+                throw new InvalidRequestException("VF " + vf + " (" + vfLink.name() + " in the guest) is not "
+                        + "enslaved in a bond: without a bond the guest would lose its network during the migration. "
+                        + "Enslave it in an active-backup bond with a virtual NIC (passthru attach --bond BOND), or "
+                        + "accept the outage with --mode unplug-replug");
+            }
+            BondState bond = net.bond(vfLink.master());
+            if (!"active-backup".equals(bond.mode())) {
+                throw new InvalidRequestException("bond " + bond.name() + " in the guest is in mode '" + bond.mode()
+                        + "'; VF migration needs mode active-backup (kernel Documentation/networking/bonding.rst)");
+            }
+            GuestLink backup = links.stream()
+                    .filter(l -> bond.slaves().contains(l.name()) && !l.name().equals(vfLink.name())
+                            && !l.isPciDevice())
+                    .filter(l -> "up".equalsIgnoreCase(bond.slaveMiiStatus().getOrDefault(l.name(), ""))
+                            && l.lowerUp())
+                    .findFirst()
+                    .orElseThrow(() -> new InvalidRequestException("bond " + bond.name() + " in the guest has no "
+                            + "virtual NIC slave with link up besides the VF (slaves: " + bond.slaves() + ", MII: "
+                            + bond.slaveMiiStatus() + "): the guest would have no network while the VF is away"));
+            bondName = bond.name();
+            vfLinkName = vfLink.name();
+            backupName = backup.name();
         }
-        List<GuestLink> links = net.links();
-        GuestLink vfLink = links.stream().filter(l -> l.isPciDevice() && l.hasMac(mac)).findFirst()
-                .orElseThrow(() -> new InvalidRequestException("the guest of '" + req.domain()
-                        + "' shows no PCI netdev with MAC " + mac + " (VF " + vf + ")"));
-        if (vfLink.master() == null) {
-            throw new InvalidRequestException("VF " + vf + " (" + vfLink.name() + " in the guest) is not enslaved "
-                    + "in a bond: without a bond the guest would lose its network during the migration. Enslave it "
-                    + "in an active-backup bond with a virtual NIC (passthru attach --bond BOND)");
-        }
-        BondState bond = net.bond(vfLink.master());
-        if (!"active-backup".equals(bond.mode())) {
-            throw new InvalidRequestException("bond " + bond.name() + " in the guest is in mode '" + bond.mode()
-                    + "'; VF migration needs mode active-backup (kernel Documentation/networking/bonding.rst)");
-        }
-        GuestLink backup = links.stream()
-                .filter(l -> bond.slaves().contains(l.name()) && !l.name().equals(vfLink.name()) && !l.isPciDevice())
-                .filter(l -> "up".equalsIgnoreCase(bond.slaveMiiStatus().getOrDefault(l.name(), "")) && l.lowerUp())
-                .findFirst()
-                .orElseThrow(() -> new InvalidRequestException("bond " + bond.name() + " in the guest has no virtual "
-                        + "NIC slave with link up besides the VF (slaves: " + bond.slaves() + ", MII: "
-                        + bond.slaveMiiStatus() + "): the guest would have no network while the VF is away"));
 
         if (join(nameTaken)) {
             throw new InvalidRequestException("a domain named '" + req.domain() + "' already exists on " + dst.uri());
@@ -512,8 +696,48 @@ public final class MigrationFlow {
                     + srcPhysnet) + (downPfs.isEmpty() ? "" : " (PFs with link down: "
                     + downPfs + ")") + ": free a VF there or raise sriov_numvfs; nothing was changed");
         }
-        return new Plan(dom, uuid, vf, srcPf.vendorId(), srcPf.productId(), mac, bond.name(), vfLink.name(),
-                backup.name(), List.copyOf(candidates));
+        join(dstReady);
+        return new Plan(dom, uuid, mode, vf, srcPf.vendorId(), srcPf.productId(), mac, bondName, vfLinkName,
+                backupName, List.copyOf(candidates), teaming, vfIf.vlanTag().orElse(null),
+                Boolean.TRUE.equals(vfIf.getTrustGuestRxFilters()), agent);
+    }
+
+    /**
+     * {@link Mode#AUTO} resolved from the live XML; any mode checked against what the domain holds.
+     *
+     * @throws InvalidRequestException when the domain holds a device no mode can migrate (a plain {@code <hostdev>}:
+     *                                 libvirt refuses to migrate it), or the mode does not fit
+     */
+    static Mode resolveMode(Mode asked, Domain live, String domainName) {
+        List<DomainInterface> vfs = live.getDevices() == null ? List.of()
+                : live.devices().interfaces().stream().filter(DomainInterface::isHostdev).toList();
+        boolean hostdevs = live.getDevices() != null && !live.devices().hostdevs().isEmpty();
+        if (hostdevs) {
+            throw new InvalidRequestException("domain '" + domainName + "' holds a PCI device or PF as <hostdev>: "
+                    + "libvirt cannot live-migrate a guest with an assigned device it cannot unplug on its own; "
+                    + "detach it first (passthru detach --pci ADDR)");
+        }
+        boolean teamed = Failover.transientVf(live).isPresent();
+        Mode m = asked == null || asked == Mode.AUTO
+                ? (teamed ? Mode.FAILOVER : vfs.isEmpty() ? Mode.PLAIN : Mode.BOND) : asked;
+        if (m == Mode.PLAIN && !vfs.isEmpty()) {
+            throw new InvalidRequestException("domain '" + domainName + "' holds a VF: a plain live migration "
+                    + "cannot take it (libvirt refuses); use --mode bond, failover or unplug-replug");
+        }
+        if (m != Mode.PLAIN && vfs.isEmpty()) {
+            throw new InvalidRequestException("domain '" + domainName + "' has no VF attached as <interface "
+                    + "type='hostdev'>: use --mode plain (or auto) for a guest without one");
+        }
+        if (m == Mode.FAILOVER && !teamed) {
+            throw new InvalidRequestException("the VF of '" + domainName + "' has no <teaming type='transient'/>: "
+                    + "failover mode needs the VF attached with passthru attach --failover (and the virtio NIC with "
+                    + "<teaming type='persistent'/>)");
+        }
+        if (m != Mode.FAILOVER && teamed) {
+            throw new InvalidRequestException("the VF of '" + domainName + "' is a failover primary (<teaming "
+                    + "type='transient'/>): migrate it with --mode failover (QEMU unplugs it itself)");
+        }
+        return m;
     }
 
     private static <T> T join(CompletableFuture<T> f) {
@@ -531,10 +755,17 @@ public final class MigrationFlow {
      * {@code virDomainMigrate3} with the controls; a monitor thread samples the job statistics for the listener,
      * aborts the job at the timeout, and the cancellation aborts it too.
      */
-    private org.libvirt.Domain liveMigrate(org.libvirt.Domain dom, Host dst, Request req, MigrationControls c) {
+    private org.libvirt.Domain liveMigrate(org.libvirt.Domain dom, Host dst, Request req, MigrationControls c,
+                                           String destXml, String persistentXml) {
         List<TypedParameter> params = new ArrayList<>();
         if (req.migrateUri() != null) {
             params.add(new TypedStringParameter("migrate_uri", req.migrateUri()));
+        }
+        if (destXml != null) { // VIR_MIGRATE_PARAM_DEST_XML
+            params.add(new TypedStringParameter("destination_xml", destXml));
+        }
+        if (persistentXml != null) { // VIR_MIGRATE_PARAM_PERSIST_XML
+            params.add(new TypedStringParameter("persistent_xml", persistentXml));
         }
         if (c.bandwidthMiBs() != null) {
             params.add(new TypedUlongParameter("bandwidth", c.bandwidthMiBs()));

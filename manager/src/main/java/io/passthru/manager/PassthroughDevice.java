@@ -6,6 +6,7 @@ import io.passthru.xml.PciAddress;
 import io.passthru.xml.domain.Domain;
 import io.passthru.xml.domain.DomainHostdev;
 import io.passthru.xml.domain.DomainInterface;
+import io.passthru.xml.domain.DomainInterfaceTeaming;
 
 import java.util.Objects;
 import java.util.Optional;
@@ -51,8 +52,12 @@ public sealed interface PassthroughDevice permits PassthroughDevice.Vf, Passthro
      * @param vlan    802.1Q VLAN id 0..4095 libvirt sets on the VF, or null for none
      * @param trusted {@code trustGuestRxFilters='yes'} (Nova's {@code trusted} tag): the guest may change the VF's
      *                MAC and use promiscuous/multicast modes
+     * @param teaming alias of the virtio NIC ({@code <teaming type='persistent'/>}) this VF is the failover primary
+     *                of: {@code <teaming type='transient' persistent='ALIAS'/>} (formatdomain "Teaming a
+     *                virtio/hostdev NIC pair"); null for none
      */
-    record Vf(PciAddress address, MacAddress mac, Integer vlan, boolean trusted) implements PassthroughDevice {
+    record Vf(PciAddress address, MacAddress mac, Integer vlan, boolean trusted, String teaming)
+            implements PassthroughDevice {
         /**
          * @throws InvalidRequestException when the VLAN id is outside 0..4095
          */
@@ -63,6 +68,10 @@ public sealed interface PassthroughDevice permits PassthroughDevice.Vf, Passthro
             }
         }
 
+        public Vf(PciAddress address, MacAddress mac, Integer vlan, boolean trusted) {
+            this(address, mac, vlan, trusted, null);
+        }
+
         @Override
         public DeviceType kind() {
             return DeviceType.VF;
@@ -70,7 +79,14 @@ public sealed interface PassthroughDevice permits PassthroughDevice.Vf, Passthro
 
         @Override
         public DomainInterface element() {
-            return DomainInterface.hostdevVf(address, mac, vlan, trusted);
+            DomainInterface i = DomainInterface.hostdevVf(address, mac, vlan, trusted);
+            if (teaming != null) {
+                DomainInterfaceTeaming t = new DomainInterfaceTeaming();
+                t.setType("transient");
+                t.setPersistent(teaming);
+                i.setTeaming(t);
+            }
+            return i;
         }
     }
 

@@ -266,8 +266,8 @@ public final class Recovery {
                     return null;
                 }), null);
             }
-            return finish(op, saga, found, src.host(), src.dom(), List.of(PciAddress.parse(op.source.vf)),
-                    ROLLED_BACK);
+            return finish(op, saga, found, src.host(), src.dom(),
+                    op.source.vf == null ? List.of() : List.of(PciAddress.parse(op.source.vf)), ROLLED_BACK);
         }
         String todo = "domain '" + op.domain + "' runs on neither " + op.source.uri + " (" + src.where() + ") nor "
                 + (op.destination == null ? "-" : op.destination.uri + " (" + dst.where() + ")")
@@ -282,19 +282,28 @@ public final class Recovery {
         op.state = ROLLED_BACK.equals(outcome) ? Operation.ROLLING_BACK : Operation.RUNNING;
         BondVf bondVf = new BondVf(hotplug);
         PciAddress[] vf = new PciAddress[1];
+        // bond mode needs the guest agent; failover and unplug-replug use it when it answers; plain has no VF
+        boolean bond = op.mode == null || MigrationFlow.Mode.BOND.id.equals(op.mode);
         try {
             journal.write(dom, op);
-            saga.run("guest agent", () -> Hotplug.pingAgent(dom, AGENT_PATIENCE), null);
-            vf[0] = saga.step("hot-plug VF", () -> bondVf.ensureAttached(host, op.domain, op, preferred,
-                    op.vendorId, op.productId), null);
-            GuestNetwork net = BondVf.guestNet(dom);
-            saga.run("enslave VF", () -> BondVf.ensureEnslaved(net, op), null);
-            saga.run("make VF active slave", () -> BondVf.ensureActive(net, op), null);
+            if (!MigrationFlow.Mode.PLAIN.id.equals(op.mode)) {
+                boolean agent = bond || Hotplug.agentAnswers(dom);
+                if (bond) {
+                    saga.run("guest agent", () -> Hotplug.pingAgent(dom, AGENT_PATIENCE), null);
+                }
+                vf[0] = saga.step("hot-plug VF", () -> bondVf.ensureAttached(host, op.domain, op, preferred,
+                        op.vendorId, op.productId, false, () -> { }, agent), null);
+                if (bond) {
+                    GuestNetwork net = BondVf.guestNet(dom);
+                    saga.run("enslave VF", () -> BondVf.ensureEnslaved(net, op), null);
+                    saga.run("make VF active slave", () -> BondVf.ensureActive(net, op), null);
+                }
+            }
             journal.clear(dom, op);
             return new Result(op.domain, op.id, found, outcome, host.uri(), vf[0], saga.timeline(), saga.now(), null);
         } catch (RuntimeException e) {
-            String todo = "on " + host.uri() + ": give '" + op.domain + "' a VF with MAC " + op.guest.mac + " in "
-                    + op.guest.bond + " (" + e.getMessage() + "); run passthru recover " + op.domain + " --connect "
+            String todo = "on " + host.uri() + ": give '" + op.domain + "' a VF with MAC " + op.guest.mac
+                    + (bond ? " in " + op.guest.bond : "") + " (" + e.getMessage() + "); run passthru recover " + op.domain + " --connect "
                     + host.uri() + " again once that is fixed";
             op.lease = null;
             op.state = Operation.INCOMPLETE;

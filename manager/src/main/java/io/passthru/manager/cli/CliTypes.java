@@ -115,7 +115,7 @@ public final class CliTypes {
         @Override
         public E convert(String value) {
             for (E e : type.getEnumConstants()) {
-                if (e.name().equalsIgnoreCase(value.trim())) {
+                if (e.name().replace('_', '-').equalsIgnoreCase(value.trim())) {
                     return e;
                 }
             }
@@ -123,7 +123,7 @@ public final class CliTypes {
         }
 
         List<String> names() {
-            return Arrays.stream(type.getEnumConstants()).map(e -> e.name().toLowerCase(Locale.ROOT))
+            return Arrays.stream(type.getEnumConstants()).map(e -> e.name().toLowerCase(Locale.ROOT).replace('_', '-'))
                     .collect(Collectors.toList());
         }
 
@@ -138,6 +138,14 @@ public final class CliTypes {
         /** For picocli. */
         public OutputFormats() {
             super(OutputFormat.class);
+        }
+    }
+
+    /** {@code --mode bond|failover|unplug-replug|plain|auto} ({@link io.passthru.manager.MigrationFlow.Mode}). */
+    public static final class MigrationModes extends LowerCaseEnum<io.passthru.manager.MigrationFlow.Mode> {
+        /** For picocli. */
+        public MigrationModes() {
+            super(io.passthru.manager.MigrationFlow.Mode.class);
         }
     }
 

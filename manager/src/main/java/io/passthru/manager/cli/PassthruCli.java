@@ -129,11 +129,18 @@ public final class PassthruCli extends PassthruRoot {
         @Option(names = "--mac", paramLabel = "MAC", converter = CliTypes.MacAddressConverter.class,
                 description = "MAC for the VF (default: libvirt picks one)") MacAddress mac;
         @Option(names = "--bond", paramLabel = "BOND", description = "enslave the VF into this guest bond and make it the active slave") String bond;
+        @Option(names = "--failover", description = "with --vf: attach the VF as the failover primary of the domain's "
+                + "virtio NIC with <teaming type='persistent'/> (libvirt teaming, QEMU failover=on, the guest's "
+                + "net_failover): <teaming type='transient'/> and that NIC's MAC; no guest agent needed") boolean failover;
         @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() {
             boolean json = common.json();
+            if (failover && (vf == null || bond != null)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--failover pairs one VF (--vf) with the "
+                        + "guest's failover virtio NIC; it does not go with --pci, --alias or --bond");
+            }
             if ((vf != null ? 1 : 0) + (pciAddr != null ? 1 : 0) + (alias != null ? 1 : 0) != 1) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "give exactly one of --vf, --pci and "
                         + "--alias");
@@ -155,7 +162,9 @@ public final class PassthruCli extends PassthruRoot {
                 guard(hosts, host, domain);
                 Hotplug hp = new Hotplug();
                 List<Hotplug.AttachResult> results;
-                if (vf != null) {
+                if (vf != null && failover) {
+                    results = List.of(hp.attachFailoverVf(host, domain, vf, mac, vlan, trusted));
+                } else if (vf != null) {
                     results = List.of(hp.attach(host, domain, new PassthroughDevice.Vf(vf, mac, vlan, trusted)));
                 } else if (pciAddr != null) {
                     results = List.of(hp.attachPci(host, domain, pciAddr));
@@ -183,8 +192,9 @@ public final class PassthruCli extends PassthruRoot {
                             continue;
                         }
                         out.printf("attached VF %s to %s as %s (MAC %s, alias %s): libvirt %d ms, guest %d ms%s%n",
-                                r.vf(), r.domain(), r.guestInterface(), r.mac(), r.alias(), r.libvirtMs(),
-                                r.guestMs(), bond == null ? "" : "; enslaved in " + bond + " as active slave");
+                                r.vf(), r.domain(), r.guestInterface() == null ? "-" : r.guestInterface(), r.mac(),
+                                r.alias(), r.libvirtMs(), r.guestMs(), bond != null ? "; enslaved in " + bond
+                                        + " as active slave" : failover ? "; failover primary" : "");
                     }
                 }
                 return 0;
@@ -232,13 +242,19 @@ public final class PassthruCli extends PassthruRoot {
         }
     }
 
-    @Command(name = "migrate", description = "Live-migrate a guest whose VF is bonded with a virtual NIC: unenslave, "
-            + "hot-unplug, migrate, hot-plug a free VF on the destination, enslave; prints the timeline. Progress goes "
-            + "to standard error; Ctrl-C before the migration completed aborts it and rolls back.")
+    @Command(name = "migrate", description = "Live-migrate a guest with a VF without losing its network; prints the "
+            + "timeline. --mode bond (the VF bonded with a virtual NIC: unenslave, hot-unplug, migrate, hot-plug a free "
+            + "VF on the destination, enslave), failover (libvirt's virtio-net failover: QEMU unplugs the VF and plugs "
+            + "the destination VF passthru chose), unplug-replug (the VF alone: the guest is offline in between), plain "
+            + "(no VF), auto (default: from the domain's XML). Progress goes to standard error; Ctrl-C before the "
+            + "migration completed aborts it and rolls back.")
     static final class Migrate implements Callable<Integer> {
         @Mixin Common common;
         @Parameters(index = "0", paramLabel = "DOMAIN", description = "domain name or UUID") String domain;
         @Option(names = "--to", required = true, paramLabel = "DEST_URI", description = "destination libvirt URI") String dest;
+        @Option(names = "--mode", defaultValue = "auto", paramLabel = "MODE", converter = CliTypes.MigrationModes.class,
+                completionCandidates = CliTypes.MigrationModes.class, description = "${COMPLETION-CANDIDATES} "
+                + "(default: ${DEFAULT-VALUE})") MigrationFlow.Mode mode;
         @Option(names = "--migrate-uri", paramLabel = "URI", description = "migration data URI, e.g. tcp://198.51.100.2 (default: libvirt's choice)") String migrateUri;
         @Option(names = "--dest-vf", paramLabel = "PCI_ADDR", converter = CliTypes.PciAddressConverter.class,
                 description = "VF to use on the destination (default: first free one)") PciAddress destVf;
@@ -271,7 +287,7 @@ public final class PassthruCli extends PassthruRoot {
                 Hotplug hp = new Hotplug(Duration.ofSeconds(guestTimeout), Duration.ofSeconds(detachTimeout));
                 MigrationFlow.Report r = new MigrationFlow(hosts, hp).migrate(new MigrationFlow.Request(
                         common.uri, domain, dest, migrateUri, destVf, optionalPool(pool),
-                        optionalPool(destPool == null ? pool : destPool), controls));
+                        optionalPool(destPool == null ? pool : destPool), controls, mode));
                 if (r.recovered() != null) {
                     System.err.println("passthru: recovered first: " + r.recovered().summary());
                 }
@@ -322,10 +338,16 @@ public final class PassthruCli extends PassthruRoot {
             for (Saga.Step s : r.steps()) {
                 out.printf("  %-44s %9d %12d  %s%n", s.name(), s.startMs(), s.durationMs(), s.outcome());
             }
-            out.printf("VF %s -> %s, MAC %s, bond %s (backup slave %s)%n", r.sourceVf(), r.destVf(), r.mac(),
-                    r.bond(), r.backupSlave());
+            if (r.bond() != null) {
+                out.printf("mode %s: VF %s -> %s, MAC %s, bond %s (backup slave %s)%n", r.mode(), r.sourceVf(),
+                        r.destVf(), r.mac(), r.bond(), r.backupSlave());
+            } else if (r.sourceVf() != null) {
+                out.printf("mode %s: VF %s -> %s, MAC %s%n", r.mode(), r.sourceVf(), r.destVf(), r.mac());
+            } else {
+                out.printf("mode %s: no VF%n", r.mode());
+            }
             Map<String, Long> st = r.migrationStats();
-            out.printf("total %d ms; VF gap (bond without VF as active slave) %d ms; migration downtime %s ms, "
+            out.printf("total %d ms; VF gap (the guest without its VF) %d ms; migration downtime %s ms, "
                             + "%s MiB transferred in %s ms%n", r.totalMs(), r.vfGapMs(), st.getOrDefault("downtime", -1L),
                     st.containsKey("data_total") ? String.format("%.1f", st.get("data_total") / 1048576.0) : "?",
                     st.getOrDefault("time_elapsed", -1L));

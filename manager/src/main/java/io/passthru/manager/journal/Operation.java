@@ -86,7 +86,10 @@ public final class Operation {
         }
     }
 
-    /** The guest side: the VF's MAC, the bond, its virtual NIC slave, the VF's netdev name on the source. */
+    /**
+     * The guest side: the VF's MAC, the bond, its virtual NIC slave, the VF's netdev name on the source (bond mode;
+     * null in the others), the VF's VLAN and trust, and its failover teaming.
+     */
     @XmlAccessorType(XmlAccessType.FIELD)
     public static final class Guest {
         @XmlAttribute public String mac;
@@ -96,6 +99,8 @@ public final class Operation {
         /** VLAN id and trust of the VF interface, carried to the destination VF (may be null). */
         @XmlAttribute public Integer vlan;
         @XmlAttribute public Boolean trusted;
+        /** Failover mode: alias of the virtio NIC the VF is teamed with ({@code <teaming persistent='ALIAS'>}). */
+        @XmlAttribute public String teaming;
 
         public Guest() {
         }

@@ -28,7 +28,6 @@ class EvacuateCommandTest {
         StringWriter s = new StringWriter();
         EvacuateCommand.printResult(new PrintWriter(s, true), r);
         String out = s.toString();
-        System.out.print(out);
         List<String> lines = out.lines().toList();
         assertEquals(6, lines.size(), out);
         assertTrue(lines.get(0).contains("3 guests, 2 at a time"), lines.get(0));

@@ -49,7 +49,7 @@ import java.util.concurrent.Callable;
  */
 @Command(subcommands = {PassthruCli.Define.class, PassthruCli.Attach.class, PassthruCli.Detach.class,
         PassthruCli.Migrate.class, PassthruCli.ListDevices.class, PassthruCli.ListVfs.class, PassthruCli.CheckHost.class,
-        PassthruCli.SetViommu.class, PassthruCli.Recover.class})
+        PassthruCli.SetViommu.class, PassthruCli.Recover.class, EvacuateCommand.class})
 public final class PassthruCli extends PassthruRoot {
     /** Exit code: the command did what it was asked. */
     public static final int EXIT_OK = 0;

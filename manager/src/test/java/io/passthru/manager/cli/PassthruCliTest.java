@@ -55,11 +55,32 @@ class PassthruCliTest {
     }
 
     @Test
+    void evacuateNeedsDestination() {
+        Run r = run("evacuate", "--from", "qemu+tcp://h1/system");
+        assertUsageError(r, "passthru evacuate", "--to");
+    }
+
+    @Test
+    void evacuateRefusesParallelBelowOneAndTheSameHostBeforeConnecting() {
+        // the hosts do not exist: a command that got as far as libvirt would exit 3
+        Run zero = run("evacuate", "--from", "qemu+tcp://h1/system", "--to", "qemu+tcp://h2/system", "--parallel",
+                "0");
+        assertUsageError(zero, "passthru evacuate", "--parallel must be 1 or more");
+        assertTrue(zero.err().contains("not 0"), zero.err());
+        assertUsageError(run("evacuate", "--from", "qemu+tcp://h1/system", "--to", "qemu+tcp://h1/system"),
+                "passthru evacuate", "same libvirt host");
+        assertUsageError(run("evacuate", "--from", "qemu+tcp://h1/system", "--to", "qemu+tcp://h2/system",
+                "--timeout", "0"), "passthru evacuate", "--timeout");
+        assertUsageError(run("evacuate", "--from", "qemu+tcp://h1/system", "--to", "qemu+tcp://h2/system",
+                "--parallel", "two"), "passthru evacuate", "'two'");
+    }
+
+    @Test
     void helpListsEverySubcommandAndTheExitCodes() {
         Run r = run("--help");
         assertEquals(0, r.exit());
         for (String c : new String[] {"define", "attach", "detach", "migrate", "list-devices", "list-vfs",
-                "check-host", "set-viommu", "recover"}) {
+                "check-host", "set-viommu", "recover", "evacuate"}) {
             assertTrue(r.out().contains(c), c + " missing from help: " + r.out());
         }
         assertTrue(r.out().contains("Exit codes:"), r.out());
@@ -168,7 +189,8 @@ class PassthruCliTest {
     void oneSubcommandAloneBehavesAsWithAllOfThem() {
         // PassthruCli.commandLine(args) builds only the subcommand args[0] names; help and errors must not change
         String[][] cases = {{"attach", "--help"}, {"attach", "g", "--vf", "01:20.0"}, {"migrate", "g"},
-                {"set-viommu", "g", "--viommu", "foo"}, {"list-vfs", "--version"}, {"--version"}};
+                {"set-viommu", "g", "--viommu", "foo"}, {"list-vfs", "--version"}, {"--version"},
+                {"evacuate", "--from", "qemu+tcp://h1/system"}};
         for (String[] args : cases) {
             Run lean = run(args);
             Run full = run(PassthruCli.commandLine(), args);

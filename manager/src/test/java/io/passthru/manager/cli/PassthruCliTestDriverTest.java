@@ -40,6 +40,21 @@ class PassthruCliTestDriverTest {
     }
 
     @Test
+    void evacuatingAHostWithNothingRunningIsNoError() throws Exception {
+        // sriov-host.xml defines no domain: nothing to migrate, and the destination is never needed
+        Run r = run("evacuate", "--from", TestDriver.sriovHost(), "--to", "test:///default");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().startsWith("nothing was running on " + TestDriver.sriovHost()), r.out());
+        Run json = run("evacuate", "--from", TestDriver.sriovHost(), "--to", "test:///default", "-o", "json");
+        assertEquals(0, json.exit(), json.err());
+        JsonNode j = new ObjectMapper().readTree(json.out());
+        assertEquals(0, j.get("guests").size(), j.toString());
+        assertEquals(0, j.get("failed").asInt());
+        assertEquals(1, j.get("parallel").asInt());
+        assertTrue(j.has("makespanMs"), j.toString());
+    }
+
+    @Test
     void listDevicesShowsPfVfsAndThePlainPciDevice(@TempDir Path dir) throws Exception {
         Path pool = dir.resolve("pool.json");
         Files.writeString(pool, "{\"device_spec\": [{\"vendor_id\": \"8086\", \"product_id\": \"10d3\"}]}");

@@ -1,0 +1,318 @@
+package io.passthru.lab;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.passthru.agent.AgentException;
+import io.passthru.agent.GuestAgent;
+import io.passthru.agent.GuestLink;
+import io.passthru.agent.GuestNetwork;
+import io.passthru.manager.Evacuation;
+import io.passthru.manager.Inventory;
+import io.passthru.manager.libvirt.Host;
+import io.passthru.manager.libvirt.LibvirtAgentChannel;
+import io.passthru.xml.PciAddress;
+import io.passthru.xml.XmlCodec;
+import io.passthru.xml.domain.Domain;
+import io.passthru.xml.domain.DomainInterface;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * passthru evacuate on the nested lab: four guests, each with a VF bonded to its virtio NIC, move from host 1 to
+ * host 2 one at a time, then back four at once (the makespans of both and their ratio are printed); then one guest
+ * that cannot move (a domain of its name is already defined on host 2) is refused alone while the others move.
+ * Evacuate moves every running domain of a host: the lab's hosts must run no other guest meanwhile.
+ */
+@ExtendWith(LabHealth.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class EvacuateLabIT {
+    static final int GUESTS = 4;
+    /** The guest made unmigratable in {@link #aGuestThatCannotMoveIsRefusedAloneAndTheOthersMove()}. */
+    static final int BLOCKED = 3;
+
+    static String name(int i) {
+        return "evac-" + i;
+    }
+
+    static String mac(int i) {
+        return "52:54:00:e0:00:0" + i;
+    }
+
+    static String addr(int i) {
+        return "192.0.2.6" + i;
+    }
+
+    static List<String> names() {
+        List<String> n = new ArrayList<>();
+        for (int i = 1; i <= GUESTS; i++) {
+            n.add(name(i));
+        }
+        return n;
+    }
+
+    static int other(int h) {
+        return h == 1 ? 2 : 1;
+    }
+
+    @AfterAll
+    void cleanup() {
+        for (int i = 1; i <= GUESTS; i++) {
+            Lab.removeGuest(1, name(i));
+            Lab.removeGuest(2, name(i));
+        }
+    }
+
+    /** Starts the four guests on host 1 (booting at once), then attaches a free VF to each, enslaved in bond0. */
+    void guestsWithVfsOnHost1() throws Exception {
+        cleanup();
+        List<org.libvirt.Domain> doms = new ArrayList<>();
+        for (int i = 1; i <= GUESTS; i++) {
+            org.libvirt.Domain d = Lab.defineGuest(1, name(i), mac(i), addr(i) + "/24");
+            d.create();
+            doms.add(d);
+        }
+        for (int i = 1; i <= GUESTS; i++) {
+            Lab.waitForAgent(doms.get(i - 1), name(i));
+        }
+        List<PciAddress> free = Inventory.scan(Lab.host(1)).vfs().stream().filter(Inventory.Vf::isFree)
+                .map(Inventory.Vf::address).toList();
+        assertTrue(free.size() >= GUESTS, "host 1 has " + free.size() + " free VFs, " + GUESTS + " needed: " + free);
+        for (int i = 1; i <= GUESTS; i++) {
+            Lab.CliResult a = Lab.cli("attach", name(i), "--connect", Lab.uri(1), "--vf", free.get(i - 1).toString(),
+                    "--mac", mac(i), "--bond", "bond0");
+            assertEquals(0, a.exit(), a.err());
+        }
+    }
+
+    /** Whether the four guests run on host 1 only (after a test that left them there). */
+    static boolean allOnHost1() throws Exception {
+        for (int i = 1; i <= GUESTS; i++) {
+            if (!Lab.exists(1, name(i)) || Lab.exists(2, name(i)) || !Host.isActive(Lab.host(1).domain(name(i)))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Evacuate moves every running domain: host {@code h} must run exactly {@code expected}. */
+    static void runsExactly(int h, List<String> expected) {
+        assertEquals(expected, Evacuation.runningDomains(Lab.host(h)), "domains running on host " + h + " (evacuate "
+                + "moves every running domain: other tests must leave none running)");
+    }
+
+    static Lab.CliResult evacuate(int from, int parallel) throws Exception {
+        return Lab.cli("evacuate", "--from", Lab.uri(from), "--to", Lab.uri(other(from)), "--parallel",
+                Integer.toString(parallel), "--migrate-uri", "tcp://" + Lab.migrationAddress(other(from)), "-o",
+                "json");
+    }
+
+    /** The result's guest {@code name}. */
+    static JsonNode guest(JsonNode result, String name) {
+        for (JsonNode g : result.get("guests")) {
+            if (name.equals(g.get("domain").asText())) {
+                return g;
+            }
+        }
+        throw new AssertionError(name + " not in the result: " + result);
+    }
+
+    static void print(String title, JsonNode result) {
+        System.out.printf("EVACUATION %s: makespan %d ms, parallel %d, %d migrated, %d refused, %d failed%n", title,
+                result.get("makespanMs").asLong(), result.get("parallel").asInt(), result.get("migrated").asInt(),
+                result.get("refused").asInt(), result.get("failed").asInt());
+        for (JsonNode g : result.get("guests")) {
+            System.out.printf("  %-8s %-8s %-9s start %7d ms, duration %7d ms, VF %s -> %s, VF gap %s ms, downtime "
+                            + "%s ms%s%n", g.get("domain").asText(), g.get("mode").asText(), g.get("outcome").asText(),
+                    g.get("startMs").asLong(), g.get("durationMs").asLong(), g.get("sourceVf").asText(),
+                    g.get("destVf").asText(), g.get("vfGapMs").asText(), g.get("downtimeMs").asText(),
+                    g.get("error").isNull() ? "" : ", error: " + g.get("error").asText());
+        }
+    }
+
+    /**
+     * Guest {@code i} runs on host {@code h} only, persistently, with one VF of host {@code h} (the one the result
+     * names) bound to vfio-pci, enslaved in bond0 as its active slave, and answers the peer of host {@code h}.
+     */
+    static void runsOnWithVf(int h, int i, JsonNode result) throws Exception {
+        String name = name(i);
+        assertFalse(Lab.exists(other(h), name), name + " is still defined on host " + other(h));
+        org.libvirt.Domain d = Lab.host(h).domain(name);
+        assertTrue(Host.isActive(d) && Host.isPersistent(d), name + " runs persistently on host " + h);
+        Domain live = XmlCodec.unmarshal(Host.xml(d, false), Domain.class);
+        List<PciAddress> vfs = live.devices().interfaces().stream().filter(DomainInterface::isHostdev)
+                .map(x -> x.sourcePciAddress().orElseThrow()).toList();
+        assertEquals(1, vfs.size(), name + ": exactly one VF: " + vfs);
+        PciAddress vf = vfs.get(0);
+        assertEquals(guest(result, name).get("destVf").asText(), vf.toString(), name + ": the VF the result names");
+        Inventory.Vf v = Inventory.scan(Lab.host(h)).vf(vf).orElseThrow(() -> new AssertionError(name + ": VF " + vf
+                + " is not a VF of host " + h));
+        assertEquals(name, v.usedBy());
+        assertEquals("vfio-pci", v.driver());
+        GuestNetwork net = new GuestNetwork(new GuestAgent(new LibvirtAgentChannel(d)));
+        GuestLink link = waitForAgentThen(() -> net.findPciByMac(mac(i)))
+                .orElseThrow(() -> new AssertionError(name + ": VF not in the guest"));
+        assertEquals("bond0", link.master(), name + ": VF enslaved");
+        assertEquals(link.name(), waitForAgentThen(() -> net.bond("bond0").activeSlave()),
+                name + ": VF is the active slave");
+        Lab.onHostOk(h, "/bin/ping", "-c", "3", "-i", "0.3", "-W", "2", addr(i));
+    }
+
+    /** No two guests share a VF; no VF of either host is bound to vfio-pci without a domain using it. */
+    static void noVfSharedOrLeaked() {
+        for (int n : new int[] {1, 2}) {
+            Set<String> users = new HashSet<>();
+            for (Inventory.Vf v : Inventory.scan(Lab.host(n)).vfs()) {
+                assertFalse("vfio-pci".equals(v.driver()) && v.usedBy() == null,
+                        "VF " + v.address() + " on host " + n + " is bound to vfio-pci but used by no domain");
+                if (v.usedBy() != null && v.usedBy().startsWith("evac-")) {
+                    assertTrue(users.add(v.usedBy()), v.usedBy() + " holds two VFs on host " + n);
+                }
+            }
+        }
+    }
+
+    interface Call<T> {
+        T call();
+    }
+
+    /** {@code c}, again while the guest agent is away (it reconnects a moment after a migration). */
+    static <T> T waitForAgentThen(Call<T> c) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (true) {
+            try {
+                return c.call();
+            } catch (AgentException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Lab.sleep(1000);
+            }
+        }
+    }
+
+    @Test
+    @Order(1)
+    void evacuatesFourGuestsOneAtATimeThenBackFourAtOnce() throws Exception {
+        guestsWithVfsOnHost1();
+        runsExactly(1, names());
+        runsExactly(2, List.of());
+
+        Lab.CliResult one = evacuate(1, 1);
+        assertEquals(0, one.exit(), one.out() + one.err());
+        JsonNode r1 = one.json();
+        print("host 1 -> host 2, --parallel 1", r1);
+        assertEquals(GUESTS, r1.get("migrated").asInt(), r1.toString());
+        assertEquals(1, r1.get("parallel").asInt());
+        List<JsonNode> g1 = new ArrayList<>();
+        r1.get("guests").forEach(g1::add);
+        assertEquals(names(), g1.stream().map(g -> g.get("domain").asText()).toList(), "one result per guest, in order");
+        for (int k = 0; k < GUESTS; k++) {
+            assertEquals(Evacuation.MIGRATED, g1.get(k).get("outcome").asText(), g1.get(k).toString());
+            if (k > 0) { // one at a time: each starts once the one before ended
+                assertTrue(g1.get(k).get("startMs").asLong()
+                        >= g1.get(k - 1).get("startMs").asLong() + g1.get(k - 1).get("durationMs").asLong(),
+                        "with --parallel 1 the migrations do not overlap: " + r1);
+            }
+        }
+        for (int i = 1; i <= GUESTS; i++) {
+            runsOnWithVf(2, i, r1);
+        }
+        noVfSharedOrLeaked();
+        runsExactly(1, List.of());
+        runsExactly(2, names());
+
+        Lab.CliResult four = evacuate(2, 4);
+        assertEquals(0, four.exit(), four.out() + four.err());
+        JsonNode r4 = four.json();
+        print("host 2 -> host 1, --parallel 4", r4);
+        assertEquals(GUESTS, r4.get("migrated").asInt(), r4.toString());
+        assertEquals(4, r4.get("parallel").asInt());
+        long lastStart = 0;
+        long firstEnd = Long.MAX_VALUE;
+        for (JsonNode g : r4.get("guests")) {
+            assertEquals(Evacuation.MIGRATED, g.get("outcome").asText(), g.toString());
+            lastStart = Math.max(lastStart, g.get("startMs").asLong());
+            firstEnd = Math.min(firstEnd, g.get("startMs").asLong() + g.get("durationMs").asLong());
+        }
+        assertTrue(lastStart < firstEnd, "with --parallel 4 all four started before the first ended: " + r4);
+        for (int i = 1; i <= GUESTS; i++) {
+            runsOnWithVf(1, i, r4);
+        }
+        noVfSharedOrLeaked();
+        runsExactly(2, List.of());
+
+        long m1 = r1.get("makespanMs").asLong();
+        long m4 = r4.get("makespanMs").asLong();
+        System.out.printf("EVACUATION MAKESPAN: --parallel 1 %d ms, --parallel 4 %d ms, ratio parallel4/parallel1 "
+                + "%.2f%n", m1, m4, (double) m4 / m1);
+    }
+
+    @Test
+    @Order(2)
+    void aGuestThatCannotMoveIsRefusedAloneAndTheOthersMove() throws Exception {
+        if (!allOnHost1()) {
+            guestsWithVfsOnHost1();
+        }
+        runsExactly(1, names());
+        runsExactly(2, List.of());
+        String blocked = name(BLOCKED);
+        // a domain of the same name defined (not started) on host 2: the migration of that guest cannot land there
+        Lab.defineGuest(2, blocked, mac(BLOCKED), addr(BLOCKED) + "/24");
+        try {
+            org.libvirt.Domain before = Lab.host(1).domain(blocked);
+            String xmlBefore = Host.xml(before, false);
+            Lab.CliResult r = evacuate(1, 2);
+            assertEquals(1, r.exit(), r.out() + r.err());
+            JsonNode res = r.json();
+            print("host 1 -> host 2 with " + blocked + " taken on host 2, --parallel 2", res);
+            assertEquals(GUESTS - 1, res.get("migrated").asInt(), res.toString());
+            assertEquals(1, res.get("refused").asInt() + res.get("failed").asInt(), res.toString());
+            JsonNode b = guest(res, blocked);
+            String outcome = b.get("outcome").asText();
+            assertTrue(Evacuation.REFUSED.equals(outcome) || Evacuation.FAILED.equals(outcome), b.toString());
+            assertTrue(b.get("error").asText().contains("already exists"), b.toString());
+            assertEquals(Lab.uri(1), b.get("runningOn").asText(), "it stays on host 1: " + b);
+            if (Evacuation.FAILED.equals(outcome)) {
+                assertTrue(b.get("rolledBack").asBoolean(), "a failure after a change rolled back: " + b);
+            } else {
+                assertEquals(xmlBefore, Host.xml(Lab.host(1).domain(blocked), false), "refused: nothing changed");
+            }
+            // the blocked guest still runs on host 1 with its VF active; the copy on host 2 is the inactive blocker
+            org.libvirt.Domain stayed = Lab.host(1).domain(blocked);
+            assertTrue(Host.isActive(stayed), blocked + " still runs on host 1");
+            assertFalse(Host.isActive(Lab.host(2).domain(blocked)), "the blocker on host 2 was not started");
+            GuestNetwork net = new GuestNetwork(new GuestAgent(new LibvirtAgentChannel(stayed)));
+            GuestLink vf = waitForAgentThen(() -> net.findPciByMac(mac(BLOCKED)))
+                    .orElseThrow(() -> new AssertionError(blocked + ": VF not in the guest"));
+            assertEquals(vf.name(), waitForAgentThen(() -> net.bond("bond0").activeSlave()),
+                    blocked + ": VF still the active slave");
+            Lab.onHostOk(1, "/bin/ping", "-c", "3", "-i", "0.3", "-W", "2", addr(BLOCKED));
+            // the others moved
+            for (int i = 1; i <= GUESTS; i++) {
+                if (i != BLOCKED) {
+                    assertEquals(Evacuation.MIGRATED, guest(res, name(i)).get("outcome").asText(), res.toString());
+                    runsOnWithVf(2, i, res);
+                }
+            }
+            noVfSharedOrLeaked();
+            runsExactly(1, List.of(blocked));
+        } finally {
+            Lab.removeGuest(2, blocked); // the blocker only (the guest runs on host 1)
+        }
+    }
+}

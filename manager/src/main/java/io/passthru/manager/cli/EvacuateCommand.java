@@ -1,0 +1,238 @@
+package io.passthru.manager.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.passthru.manager.Cancellation;
+import io.passthru.manager.Evacuation;
+import io.passthru.manager.Hotplug;
+import io.passthru.manager.InvalidRequestException;
+import io.passthru.manager.MigrationControls;
+import io.passthru.manager.MigrationListener;
+import io.passthru.manager.MigrationProgress;
+import io.passthru.manager.Saga;
+import io.passthru.manager.libvirt.Hosts;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code passthru evacuate}: live-migrates every running domain of {@code --from} to {@code --to}, {@code --parallel}
+ * at a time ({@link Evacuation}, each guest by {@code MigrationFlow} in mode auto), and prints one row per guest and
+ * the makespan. Exit 0 when every guest migrated (or none was running), 1 when any was refused or failed, 130 when
+ * Ctrl-C cancelled migrations. It has {@code --from} instead of the other commands' {@code --connect} (their
+ * {@code Common} mixin): two URIs, neither of them "the" host, and {@code --output} of its own.
+ */
+@Command(name = "evacuate", description = "Live-migrate every running domain of a host (--from) to another (--to), N "
+        + "at a time (--parallel), each as migrate does it (mode auto: failover, bond or plain); a guest that fails "
+        + "does not stop the others. Prints one row per guest (mode, outcome, start and duration, VF, VF gap, "
+        + "libvirt downtime, error) and the makespan; progress goes to standard error. Ctrl-C aborts the migrations "
+        + "that have not completed and rolls them back.")
+final class EvacuateCommand implements Callable<Integer> {
+    @Option(names = "--from", required = true, paramLabel = "URI", description = "libvirt URI of the host to empty") String from;
+    @Option(names = "--to", required = true, paramLabel = "DEST_URI", description = "destination libvirt URI") String dest;
+    @Option(names = "--parallel", defaultValue = "1", paramLabel = "N", description = "guests migrated at once, 1 or more (default: ${DEFAULT-VALUE})") int parallel;
+    @Option(names = "--migrate-uri", paramLabel = "URI", description = "migration data URI of the destination, e.g. tcp://198.51.100.2 (default: libvirt's choice)") String migrateUri;
+    @Option(names = "--pool", defaultValue = "/etc/passthru/pool.json", paramLabel = "FILE", description = "the source host's device "
+            + "pool; with it each destination VF must be on its source VF's physical_network (default: ${DEFAULT-VALUE})") String pool;
+    @Option(names = "--dest-pool", paramLabel = "FILE", description = "the destination host's device pool (default: same as --pool)") String destPool;
+    @Option(names = "--max-downtime", paramLabel = "MS", description = "longest pause of each guest at switch-over, ms") Long maxDowntime;
+    @Option(names = "--bandwidth", paramLabel = "MIB_S", description = "bandwidth limit of each guest's migration, MiB/s") Long bandwidth;
+    @Option(names = "--auto-converge", description = "throttle a guest's vCPUs if memory is dirtied faster than it is sent") boolean autoConverge;
+    @Option(names = "--timeout", paramLabel = "S", description = "per guest: abort its live migration after S seconds and roll it back") Long timeout;
+    @Option(names = "--agent-timeout", paramLabel = "S", defaultValue = "60", description = "wait for each guest's agent on the destination (default: ${DEFAULT-VALUE})") long agentTimeout;
+    @Option(names = "--detach-timeout", paramLabel = "S", defaultValue = "20", description = "wait for DEVICE_REMOVED per unplug request (default: ${DEFAULT-VALUE})") long detachTimeout;
+    @Option(names = "--guest-timeout", paramLabel = "S", defaultValue = "60", description = "wait for a hot-plugged VF to show in the guest (default: ${DEFAULT-VALUE})") long guestTimeout;
+    @Option(names = {"-o", "--output"}, defaultValue = "text", paramLabel = "FORMAT", converter = CliTypes.OutputFormats.class,
+            completionCandidates = CliTypes.OutputFormats.class,
+            description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})") CliTypes.OutputFormat output;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    /** The cancellations of the guests' migrations; Ctrl-C cancels them all, and those of guests not yet started. */
+    private final List<Cancellation> cancellations = new ArrayList<>();
+    private boolean interrupted;
+
+    @Override
+    public Integer call() {
+        boolean json = output == CliTypes.OutputFormat.JSON;
+        try {
+            Evacuation.validate(from, dest, parallel);
+            controls("", json, new Cancellation()); // the controls' own checks (positive numbers), before libvirt
+        } catch (InvalidRequestException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        Signals.onInterrupt(this::interrupt);
+        PrintWriter out = spec.commandLine().getOut();
+        try (Hosts hosts = new Hosts()) {
+            List<String> domains = Evacuation.runningDomains(hosts.open(from));
+            Hotplug hp = new Hotplug(Duration.ofSeconds(guestTimeout), Duration.ofSeconds(detachTimeout));
+            Evacuation.Result r = Evacuation.withMigrationFlow(hosts, hp, dest, migrateUri,
+                    PassthruCli.optionalPool(pool), PassthruCli.optionalPool(destPool == null ? pool : destPool),
+                    name -> controls(name, json, cancellation())).evacuate(from, domains, parallel);
+            if (json) {
+                PassthruCli.printJson(out, r);
+            } else {
+                printResult(out, r);
+            }
+            if (!r.anyFailed()) {
+                return PassthruCli.EXIT_OK;
+            }
+            synchronized (cancellations) {
+                return interrupted ? PassthruCli.EXIT_INTERRUPTED : PassthruCli.EXIT_FAILED;
+            }
+        }
+    }
+
+    /** One guest's controls: a cancellation of its own (one serves one migration), a listener naming the guest. */
+    private MigrationControls controls(String domain, boolean json, Cancellation c) {
+        return new MigrationControls(maxDowntime, bandwidth, autoConverge,
+                timeout == null ? null : Duration.ofSeconds(timeout), Duration.ofSeconds(agentTimeout),
+                new GuestProgress(domain, json, System.err), c);
+    }
+
+    /** A new guest's cancellation, known to {@link #interrupt()}; already cancelled after Ctrl-C. */
+    private Cancellation cancellation() {
+        Cancellation c = new Cancellation();
+        synchronized (cancellations) {
+            cancellations.add(c);
+            if (interrupted) {
+                c.cancel();
+            }
+        }
+        return c;
+    }
+
+    private void interrupt() {
+        List<Cancellation> all;
+        synchronized (cancellations) {
+            interrupted = true;
+            all = List.copyOf(cancellations);
+        }
+        System.err.println("passthru: interrupted: aborting the migrations that have not completed (those guests "
+                + "stay on the source); the ones past the live migration finish");
+        all.forEach(Cancellation::cancel);
+    }
+
+    static void printResult(PrintWriter out, Evacuation.Result r) {
+        if (r.guests().isEmpty()) {
+            out.printf("nothing was running on %s: no domain to evacuate%n", r.from());
+            return;
+        }
+        out.printf("evacuate %s -> %s: %d guest%s, %d at a time%n", r.from(), r.to(), r.guests().size(),
+                r.guests().size() == 1 ? "" : "s", r.parallel());
+        int w = Math.max(6, r.guests().stream().mapToInt(g -> g.domain().length()).max().orElse(0));
+        String row = "%-" + w + "s  %-13s %-9s %9s %12s  %-28s %10s %12s  %s%n";
+        out.printf(row, "DOMAIN", "MODE", "OUTCOME", "START MS", "DURATION MS", "VF SOURCE -> DEST", "VF GAP MS",
+                "DOWNTIME MS", "ERROR");
+        for (Evacuation.GuestResult g : r.guests()) {
+            String vf = g.sourceVf() == null && g.destVf() == null ? "-"
+                    : dash(g.sourceVf()) + " -> " + dash(g.destVf());
+            String error = g.error() == null ? "-" : g.error();
+            if (Evacuation.FAILED.equals(g.outcome())) {
+                error = "[" + (g.rolledBack() == null ? "" : g.rolledBack() ? "rolled back; " : "not rolled back; ")
+                        + "runs on " + (g.runningOn() == null ? "?" : g.runningOn()) + "] " + error;
+            }
+            out.printf(row, g.domain(), dash(g.mode()), g.outcome(), g.startMs(), g.durationMs(), vf,
+                    dash(g.vfGapMs()), dash(g.downtimeMs()), error);
+        }
+        out.printf("makespan %d ms: %d migrated, %d refused, %d failed of %d (parallel %d)%n", r.makespanMs(),
+                r.migrated(), r.refused(), r.failed(), r.guests().size(), r.parallel());
+    }
+
+    private static String dash(Object o) {
+        return o == null ? "-" : o.toString();
+    }
+
+    /**
+     * One guest's steps (and a progress line every {@value MigrationProgressPrinter#PLAIN_INTERVAL_MS} ms) on
+     * standard error, each line naming the guest: the migrations run at once, so no progress bar; with
+     * {@code --output json} one JSON object per line with a {@code domain} field.
+     */
+    static final class GuestProgress implements MigrationListener {
+        private static final ObjectMapper JSON = new ObjectMapper();
+        private final String domain;
+        private final boolean json;
+        private final PrintStream err;
+        private long lastPlain;
+
+        GuestProgress(String domain, boolean json, PrintStream err) {
+            this.domain = domain;
+            this.json = json;
+            this.err = err;
+        }
+
+        @Override
+        public void stepStarted(String id, String title) {
+            if (json) {
+                event("step", Map.of("id", id, "name", title, "status", "started"));
+            } else {
+                print(String.format("passthru: %s: %s ...", domain, title));
+            }
+        }
+
+        @Override
+        public void stepFinished(Saga.Step step) {
+            if (json) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("name", step.name());
+                m.put("status", step.outcome().equals("ok") ? "done" : "failed");
+                m.put("startMs", step.startMs());
+                m.put("durationMs", step.durationMs());
+                m.put("outcome", step.outcome());
+                event("step", m);
+            } else {
+                print(String.format("passthru: %s: %s: %s (%d ms)", domain, step.name(), step.outcome(),
+                        step.durationMs()));
+            }
+        }
+
+        @Override
+        public synchronized void progress(MigrationProgress p) {
+            if (p.dataTotal() <= 0) {
+                return;
+            }
+            if (json) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("elapsedMs", p.elapsedMs());
+                m.put("dataTotal", p.dataTotal());
+                m.put("dataProcessed", p.dataProcessed());
+                m.put("dataRemaining", p.dataRemaining());
+                m.put("mibPerSecond", Math.round(p.mibPerSecond() * 10) / 10.0);
+                event("progress", m);
+            } else if (lastPlain == 0 || p.elapsedMs() - lastPlain >= MigrationProgressPrinter.PLAIN_INTERVAL_MS) {
+                lastPlain = Math.max(1, p.elapsedMs());
+                print(String.format("passthru: %s: live migrate %3d%%: %d of %d MiB processed, %d MiB remaining, "
+                                + "%.1f MiB/s, %.1f s", domain, p.percent(), p.dataProcessed() >> 20,
+                        p.dataTotal() >> 20, p.dataRemaining() >> 20, p.mibPerSecond(), p.elapsedMs() / 1000.0));
+            }
+        }
+
+        private void event(String kind, Map<String, Object> fields) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("event", kind);
+            m.put("domain", domain);
+            m.putAll(fields);
+            String line;
+            try {
+                line = JSON.writeValueAsString(m);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                line = "{\"event\":\"error\"}";
+            }
+            print(line);
+        }
+
+        /** One whole line: the guests' threads share standard error. */
+        private void print(String line) {
+            synchronized (err) {
+                err.println(line);
+            }
+        }
+    }
+}

@@ -108,6 +108,32 @@ final class Lab {
                 .replace("@ADDR@", cidr + (extraCmdline.isEmpty() ? "" : " " + extraCmdline)).replace("@MAC@", mac);
     }
 
+    /** Alias of the failover guests' virtio NIC (libvirt wants user aliases to start with "ua-"). */
+    static final String FAILOVER_ALIAS = "ua-failover0";
+
+    /**
+     * A failover lab guest (started, agent answering): its virtio NIC carries {@code <teaming type='persistent'/>}
+     * and alias {@link #FAILOVER_ALIAS}, and the guest (passthru.net=failover) puts its address on net_failover's
+     * master netdev; a VF attached with {@code passthru attach --failover} becomes its primary.
+     */
+    static Domain startFailoverGuest(int n, String name, String mac, String cidr) throws IOException, LibvirtException {
+        String xml = guestXml(name, mac, cidr, "passthru.net=failover").replace("<model type='virtio'/>",
+                "<model type='virtio'/>\n      <teaming type='persistent'/>\n      <alias name='" + FAILOVER_ALIAS + "'/>");
+        Domain dom = defineGuestXml(n, name, xml);
+        dom.create();
+        return waitForAgent(dom, name);
+    }
+
+    /**
+     * A lab guest without a bond (passthru.net=plain): its address goes on the VF when one arrives (what Nova and
+     * KubeVirt guests do); its virtio NIC carries no address.
+     */
+    static Domain startPlainGuest(int n, String name, String mac, String cidr) throws IOException, LibvirtException {
+        Domain dom = defineGuestXml(n, name, guestXml(name, mac, cidr, "passthru.net=plain"));
+        dom.create();
+        return waitForAgent(dom, name);
+    }
+
     /** Defines domain XML on host N, replacing a domain of that name. */
     static Domain defineGuestXml(int n, String name, String xml) throws LibvirtException {
         Host h = host(n);

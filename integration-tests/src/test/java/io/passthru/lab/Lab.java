@@ -312,7 +312,7 @@ final class Lab {
             this(host, target, "0.1");
         }
 
-        /** Every {@code intervalSeconds} (ping's {@code -i}, e.g. "0.01"; below 0.2 needs root, as on the lab hosts). */
+        /** Every {@code intervalSeconds} (ping's {@code -i}, e.g. "0.01"; below 0.2 needs root, which qemu-ga is). */
         Ping(int host, String target, String intervalSeconds) {
             this.host = host;
             this.target = target;

@@ -51,9 +51,10 @@ import java.util.function.Supplier;
  *       agent calls: switch bond, unenslave, agent ping, find, enslave, activate); for virtio-only the migrate call.
  *       Also the pre-checks, the destination plug, the find-in-guest and the live-migrate steps alone;</li>
  *   <li>for bond and unplug-replug, after the ping stopped, libvirt's own attach on the destination: the guest's VF
- *       detached (live and config) and attached again with the same XML; {@code rawAttachMs} is the attach call
- *       alone, {@code rawGuestShowMs} the time from its return until the guest agent shows the VF's netdev. The bond
- *       guest's VF is then enslaved and made the active slave again for its next run.</li>
+ *       detached (live, then from the persistent definition) and its live XML attached again (live and config);
+ *       {@code rawAttachMs} is the attach call alone, {@code rawGuestShowMs} the time from its return until the
+ *       guest agent shows the VF's netdev. The bond guest's VF is then enslaved and made the active slave again for
+ *       its next run.</li>
  * </ul>
  * A run that fails is recorded with its error and the benchmark goes on; a guest not on the host its run expects
  * is migrated from where it is. Output: {@code DIR/outage.csv} and {@code DIR/outage.md} ({@link OutageReport}),
@@ -73,8 +74,9 @@ public final class OutageBenchmark {
     static final long PING_MARGIN_MS = 2000;
     /** {@code VIR_MIGRATE_LIVE | VIR_MIGRATE_PERSIST_DEST | VIR_MIGRATE_UNDEFINE_SOURCE}. */
     static final long MIGRATE_FLAGS = 1 | 8 | 16;
-    /** {@code VIR_DOMAIN_AFFECT_LIVE | VIR_DOMAIN_AFFECT_CONFIG}. */
-    static final int LIVE_AND_CONFIG = 1 | 2;
+    /** {@code VIR_DOMAIN_AFFECT_LIVE}, {@code VIR_DOMAIN_AFFECT_CONFIG}. */
+    static final int AFFECT_LIVE = 1;
+    static final int AFFECT_CONFIG = 2;
     /** {@code VIR_DOMAIN_JOB_STATS_COMPLETED}. */
     static final int JOB_STATS_COMPLETED = 1;
     /** How long the raw cycle waits for the VF to leave the live XML and to show in the guest. */
@@ -235,7 +237,8 @@ public final class OutageBenchmark {
         }
         int other = 3 - expected;
         if (Lab.exists(other, c.guest)) {
-            System.out.println("   " + c.guest + " is on host " + other + ", not " + expected + ": migrating from there");
+            System.out.println("   " + c.guest + " is on host " + other + ", not " + expected
+                    + ": migrating from there");
             return other;
         }
         throw new IllegalStateException("guest " + c.guest + " is on neither lab host");
@@ -349,19 +352,20 @@ public final class OutageBenchmark {
     // ---- libvirt's own attach of the same VF ----
 
     /**
-     * On the destination, the guest's VF out and in again by raw libvirt calls: detach (live and config) and wait
-     * until the live XML no longer lists it, then attach the same XML (timed alone) and wait for the guest agent to
-     * show its netdev (timed from the attach's return); the bond guest's VF goes back into its bond as active slave.
+     * On the destination, the guest's VF out and in again by raw libvirt calls: detached from the live domain (its
+     * live element) and, once the live XML no longer lists it, from the persistent definition (its element there),
+     * then the live element attached again, live and config, timed alone; then the time from the attach's return
+     * until the guest agent shows the VF's netdev. The bond guest's VF goes back into its bond as active slave.
      */
     static void rawAttachCycle(Case c, Host host, OutageReport.Run r) throws LibvirtException {
         Domain dom = host.domain(c.guest);
-        DomainInterface vf = liveVf(dom);
-        PciAddress address = vf.sourcePciAddress().orElseThrow();
-        String xml = XmlCodec.marshal(vf);
-        dom.detachDeviceFlags(xml, LIVE_AND_CONFIG);
-        waitUntilGone(dom, address);
+        DomainInterface live = vfInterface(Host.xml(dom, false), null).orElseThrow(() -> new IllegalStateException(
+                "domain " + c.guest + " has no <interface type='hostdev'> in its live XML"));
+        PciAddress vf = live.sourcePciAddress().orElseThrow();
+        String xml = XmlCodec.marshal(live);
+        detachBoth(dom, xml, vf);
         long t0 = System.nanoTime();
-        dom.attachDeviceFlags(xml, LIVE_AND_CONFIG);
+        dom.attachDeviceFlags(xml, AFFECT_LIVE | AFFECT_CONFIG);
         r.rawAttachMs = msSince(t0);
         long t1 = System.nanoTime();
         new GuestNetwork(new GuestAgent(new LibvirtAgentChannel(dom))).waitForPciMac(c.mac, RAW_WAIT)
@@ -373,23 +377,33 @@ public final class OutageBenchmark {
         }
     }
 
-    /** The domain's VF as the live XML has it ({@code <interface type='hostdev'>}). */
-    private static DomainInterface liveVf(Domain dom) {
-        return liveVf(Host.xml(dom, false)).orElseThrow(() -> new IllegalStateException("domain "
-                + Host.name(dom) + " has no <interface type='hostdev'> in its live XML"));
+    /**
+     * Detaches VF {@code vf} live ({@code liveXml}, which carries the live alias and guest address: the bond guest's
+     * virtio NIC has the same MAC) and, when gone, from the persistent definition by the element found there (it
+     * has no live alias, so libvirt would not match the live one).
+     */
+    private static void detachBoth(Domain dom, String liveXml, PciAddress vf) throws LibvirtException {
+        Optional<DomainInterface> config = vfInterface(Host.xml(dom, true), vf);
+        dom.detachDeviceFlags(liveXml, AFFECT_LIVE);
+        waitUntilGone(dom, vf);
+        if (config.isPresent()) {
+            dom.detachDeviceFlags(XmlCodec.marshal(config.get()), AFFECT_CONFIG);
+        }
     }
 
-    static Optional<DomainInterface> liveVf(String domainXml) {
+    /** The {@code <interface type='hostdev'>} with source {@code vf} (null: the first) in domain XML. */
+    static Optional<DomainInterface> vfInterface(String domainXml, PciAddress vf) {
         io.passthru.xml.domain.Domain d = XmlCodec.unmarshal(domainXml, io.passthru.xml.domain.Domain.class);
-        return d.getDevices() == null ? Optional.empty()
-                : d.devices().interfaces().stream().filter(DomainInterface::isHostdev).findFirst();
+        return d.getDevices() == null ? Optional.empty() : d.devices().interfaces().stream()
+                .filter(DomainInterface::isHostdev)
+                .filter(i -> vf == null || i.sourcePciAddress().map(vf::equals).orElse(false))
+                .findFirst();
     }
 
     /** Polls the live XML every 50 ms until no interface has {@code vf} as source. */
     private static void waitUntilGone(Domain dom, PciAddress vf) {
         long deadline = System.nanoTime() + RAW_WAIT.toNanos();
-        while (liveVf(Host.xml(dom, false)).flatMap(DomainInterface::sourcePciAddress).filter(vf::equals)
-                .isPresent()) {
+        while (vfInterface(Host.xml(dom, false), vf).isPresent()) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("raw detach: VF " + vf + " still in the live XML of "
                         + Host.name(dom) + " after " + RAW_WAIT.toSeconds() + " s");

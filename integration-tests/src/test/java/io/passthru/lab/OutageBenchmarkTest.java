@@ -73,7 +73,7 @@ class OutageBenchmarkTest {
     }
 
     @Test
-    void liveVfIsTheHostdevInterface() {
+    void vfInterfaceIsTheHostdevInterfaceBySource() {
         String xml = "<domain type='kvm'><name>g</name><devices>"
                 + "<interface type='bridge'><mac address='52:54:00:b0:00:01'/><source bridge='br0'/>"
                 + "<model type='virtio'/></interface>"
@@ -81,12 +81,15 @@ class OutageBenchmarkTest {
                 + "<driver name='vfio'/><source><address type='pci' domain='0x0000' bus='0x01' slot='0x10' "
                 + "function='0x2'/></source><alias name='hostdev0'/><address type='pci' domain='0x0000' "
                 + "bus='0x07' slot='0x00' function='0x0'/></interface></devices></domain>";
-        DomainInterface vf = OutageBenchmark.liveVf(xml).orElseThrow();
+        DomainInterface vf = OutageBenchmark.vfInterface(xml, null).orElseThrow();
         assertEquals(PciAddress.parse("0000:01:10.2"), vf.sourcePciAddress().orElseThrow());
         String again = XmlCodec.marshal(vf);
         // the raw cycle detaches and re-attaches this element as it is: guest address and alias kept
         assertTrue(again.contains("<interface") && again.contains("hostdev0") && again.contains("0x07"), again);
-        assertTrue(OutageBenchmark.liveVf("<domain type='kvm'><name>g</name></domain>").isEmpty());
+        assertEquals(vf.getAlias().getName(), OutageBenchmark.vfInterface(xml, PciAddress.parse("0000:01:10.2"))
+                .orElseThrow().getAlias().getName());
+        assertTrue(OutageBenchmark.vfInterface(xml, PciAddress.parse("0000:01:10.3")).isEmpty());
+        assertTrue(OutageBenchmark.vfInterface("<domain type='kvm'><name>g</name></domain>", null).isEmpty());
     }
 
     @Test

@@ -43,8 +43,8 @@ class OutageReportTest {
         String md = new OutageReport(List.of(bond(1, 10, 300, 500), bond(2, 30, 200, 700), bond(3, 20, 250, 600),
                 failed, virtio(1)), MODES, 4).markdown();
         assertTrue(md.contains(OutageReport.LABEL), md);
-        assertTrue(md.contains("| bond | 3/4 | 20 (10–30) | 250 (200–300) | 5000 (5000–5000) | 600 (500–700) |"),
-                md);
+        assertTrue(md.contains(
+                "| bond | 3/4 | 20 (10–30) | 250 (200–300) | 5000 (5000–5000) | 600 (500–700) |"), md);
         assertTrue(md.contains("| virtio-only | 1/1 | 0 (0–0) |"), md);
     }
 

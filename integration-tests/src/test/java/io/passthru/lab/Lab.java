@@ -51,10 +51,15 @@ final class Lab {
         if (p != null && !p.isBlank() && !p.startsWith("${")) {
             return Path.of(p).toAbsolutePath().normalize();
         }
+        return checkoutRoot().resolve("manager/target/passthru/bin/passthru");
+    }
+
+    /** The root of the checkout these test classes were built in (from their location, not the working directory). */
+    static Path checkoutRoot() {
         try {
             // .../integration-tests/target/test-classes -> repository root
             Path classes = Path.of(Lab.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            return classes.getParent().getParent().getParent().resolve("manager/target/passthru/bin/passthru");
+            return classes.getParent().getParent().getParent();
         } catch (java.net.URISyntaxException e) {
             throw new IllegalStateException("cannot locate the test classes: " + e.getMessage(), e);
         }
@@ -293,39 +298,91 @@ final class Lab {
         return cli(java.util.Map.of(), args);
     }
 
-    /** A ping running on a lab host in the background; {@link #stop()} interrupts it and parses its summary. */
+    /**
+     * A ping ({@code ping -D}: each reply line starts with its epoch time) running on a lab host in the background;
+     * {@link #stop()} interrupts it and parses its summary, {@link #stopWithReplies()} also every reply.
+     */
     static final class Ping {
         final int host;
         final long pid;
         final String target;
 
+        /** Every 100 ms. */
         Ping(int host, String target) {
+            this(host, target, "0.1");
+        }
+
+        /** Every {@code intervalSeconds} (ping's {@code -i}, e.g. "0.01"; below 0.2 needs root, which qemu-ga is). */
+        Ping(int host, String target, String intervalSeconds) {
             this.host = host;
             this.target = target;
             try (UnixSocketAgentChannel ch = new UnixSocketAgentChannel(DIR.resolve("h" + host + "-qga.sock"))) {
-                this.pid = new GuestAgent(ch).exec(List.of("/bin/ping", "-i", "0.1", "-W", "1", "-D", target), true);
+                this.pid = new GuestAgent(ch).exec(List.of("/bin/ping", "-i", intervalSeconds, "-W", "1", "-D",
+                        target), true);
             }
         }
 
         /** Stops the ping (SIGINT) and returns {transmitted, received}. */
         int[] stop() {
+            PingLog log = stopWithReplies();
+            return new int[] {log.transmitted(), log.received()};
+        }
+
+        /** Stops the ping (SIGINT) and returns its summary and every reply it printed. */
+        PingLog stopWithReplies() {
             onHost(host, Duration.ofSeconds(10), "/bin/kill", "-INT", Long.toString(pid));
             try (UnixSocketAgentChannel ch = new UnixSocketAgentChannel(DIR.resolve("h" + host + "-qga.sock"))) {
                 GuestAgent a = new GuestAgent(ch);
                 for (int i = 0; i < 100; i++) {
                     GuestExecStatus st = a.execStatus(pid);
                     if (st.exited()) {
-                        Matcher m = Pattern.compile("(\\d+) packets transmitted, (\\d+) received").matcher(st.stdout());
-                        if (!m.find()) {
-                            throw new AssertionError("no ping summary: " + st.stdout() + st.stderr());
-                        }
-                        return new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))};
+                        return PingLog.parse(st.stdout(), st.stderr());
                     }
                     sleep(100);
                 }
             }
             throw new AssertionError("ping on host " + host + " did not stop");
         }
+    }
+
+    /** What a stopped {@link Ping} printed: its summary and its replies in order (duplicates left out). */
+    record PingLog(int transmitted, int received, List<PingReply> replies) {
+        private static final Pattern SUMMARY = Pattern.compile("(\\d+) packets transmitted, (\\d+) received");
+        private static final Pattern REPLY = Pattern.compile(
+                "^\\[(\\d+(?:\\.\\d+)?)] \\d+ bytes from .*icmp_seq=(\\d+)");
+
+        static PingLog parse(String stdout, String stderr) {
+            Matcher m = SUMMARY.matcher(stdout);
+            if (!m.find()) {
+                throw new AssertionError("no ping summary: " + stdout + stderr);
+            }
+            List<PingReply> replies = new ArrayList<>();
+            for (String line : stdout.split("\n")) {
+                Matcher r = REPLY.matcher(line);
+                if (r.find() && !line.contains("(DUP!)")) {
+                    replies.add(new PingReply(Integer.parseInt(r.group(2)),
+                            Math.round(Double.parseDouble(r.group(1)) * 1000)));
+                }
+            }
+            return new PingLog(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), List.copyOf(replies));
+        }
+
+        int lost() {
+            return transmitted - received;
+        }
+
+        /** Largest time between two consecutive replies (ms, by the ping host's clock); -1 with fewer than two. */
+        long longestGapMs() {
+            long longest = -1;
+            for (int i = 1; i < replies.size(); i++) {
+                longest = Math.max(longest, replies.get(i).epochMs() - replies.get(i - 1).epochMs());
+            }
+            return longest;
+        }
+    }
+
+    /** One echo reply: its sequence number and when ping received it (epoch ms, {@code -D}). */
+    record PingReply(int seq, long epochMs) {
     }
 
     static void sleep(long ms) {

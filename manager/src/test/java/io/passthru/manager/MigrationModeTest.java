@@ -1,0 +1,117 @@
+package io.passthru.manager;
+
+import io.passthru.xml.MacAddress;
+import io.passthru.xml.PciAddress;
+import io.passthru.xml.XmlCodec;
+import io.passthru.xml.domain.Domain;
+import io.passthru.xml.domain.DomainInterface;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The choice of migration mode from a domain's XML, the failover pairing rules and the destination XML. */
+class MigrationModeTest {
+    static final String VIRTIO = "<interface type='bridge'><mac address='52:54:00:00:00:01'/><source bridge='br0'/>"
+            + "<model type='virtio'/>%s</interface>";
+    static final String TEAMED_VIRTIO = String.format(VIRTIO, "<teaming type='persistent'/><alias name='ua-fo0'/>");
+    static final String VF = "<interface type='hostdev' managed='yes'><mac address='%s'/><source><address "
+            + "type='pci' domain='0x0000' bus='0x01' slot='0x10' function='0x0'/></source>%s</interface>";
+    static final String TEAMED_VF = String.format(VF, "52:54:00:00:00:01",
+            "<teaming type='transient' persistent='ua-fo0'/>");
+    static final String PLAIN_VF = String.format(VF, "52:54:00:00:00:01", "");
+    static final String HOSTDEV = "<hostdev mode='subsystem' type='pci' managed='yes'><source><address domain='0x0000' "
+            + "bus='0x04' slot='0x00' function='0x0'/></source></hostdev>";
+
+    static Domain domain(String... devices) {
+        return XmlCodec.unmarshal("<domain type='kvm'><name>g</name><memory>262144</memory><os><type>hvm</type></os>"
+                + "<devices>" + String.join("", devices) + "</devices></domain>", Domain.class);
+    }
+
+    @Test
+    void autoPicksTheModeFromTheDevices() {
+        assertEquals(MigrationFlow.Mode.FAILOVER,
+                MigrationFlow.resolveMode(MigrationFlow.Mode.AUTO, domain(TEAMED_VIRTIO, TEAMED_VF), "g"));
+        assertEquals(MigrationFlow.Mode.BOND,
+                MigrationFlow.resolveMode(MigrationFlow.Mode.AUTO, domain(String.format(VIRTIO, ""), PLAIN_VF), "g"));
+        assertEquals(MigrationFlow.Mode.PLAIN,
+                MigrationFlow.resolveMode(null, domain(String.format(VIRTIO, "")), "g"));
+        assertEquals(MigrationFlow.Mode.UNPLUG_REPLUG,
+                MigrationFlow.resolveMode(MigrationFlow.Mode.UNPLUG_REPLUG, domain(PLAIN_VF), "g"));
+    }
+
+    @Test
+    void modesThatDoNotFitAreRefusedNamingTheRightOne() {
+        InvalidRequestException e = assertThrows(InvalidRequestException.class, () ->
+                MigrationFlow.resolveMode(MigrationFlow.Mode.BOND, domain(TEAMED_VIRTIO, TEAMED_VF), "g"));
+        assertTrue(e.getMessage().contains("--mode failover"), e.getMessage());
+        e = assertThrows(InvalidRequestException.class, () ->
+                MigrationFlow.resolveMode(MigrationFlow.Mode.FAILOVER, domain(PLAIN_VF), "g"));
+        assertTrue(e.getMessage().contains("attach --failover"), e.getMessage());
+        e = assertThrows(InvalidRequestException.class, () ->
+                MigrationFlow.resolveMode(MigrationFlow.Mode.PLAIN, domain(PLAIN_VF), "g"));
+        assertTrue(e.getMessage().contains("holds a VF"), e.getMessage());
+        e = assertThrows(InvalidRequestException.class, () ->
+                MigrationFlow.resolveMode(MigrationFlow.Mode.BOND, domain(String.format(VIRTIO, "")), "g"));
+        assertTrue(e.getMessage().contains("--mode plain"), e.getMessage());
+        e = assertThrows(InvalidRequestException.class, () ->
+                MigrationFlow.resolveMode(MigrationFlow.Mode.AUTO, domain(HOSTDEV), "g"));
+        assertTrue(e.getMessage().contains("detach it first"), e.getMessage());
+    }
+
+    @Test
+    void modeNamesAreTheCommandLineOnes() {
+        assertEquals(MigrationFlow.Mode.UNPLUG_REPLUG, MigrationFlow.Mode.parse("unplug-replug"));
+        assertThrows(InvalidRequestException.class, () -> MigrationFlow.Mode.parse("fast"));
+    }
+
+    @Test
+    void failoverPairNeedsTheVirtioNicWithTheSameMac() {
+        Domain ok = domain(TEAMED_VIRTIO, TEAMED_VF);
+        DomainInterface vf = Failover.transientVf(ok).orElseThrow();
+        assertEquals("ua-fo0", Failover.checkPaired(ok, "g", vf).alias());
+
+        Domain otherMac = domain(TEAMED_VIRTIO, String.format(VF, "52:54:00:00:00:99",
+                "<teaming type='transient' persistent='ua-fo0'/>"));
+        InvalidRequestException e = assertThrows(InvalidRequestException.class, () ->
+                Failover.checkPaired(otherMac, "g", Failover.transientVf(otherMac).orElseThrow()));
+        assertTrue(e.getMessage().contains("must be equal"), e.getMessage());
+
+        Domain noPartner = domain(String.format(VIRTIO, ""), TEAMED_VF);
+        e = assertThrows(InvalidRequestException.class, () ->
+                Failover.checkPaired(noPartner, "g", Failover.transientVf(noPartner).orElseThrow()));
+        assertTrue(e.getMessage().contains("no interface with that alias"), e.getMessage());
+    }
+
+    @Test
+    void attachFailoverFindsThePersistentPartnerOrSaysHowToAddOne() {
+        Failover.Pair p = Failover.persistentPartner(domain(TEAMED_VIRTIO), "g", null);
+        assertEquals("ua-fo0", p.alias());
+        assertEquals(MacAddress.parse("52:54:00:00:00:01"), p.mac());
+        InvalidRequestException e = assertThrows(InvalidRequestException.class, () ->
+                Failover.persistentPartner(domain(String.format(VIRTIO, "")), "g", null));
+        assertTrue(e.getMessage().contains("<teaming type='persistent'/>") && e.getMessage().contains("restart"),
+                e.getMessage());
+        e = assertThrows(InvalidRequestException.class, () -> Failover.persistentPartner(
+                domain(String.format(VIRTIO, "<teaming type='persistent'/>")), "g", null));
+        assertTrue(e.getMessage().contains("alias"), e.getMessage());
+    }
+
+    @Test
+    void theFailoverVfElementCarriesItsTeaming() {
+        DomainInterface i = new PassthroughDevice.Vf(PciAddress.parse("0000:01:10.2"),
+                MacAddress.parse("52:54:00:00:00:01"), null, false, "ua-fo0").element();
+        String xml = XmlCodec.marshal(i);
+        assertTrue(xml.contains("<teaming type=\"transient\" persistent=\"ua-fo0\"/>"), xml);
+    }
+
+    @Test
+    void theDestinationXmlNamesTheDestinationVf() {
+        String xml = XmlCodec.marshal(domain(TEAMED_VIRTIO, TEAMED_VF));
+        String moved = MigrationFlow.retarget(xml, PciAddress.parse("0000:01:10.0"), PciAddress.parse("0000:01:10.4"));
+        DomainInterface vf = Failover.transientVf(XmlCodec.unmarshal(moved, Domain.class)).orElseThrow();
+        assertEquals(PciAddress.parse("0000:01:10.4"), vf.sourcePciAddress().orElseThrow());
+        assertEquals("ua-fo0", vf.getTeaming().getPersistent(), "only the source address changed");
+    }
+}

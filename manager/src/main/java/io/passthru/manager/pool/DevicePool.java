@@ -204,6 +204,8 @@ public final class DevicePool {
         Map<PciAddress, Candidate> out = new LinkedHashMap<>();
         for (Inventory.Pf pf : pfs) {
             if (type == DeviceType.VF) {
+                // PF/VF exclusivity: a PF bound to vfio-pci is (being) passed through whole; its VFs are not free
+                boolean pfPassedThrough = "vfio-pci".equals(pf.driver());
                 for (Inventory.Vf vf : pf.vfs()) {
                     if (entries.stream().noneMatch(a -> a.matchesIds(vf.vendorId(), vf.productId()))) {
                         continue;
@@ -212,7 +214,7 @@ public final class DevicePool {
                             .filter(s -> !s.remoteManaged())
                             .ifPresent(s -> out.put(vf.address(), new Candidate(vf.address(), DeviceType.VF,
                                     vf.pf(), vf.vendorId(), vf.productId(), vf.driver(), vf.numaNode(),
-                                    vf.iommuGroup(), vf.usedBy(), vf.isFree(), s)));
+                                    vf.iommuGroup(), vf.usedBy(), vf.isFree() && !pfPassedThrough, s)));
                 }
             } else if (type == DeviceType.PF) {
                 if (entries.stream().noneMatch(a -> a.matchesIds(pf.vendorId(), pf.productId()))) {

@@ -126,6 +126,19 @@ class DevicePoolTest {
     }
 
     @Test
+    void vfsOfAPfPassedThroughWholeAreNotFree() {
+        DevicePool p = DevicePool.parse("{\"vendor_id\": \"8086\", \"product_id\": \"10ca\"}", VF_ALIAS);
+        Inventory.Vf v = new Inventory.Vf(a("0000:0d:10.0"), a("0000:0d:00.0"), "0x8086", "0x10ca", null, 6, 0, null);
+        Inventory.Pf passed = new Inventory.Pf(a("0000:0d:00.0"), null, null, "0x8086", "0x10c9", "vfio-pci", 7, 0,
+                List.of(v));
+        List<Candidate> cs = p.candidates("nic", List.of(passed, pf("0000:0a:00.0", 0, 1)));
+        assertEquals(2, cs.size());
+        assertTrue(cs.stream().filter(c -> c.address().equals(a("0000:0d:10.0"))).noneMatch(Candidate::free),
+                "PF/VF exclusivity: the PF is with a guest");
+        assertTrue(cs.stream().filter(c -> c.address().equals(a("0000:0a:10.0"))).allMatch(Candidate::free));
+    }
+
+    @Test
     void typePciHasNoCandidatesInAnSriovInventory() {
         DevicePool p = DevicePool.parse("{\"vendor_id\": \"8086\"}", "{\"name\": \"gpu\"}");
         assertTrue(p.candidates("gpu", List.of(pf("0000:0a:00.0", 0, 2))).isEmpty());

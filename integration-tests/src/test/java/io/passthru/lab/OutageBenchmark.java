@@ -306,6 +306,7 @@ public final class OutageBenchmark {
         r.totalMs = msSince(t0);
         r.vfGapMs = rep.vfGapMs();
         r.downtimeMs = rep.migrationStats().get("downtime");
+        r.plugLibvirtMs = rep.destAttachLibvirtMs();
         recordSteps(rep.steps(), r);
     }
 

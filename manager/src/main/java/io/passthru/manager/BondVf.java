@@ -28,6 +28,9 @@ import java.util.Set;
 final class BondVf {
     private final Hotplug hotplug;
 
+    /** libvirt's own time ({@code virDomainAttachDeviceFlags}) of the last VF this instance attached, ms; 0: none. */
+    long lastLibvirtMs;
+
     BondVf(Hotplug hotplug) {
         this.hotplug = hotplug;
     }
@@ -87,10 +90,10 @@ final class BondVf {
                 PassthroughDevice.Vf device = device(vf, op);
                 try {
                     if (checked || !inGuest) {
-                        hotplug.plugChecked(host, domain, device, once, inGuest);
+                        lastLibvirtMs = hotplug.plugChecked(host, domain, device, once, inGuest).libvirtMs();
                     } else {
                         once.run();
-                        hotplug.attach(host, domain, device);
+                        lastLibvirtMs = hotplug.attach(host, domain, device).libvirtMs();
                     }
                     return vf;
                 } catch (InvalidRequestException | LibvirtCallException | HostNotReadyException e) {

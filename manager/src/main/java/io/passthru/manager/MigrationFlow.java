@@ -163,11 +163,13 @@ public final class MigrationFlow {
      * journal record, what a recovery run before the migration did (null when there was nothing to recover), and the
      * mode that ran ({@link Mode#id}; never {@code auto}). {@code sourceVf}, {@code destVf}, {@code mac}, {@code bond}
      * and {@code backupSlave} are null where the mode has none (no bond outside {@code bond}, no VF in {@code plain}).
+     * {@code destAttachLibvirtMs}: within the destination's plug step, the time of libvirt's own attach call (ms; 0
+     * when QEMU plugged the VF itself, failover, or there was none): the step's overhead is the rest.
      */
     public record Report(String domain, String source, String destination, PciAddress sourceVf, PciAddress destVf,
                          String mac, String bond, String backupSlave, List<Saga.Step> steps, long totalMs,
                          long vfGapMs, Map<String, Long> migrationStats, String outcome, String operationId,
-                         Recovery.Result recovered, String mode) {
+                         Recovery.Result recovered, String mode, long destAttachLibvirtMs) {
     }
 
     private final Hosts hosts;
@@ -323,7 +325,8 @@ public final class MigrationFlow {
         PciAddress destVf = null;
         try {
             if (plan.mode() == Mode.FAILOVER) {
-                run.run(Step.ANNOUNCE, "announce the guest's MAC on destination", () -> announce(destDom), null);
+                run.run(Step.ANNOUNCE, "announce the guest's MAC on destination", () -> announce(destDom, 5, 50, 550, 100),
+                    null);
             }
             if (plan.mode() != Mode.PLAIN) {
                 destVf = plugOnDestination(run, plan, dst, req, bondVf, destDom);
@@ -349,7 +352,7 @@ public final class MigrationFlow {
         journal.clear(destDom, op);
         return new Report(req.domain(), req.sourceUri(), req.destUri(), plan.sourceVf(), destVf, plan.mac(),
                 plan.bond(), plan.backupSlave(), saga.timeline(), saga.now(), gap[1] - gap[0],
-                jobStats(destDom), "migrated", op.id, recovered, plan.mode().id);
+                jobStats(destDom), "migrated", op.id, recovered, plan.mode().id, bondVf.lastLibvirtMs);
     }
 
     /**
@@ -419,6 +422,7 @@ public final class MigrationFlow {
             String persistent = Host.isPersistent(plan.dom()) ? retarget(Host.call("read the persistent XML",
                     () -> plan.dom().getXMLDesc(XML_SECURE | XML_INACTIVE | XML_MIGRATABLE)), plan.sourceVf(),
                     candidate) : null;
+            announce(plan.dom(), 20, 200, 200, 1); // QEMU's timer: it goes on while libvirt runs the migration job
             try {
                 return liveMigrate(plan.dom(), dst, req, controls, live, persistent);
             } catch (LibvirtCallException e) {
@@ -441,12 +445,16 @@ public final class MigrationFlow {
      * the bridge keeps the guest's MAC on its uplink until the VF is back (measured on the lab: ~2.7 s silence,
      * against ~1.6 s of downtime). libvirt has no API for it: this goes through {@code virDomainQemuMonitorCommand},
      * which marks the domain tainted ("custom-monitor") in libvirt's log. A failure is not fatal: the VF's return
-     * ends the silence anyway.
+     * ends the silence anyway. The same happens on the source when QEMU unplugs the VF as the migration starts:
+     * the bridge learnt the guest's MAC from the VF's frames on its uplink, and the guest's switch to the standby
+     * announces nothing; so the source announces every 200 ms through the first 4 s of the migration (the unplug
+     * takes the guest ~0.5-1 s on the lab). Until the VF is gone the guest may then get a peer's frames twice (over
+     * the VF and the bridge), which IP and TCP tolerate.
      */
-    private static void announce(org.libvirt.Domain dom) {
+    private static void announce(org.libvirt.Domain dom, int rounds, int initialMs, int maxMs, int stepMs) {
         try {
-            dom.qemuMonitorCommand("{\"execute\":\"announce-self\",\"arguments\":{\"initial\":50,\"max\":550,"
-                    + "\"rounds\":5,\"step\":100}}", 0);
+            dom.qemuMonitorCommand("{\"execute\":\"announce-self\",\"arguments\":{\"initial\":" + initialMs
+                    + ",\"max\":" + maxMs + ",\"rounds\":" + rounds + ",\"step\":" + stepMs + "}}", 0);
         } catch (LibvirtException e) {
             // older QEMU (before 4.0) or a driver without QMP passthrough: the guest is found when its VF returns
         }

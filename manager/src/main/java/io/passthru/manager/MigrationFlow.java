@@ -422,7 +422,7 @@ public final class MigrationFlow {
             String persistent = Host.isPersistent(plan.dom()) ? retarget(Host.call("read the persistent XML",
                     () -> plan.dom().getXMLDesc(XML_SECURE | XML_INACTIVE | XML_MIGRATABLE)), plan.sourceVf(),
                     candidate) : null;
-            announce(plan.dom(), 20, 200, 200, 1); // QEMU's timer: it goes on while libvirt runs the migration job
+            Thread watch = announceWhenUnplugged(plan.dom());
             try {
                 return liveMigrate(plan.dom(), dst, req, controls, live, persistent);
             } catch (LibvirtCallException e) {
@@ -430,6 +430,8 @@ public final class MigrationFlow {
                     throw e;
                 }
                 last = e; // taken on the destination meanwhile: libvirt refused before the migration started
+            } finally {
+                watch.interrupt();
             }
         }
         throw new NoFreeDeviceException("no free VF on " + dst.uri() + " could be given to '" + req.domain()
@@ -447,9 +449,7 @@ public final class MigrationFlow {
      * which marks the domain tainted ("custom-monitor") in libvirt's log. A failure is not fatal: the VF's return
      * ends the silence anyway. The same happens on the source when QEMU unplugs the VF as the migration starts:
      * the bridge learnt the guest's MAC from the VF's frames on its uplink, and the guest's switch to the standby
-     * announces nothing; so the source announces every 200 ms through the first 4 s of the migration (the unplug
-     * takes the guest ~0.5-1 s on the lab). Until the VF is gone the guest may then get a peer's frames twice (over
-     * the VF and the bridge), which IP and TCP tolerate.
+     * announces nothing ({@link #announceWhenUnplugged}).
      */
     private static void announce(org.libvirt.Domain dom, int rounds, int initialMs, int maxMs, int stepMs) {
         try {
@@ -458,6 +458,43 @@ public final class MigrationFlow {
         } catch (LibvirtException e) {
             // older QEMU (before 4.0) or a driver without QMP passthrough: the guest is found when its VF returns
         }
+    }
+
+    /**
+     * Watches the source's migration (QMP {@code query-migrate} every 100 ms, through libvirt's QMP passthrough, which
+     * libvirt allows during its migration job) and announces the guest's MAC from the source as soon as the status
+     * leaves {@code wait-unplug}: the guest has then released the failover VF (QEMU's "unplug primary" phase) and
+     * runs on its standby virtio NIC, which the bridge does not know yet (see {@link #announce}). On the lab that
+     * phase ends 3-5 s into the migration (libvirt prepares the destination first). A daemon thread; stops by
+     * itself once announced, or on interrupt.
+     */
+    private static Thread announceWhenUnplugged(org.libvirt.Domain dom) {
+        Thread t = new Thread(() -> {
+            boolean sawUnplug = false;
+            long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+            while (!Thread.currentThread().isInterrupted() && System.nanoTime() < deadline) {
+                String status;
+                try {
+                    status = dom.qemuMonitorCommand("{\"execute\":\"query-migrate\"}", 0);
+                } catch (LibvirtException e) {
+                    return; // no QMP passthrough here: the VF's return on the destination ends the silence
+                }
+                boolean waiting = status.contains("\"wait-unplug\"");
+                sawUnplug |= waiting;
+                if (sawUnplug && !waiting) {
+                    announce(dom, 5, 1, 400, 100);
+                    return;
+                }
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "passthru-failover-announce");
+        t.setDaemon(true);
+        t.start();
+        return t;
     }
 
     /** The domain XML with its failover VF's source moved from {@code from} to {@code to}. */

@@ -48,7 +48,9 @@ import java.util.function.Supplier;
  * and after it runs, so a killed process leaves enough for {@link Recovery}. A failure before the migration
  * completed rolls back (the VF is re-plugged and re-enslaved on the source); a failure after it leaves the guest on
  * its virtual NIC on the destination, says so and keeps the record for {@code passthru recover}. The "VF gap" is
- * the time the guest's bond had no VF as active slave (ms).
+ * the time the guest's bond had no VF as active slave (ms). The other {@link Mode}s (libvirt's virtio-net failover,
+ * unplug-replug, plain) share the pre-checks, the journal, the live migration and the destination's VF, and drop
+ * the bond's guest steps; their VF gap is the time the guest had no VF.
  */
 public final class MigrationFlow {
     /** {@code VIR_MIGRATE_LIVE | VIR_MIGRATE_PERSIST_DEST | VIR_MIGRATE_UNDEFINE_SOURCE} (libvirt-domain.h). */

@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
  *       inject a fault at exactly that point.</li>
  * </ul>
  * Step names are the operation's step ids ({@code switch-bond}, {@code unenslave-vf}, {@code unplug-vf},
- * {@code migrate}, {@code dest-agent}, {@code plug-vf}, {@code find-vf}, {@code enslave-vf}, {@code activate-vf}).
+ * {@code migrate}, {@code announce}, {@code plug-vf}, {@code dest-agent}, {@code find-vf}, {@code enslave-vf}, {@code activate-vf}).
  */
 public final class TestHooks {
     private static final Set<String> KILL_AFTER = split(System.getenv("PASSTHRU_TEST_KILL_AFTER"));

@@ -17,6 +17,7 @@ import io.passthru.xml.domain.DomainInterface;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -74,6 +75,10 @@ final class BondVf {
         }
         Set<PciAddress> tried = new LinkedHashSet<>(preferred);
         RuntimeException last = null;
+        // libvirt arbitrates running domains only: a VF in another domain's persistent definition (a config-only
+        // attach to a guest that is shut off) would be given twice. The domains' XML is read again here (cheap: no
+        // node devices, no readiness), as the pre-checks' view may be minutes old
+        Map<PciAddress, List<String>> holders = checked ? Inventory.holders(host) : Map.of();
         boolean[] waited = new boolean[1];
         Runnable once = () -> {
             if (!waited[0]) {
@@ -87,6 +92,13 @@ final class BondVf {
                 candidates.removeAll(tried);
             }
             for (PciAddress vf : candidates) {
+                List<String> heldBy = holders.getOrDefault(vf, List.of()).stream().filter(n -> !n.equals(domain))
+                        .toList();
+                if (!heldBy.isEmpty()) {
+                    last = new InvalidRequestException("VF " + vf + " on " + host.uri() + " is in the definition of "
+                            + heldBy);
+                    continue;
+                }
                 PassthroughDevice.Vf device = device(vf, op);
                 try {
                     if (checked || !inGuest) {

@@ -1,7 +1,6 @@
 package io.passthru.lab;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.passthru.agent.AgentException;
 import io.passthru.agent.GuestAgent;
 import io.passthru.agent.GuestLink;
 import io.passthru.agent.GuestNetwork;
@@ -25,7 +24,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -164,10 +162,10 @@ class EvacuateLabIT {
         assertEquals(name, v.usedBy());
         assertEquals("vfio-pci", v.driver());
         GuestNetwork net = new GuestNetwork(new GuestAgent(new LibvirtAgentChannel(d)));
-        GuestLink link = waitForAgentThen(() -> net.findPciByMac(mac(i)))
+        GuestLink link = Lab.waitForAgentThen(() -> net.findPciByMac(mac(i)))
                 .orElseThrow(() -> new AssertionError(name + ": VF not in the guest"));
         assertEquals("bond0", link.master(), name + ": VF enslaved");
-        assertEquals(link.name(), waitForAgentThen(() -> net.bond("bond0").activeSlave()),
+        assertEquals(link.name(), Lab.waitForAgentThen(() -> net.bond("bond0").activeSlave()),
                 name + ": VF is the active slave");
         Lab.onHostOk(h, "/bin/ping", "-c", "3", "-i", "0.3", "-W", "2", addr(i));
     }
@@ -186,24 +184,6 @@ class EvacuateLabIT {
         }
     }
 
-    interface Call<T> {
-        T call();
-    }
-
-    /** {@code c}, again while the guest agent is away (it reconnects a moment after a migration). */
-    static <T> T waitForAgentThen(Call<T> c) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (true) {
-            try {
-                return c.call();
-            } catch (AgentException e) {
-                if (System.nanoTime() > deadline) {
-                    throw e;
-                }
-                Lab.sleep(1000);
-            }
-        }
-    }
 
     @Test
     @Order(1)
@@ -297,9 +277,9 @@ class EvacuateLabIT {
             assertTrue(Host.isActive(stayed), blocked + " still runs on host 1");
             assertFalse(Host.isActive(Lab.host(2).domain(blocked)), "the blocker on host 2 was not started");
             GuestNetwork net = new GuestNetwork(new GuestAgent(new LibvirtAgentChannel(stayed)));
-            GuestLink vf = waitForAgentThen(() -> net.findPciByMac(mac(BLOCKED)))
+            GuestLink vf = Lab.waitForAgentThen(() -> net.findPciByMac(mac(BLOCKED)))
                     .orElseThrow(() -> new AssertionError(blocked + ": VF not in the guest"));
-            assertEquals(vf.name(), waitForAgentThen(() -> net.bond("bond0").activeSlave()),
+            assertEquals(vf.name(), Lab.waitForAgentThen(() -> net.bond("bond0").activeSlave()),
                     blocked + ": VF still the active slave");
             Lab.onHostOk(1, "/bin/ping", "-c", "3", "-i", "0.3", "-W", "2", addr(BLOCKED));
             // the others moved

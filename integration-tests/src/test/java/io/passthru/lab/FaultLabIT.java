@@ -185,7 +185,7 @@ class FaultLabIT {
         Domain live = XmlCodec.unmarshal(Host.xml(d, false), Domain.class);
         List<DomainInterface> vfs = live.devices().interfaces().stream().filter(DomainInterface::isHostdev).toList();
         GuestNetwork net = new GuestNetwork(new GuestAgent(new LibvirtAgentChannel(d)));
-        String active = waitForAgentThen(() -> net.bond("bond0").activeSlave());
+        String active = Lab.waitForAgentThen(() -> net.bond("bond0").activeSlave());
         if (withVf) {
             assertEquals(1, vfs.size(), "exactly one VF: " + vfs.size());
             GuestLink link = net.findPciByMac(MAC).orElseThrow(() -> new AssertionError("VF not in the guest"));
@@ -213,23 +213,6 @@ class FaultLabIT {
                 withVf ? "VF active" : "virtual NIC, told so", recoveryMs < 0 ? "-" : recoveryMs + " ms"));
     }
 
-    interface Call<T> {
-        T call();
-    }
-
-    static <T> T waitForAgentThen(Call<T> c) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (true) {
-            try {
-                return c.call();
-            } catch (AgentException e) {
-                if (System.nanoTime() > deadline) {
-                    throw e;
-                }
-                Lab.sleep(1000);
-            }
-        }
-    }
 
     /** Runs passthru recover on the host the guest runs on; returns its JSON. */
     JsonNode recover(String expectOutcome) throws Exception {

@@ -385,6 +385,26 @@ final class Lab {
     record PingReply(int seq, long epochMs) {
     }
 
+    /** A call that may meet the guest agent away. */
+    interface Call<T> {
+        T call();
+    }
+
+    /** {@code c}, again (up to 120 s) while the guest agent is away (it reconnects a moment after a migration). */
+    static <T> T waitForAgentThen(Call<T> c) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (true) {
+            try {
+                return c.call();
+            } catch (io.passthru.agent.AgentException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                sleep(1000);
+            }
+        }
+    }
+
     static void sleep(long ms) {
         try {
             Thread.sleep(ms);

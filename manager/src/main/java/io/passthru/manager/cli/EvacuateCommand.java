@@ -180,13 +180,7 @@ final class EvacuateCommand implements Callable<Integer> {
         @Override
         public void stepFinished(Saga.Step step) {
             if (json) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("name", step.name());
-                m.put("status", step.outcome().equals("ok") ? "done" : "failed");
-                m.put("startMs", step.startMs());
-                m.put("durationMs", step.durationMs());
-                m.put("outcome", step.outcome());
-                event("step", m);
+                event("step", MigrationProgressPrinter.stepFields(new LinkedHashMap<>(), step));
             } else {
                 print(String.format("passthru: %s: %s: %s (%d ms)", domain, step.name(), step.outcome(),
                         step.durationMs()));

@@ -48,17 +48,21 @@ final class MigrationProgressPrinter implements MigrationListener {
         }
     }
 
+    /** Adds a finished step's JSON fields (name, status done|failed, startMs, durationMs, outcome) to {@code m}. */
+    static Map<String, Object> stepFields(Map<String, Object> m, Saga.Step step) {
+        m.put("name", step.name());
+        m.put("status", step.outcome().equals("ok") ? "done" : "failed");
+        m.put("startMs", step.startMs());
+        m.put("durationMs", step.durationMs());
+        m.put("outcome", step.outcome());
+        return m;
+    }
+
     @Override
     public synchronized void stepFinished(Saga.Step step) {
         closeBar();
         if (style == Style.JSON) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("name", step.name());
-            m.put("status", step.outcome().equals("ok") ? "done" : "failed");
-            m.put("startMs", step.startMs());
-            m.put("durationMs", step.durationMs());
-            m.put("outcome", step.outcome());
-            event("step", m);
+            event("step", stepFields(new LinkedHashMap<>(), step));
         } else {
             err.printf("passthru: %s: %s (%d ms)%n", step.name(), step.outcome(), step.durationMs());
         }

@@ -274,13 +274,15 @@ public final class GuestNetwork {
             } catch (AgentUnavailableException | AgentTimeoutException e) {
                 transientFailure = e; // a busy or restarting agent: keep polling until the deadline
             }
-            long remainingMs = (deadline - System.nanoTime()) / 1_000_000;
-            if (remainingMs <= 0) {
+            long remainingNanos = deadline - System.nanoTime();
+            if (remainingNanos <= 0) {
                 if (transientFailure != null) {
                     throw transientFailure;
                 }
                 return Optional.empty();
             }
+            // rounded up: a wait never ends before its timeout (truncating gave up to 1 ms early)
+            long remainingMs = (remainingNanos + 999_999) / 1_000_000;
             GuestAgent.sleep(Math.min(WAIT_POLL_INTERVAL.toMillis(), remainingMs));
         }
     }

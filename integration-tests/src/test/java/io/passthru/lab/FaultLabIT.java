@@ -406,7 +406,12 @@ class FaultLabIT {
         Lab.host(src).domain(NAME).abortJob(); // as virsh domjobabort does
         Lab.CliResult res = r.await();
         assertFailed(res, "live migrate", true);
-        assertEquals(LibvirtErrors.VIR_ERR_OPERATION_ABORTED, res.json().get("libvirtErrorCode").asInt(), res.out());
+        // libvirt reports the cancel (OPERATION_ABORTED) unless the destination saw the channel close first: then
+        // the job fails with the destination's "load of migration failed" (OPERATION_FAILED), seen once in CI
+        int code = res.json().get("libvirtErrorCode").asInt();
+        String error = res.json().get("error").asText();
+        assertTrue(code == LibvirtErrors.VIR_ERR_OPERATION_ABORTED
+                || code == LibvirtErrors.VIR_ERR_OPERATION_FAILED && error.contains("Channel error"), res.out());
         invariants("migration job aborted (virsh domjobabort)", "live migrate", "rolled back", true, -1);
     }
 

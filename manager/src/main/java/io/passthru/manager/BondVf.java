@@ -76,9 +76,9 @@ final class BondVf {
         Set<PciAddress> tried = new LinkedHashSet<>(preferred);
         RuntimeException last = null;
         // libvirt arbitrates running domains only: a VF in another domain's persistent definition (a config-only
-        // attach to a guest that is shut off) would be given twice. The domains' XML is read again here (cheap: no
-        // node devices, no readiness), as the pre-checks' view may be minutes old
-        Map<PciAddress, List<String>> holders = checked ? Inventory.holders(host) : Map.of();
+        // attach to a guest that is shut off) would be given twice. The persistent definitions are read again here
+        // (cheap: no node devices, no readiness, no job lock), as the pre-checks' view may be minutes old
+        Map<PciAddress, List<String>> holders = checked ? Inventory.definitionHolders(host) : Map.of();
         boolean[] waited = new boolean[1];
         Runnable once = () -> {
             if (!waited[0]) {

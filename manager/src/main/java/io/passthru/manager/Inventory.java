@@ -207,21 +207,43 @@ public final class Inventory {
                 xmls.add(Host.xml(dom, true));
             }
             for (String xml : xmls) {
-                Domain d = XmlCodec.unmarshal(xml, Domain.class);
-                if (d.getDevices() == null) {
-                    continue;
-                }
-                for (DomainHostdev h : d.getDevices().hostdevs()) {
-                    h.sourcePciAddress().ifPresent(a -> add(usage, a, name));
-                }
-                for (DomainInterface i : d.getDevices().interfaces()) {
-                    if (i.isHostdev()) {
-                        i.sourcePciAddress().ifPresent(a -> add(usage, a, name));
-                    }
-                }
+                addDevices(usage, name, xml);
             }
         }
         return usage;
+    }
+
+    /**
+     * PCI devices named in the persistent definitions of the host's domains (shut-off domains, and the inactive
+     * definition of running ones), by address. Running domains' live XML is not read: libvirt arbitrates what a
+     * running domain holds itself (an attach of a device in use fails), and reading it waits for the domain's job
+     * lock, up to 30 s while the domain is being migrated in (seen on the lab: "cannot acquire state change lock
+     * (held by monitor=remoteDispatchDomainMigratePrepare3Params)" during a parallel evacuation).
+     */
+    static Map<PciAddress, List<String>> definitionHolders(Host host) {
+        Map<PciAddress, List<String>> usage = new HashMap<>();
+        for (org.libvirt.Domain dom : host.allDomains()) {
+            if (!Host.isPersistent(dom)) {
+                continue;
+            }
+            addDevices(usage, Host.name(dom), Host.xml(dom, true));
+        }
+        return usage;
+    }
+
+    private static void addDevices(Map<PciAddress, List<String>> usage, String name, String xml) {
+        Domain d = XmlCodec.unmarshal(xml, Domain.class);
+        if (d.getDevices() == null) {
+            return;
+        }
+        for (DomainHostdev h : d.getDevices().hostdevs()) {
+            h.sourcePciAddress().ifPresent(a -> add(usage, a, name));
+        }
+        for (DomainInterface i : d.getDevices().interfaces()) {
+            if (i.isHostdev()) {
+                i.sourcePciAddress().ifPresent(a -> add(usage, a, name));
+            }
+        }
     }
 
     private static void add(Map<PciAddress, List<String>> usage, PciAddress a, String name) {

@@ -84,7 +84,10 @@ public final class Host {
         return List.of(call("list domains on " + uri, () -> conn.listAllDomains(LIST_ALL)));
     }
 
-    /** Node devices of capability {@code cap} ({@code "pci"}, {@code "net"}), parsed. */
+    /**
+     * Node devices of capability {@code cap} ({@code "pci"}, {@code "net"}), parsed; one that vanishes while they are
+     * read is left out.
+     */
     public List<NodeDevice> nodeDevices(String cap) {
         String[] names = call("list node devices on " + uri, () -> conn.listDevices(cap));
         // libvirt-java 0.5.4 has no virConnectListAllNodeDevices: two RPCs per device. libvirt's remote protocol
@@ -92,22 +95,49 @@ public final class Host {
         // a few at a time: on the lab's TCG hosts this cuts a 40-device scan from ~500 ms to ~150 ms.
         List<CompletableFuture<NodeDevice>> reads = new ArrayList<>(names.length);
         for (String name : names) {
-            reads.add(CompletableFuture.supplyAsync(() -> XmlCodec.unmarshal(call("read node device " + name
-                    + " on " + uri, () -> conn.deviceLookupByName(name).getXMLDescription()), NodeDevice.class),
-                    READERS));
+            reads.add(CompletableFuture.supplyAsync(() -> readNodeDevice(name), READERS));
         }
         List<NodeDevice> result = new ArrayList<>(names.length);
-        for (CompletableFuture<NodeDevice> r : reads) {
+        for (int i = 0; i < names.length; i++) {
             try {
-                result.add(r.join());
+                result.add(reads.get(i).join());
             } catch (CompletionException e) {
-                if (e.getCause() instanceof RuntimeException re) {
-                    throw re;
-                }
-                throw e;
+                RuntimeException cause = e.getCause() instanceof RuntimeException re ? re : e;
+                readAgainOrSkip(cap, names[i], cause).ifPresent(result::add);
             }
         }
         return result;
+    }
+
+    /**
+     * A node device that went away between the listing and its read (a PF's or a plain NIC's netdev while the device
+     * is handed to vfio-pci) is not an error: it is gone. libvirt drops it from its list once it has processed the
+     * kernel's event, which can come a little later: the list is read again, up to 5 times 200 ms apart; a device
+     * still listed is read again, and the first failure is thrown when it never reads.
+     */
+    private java.util.Optional<NodeDevice> readAgainOrSkip(String cap, String name, RuntimeException failure) {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException ie) {
+                Thread.currentThread().interrupt();
+                throw failure;
+            }
+            if (!List.of(call("list node devices on " + uri, () -> conn.listDevices(cap))).contains(name)) {
+                return java.util.Optional.empty();
+            }
+            try {
+                return java.util.Optional.of(readNodeDevice(name));
+            } catch (RuntimeException again) {
+                // still listed, still unreadable: look again
+            }
+        }
+        throw failure;
+    }
+
+    private NodeDevice readNodeDevice(String name) {
+        return XmlCodec.unmarshal(call("read node device " + name + " on " + uri,
+                () -> conn.deviceLookupByName(name).getXMLDescription()), NodeDevice.class);
     }
 
     /** Threads for concurrent read-only libvirt calls (daemon threads: they never keep the JVM alive). */

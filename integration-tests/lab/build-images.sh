@@ -3,9 +3,9 @@
 #  - host-initrd.img: boots a nested host (L1). It mounts this machine's root read-only over virtio-9p under a
 #    tmpfs overlay and hands over to l1-init.sh, so the host has this machine's QEMU, libvirt and kernel modules.
 #  - guest-initrd.img: the guest (L2): busybox, iproute2, qemu-guest-agent and the drivers for virtio-net (with
-#    net_failover), the igb VF (igbvf) and bonding. Its init starts the agent and, by passthru.net=: bond (the
-#    default) an active-backup bond over the virtio NIC; failover the address on virtio-net's failover master;
-#    plain the address on the VF alone (no bond, as Nova and KubeVirt guests).
+#    net_failover), the igb VF (igbvf), bonding, igb and e1000e (the PF and plain PCI passthrough tests). Its
+#    init starts the agent and, by passthru.net=: bond (the default) an active-backup bond over the virtio NIC;
+#    failover the address on virtio-net's failover master; plain the address on the VF alone (no bond, as Nova and KubeVirt guests).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/lab.env"
@@ -72,7 +72,7 @@ pack "$h" "$LAB_DIR/host-initrd.img"
 
 # ---- guest (L2) ----
 g=$work/guest; busybox_root "$g"
-copy_modules "$g" virtio_pci virtio_net virtio_console igbvf bonding
+copy_modules "$g" virtio_pci virtio_net virtio_console igbvf bonding igb e1000e
 copy_binary "$g" /usr/sbin/qemu-ga /usr/bin/ip
 ln -sf /usr/bin/ip "$g/sbin/ip"
 cat > "$g/init" <<'INIT'

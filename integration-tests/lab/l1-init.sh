@@ -21,7 +21,7 @@ done
 hostname "passthru-h$host"; echo "passthru-h$host" > /etc/hostname
 printf '127.0.0.1 localhost\n127.0.1.1 passthru-h%s\n' "$host" > /etc/hosts
 
-for m in virtio_net virtio_console igb vfio vfio_pci vfio_iommu_type1 kvm_amd kvm_intel bridge tun vhost_net; do
+for m in virtio_net virtio_console igb e1000e vfio vfio_pci vfio_iommu_type1 kvm_amd kvm_intel bridge tun vhost_net; do
   modprobe $m 2>/dev/null
 done
 

@@ -50,8 +50,9 @@ public sealed interface PassthroughDevice permits PassthroughDevice.Vf, Passthro
      * @param address the VF
      * @param mac     MAC, or null to let libvirt pick one
      * @param vlan    802.1Q VLAN id 0..4095 libvirt sets on the VF, or null for none
-     * @param trusted {@code trustGuestRxFilters='yes'} (Nova's {@code trusted} tag): the guest may change the VF's
-     *                MAC and use promiscuous/multicast modes
+     * @param trusted {@code trustGuestRxFilters='yes'} (Nova's {@code trusted} tag). libvirt 11.3 sets no trust flag
+     *                on the VF for it (seen on the lab: {@code ip link show PF} says "trust off"); Nova sets
+     *                {@code ip link set PF vf N trust on} on the host itself
      * @param teaming alias of the virtio NIC ({@code <teaming type='persistent'/>}) this VF is the failover primary
      *                of: {@code <teaming type='transient' persistent='ALIAS'/>} (formatdomain "Teaming a
      *                virtio/hostdev NIC pair"); null for none

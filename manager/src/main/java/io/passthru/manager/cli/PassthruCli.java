@@ -115,8 +115,8 @@ public final class PassthruCli extends PassthruRoot {
                         + "this guest or be unbound") PciAddress pciAddr;
         @Option(names = "--vlan", paramLabel = "ID", description = "with --vf: VLAN id 0-4095 libvirt sets on the VF "
                 + "(<vlan><tag id=..>)") Integer vlan;
-        @Option(names = "--trusted", description = "with --vf: trustGuestRxFilters='yes' (Nova's trusted: the guest may "
-                + "change the VF's MAC and use promiscuous mode)") boolean trusted;
+        @Option(names = "--trusted", description = "with --vf: trustGuestRxFilters='yes' (Nova's trusted tag; libvirt "
+                + "sets no VF trust flag on the PF: 'ip link set PF vf N trust on' is the host's)") boolean trusted;
         // no brackets in the label: they break the AsciiDoc of the man page's synopsis
         @Option(names = "--alias", paramLabel = "NAME:COUNT", converter = CliTypes.AliasCountConverter.class,
                 description = "Nova PCI alias from the device pool, and how many devices of it: NAME or NAME:COUNT "

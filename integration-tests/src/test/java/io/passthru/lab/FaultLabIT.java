@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.TestMethodOrder;
@@ -42,7 +43,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * runs on exactly one host, answers pings from that host's peer, holds exactly one VF enslaved as the bond's active
  * slave (or, where none could be had, runs on its virtual NIC and passthru said so), no VF is bound to vfio-pci
  * without a domain using it, and no operation record is left once the job is done. One guest is shared by the
- * tests and moves between the hosts as the migrations that roll forward move it.
+ * tests and moves between the hosts as the migrations that roll forward move it. The faults tagged
+ * {@link Lab#EXTENDED} run with {@code run-tests.sh --all} only.
  */
 @ExtendWith(LabHealth.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -325,6 +327,7 @@ class FaultLabIT {
     }
 
     @Test
+    @Tag(Lab.EXTENDED)
     @Order(5)
     void destinationLibvirtdStoppedDuringTheMigration() throws Exception {
         int dst = other(at());
@@ -357,6 +360,7 @@ class FaultLabIT {
     }
 
     @Test
+    @Tag(Lab.EXTENDED)
     @Order(6)
     void migrationLinkCutMidTransferIsAbortedAtTheTimeoutAndRolledBack() throws Exception {
         int src = at();
@@ -398,6 +402,7 @@ class FaultLabIT {
     }
 
     @Test
+    @Tag(Lab.EXTENDED)
     @Order(7)
     void migrationJobAbortedFromOutside() throws Exception {
         int src = at();
@@ -447,6 +452,7 @@ class FaultLabIT {
     }
 
     @Test
+    @Tag(Lab.EXTENDED)
     @Order(10)
     void twoMigrationsOfOneGuestAtOnceAreRefused() throws Exception {
         Barrier b = new Barrier("switch-bond");
@@ -500,6 +506,7 @@ class FaultLabIT {
     }
 
     @Test
+    @Tag(Lab.EXTENDED)
     @Order(13)
     void destinationRunsOutOfVfsDuringTheMigrationAndTheNextCommandFinishesTheJob() throws Exception {
         int src = at();
@@ -521,6 +528,7 @@ class FaultLabIT {
     }
 
     @Test
+    @Tag(Lab.EXTENDED)
     @Order(14)
     void newVfNeverAppearsInTheGuest() throws Exception {
         // libvirt's attach succeeds (the lean flow plugs, then asks the guest): the guest never shows the netdev
@@ -536,6 +544,7 @@ class FaultLabIT {
     }
 
     @Test
+    @Tag(Lab.EXTENDED)
     @Order(15)
     void enslaveFailsOnTheDestination() throws Exception {
         Lab.CliResult r = migrateWithFaultBefore("enslave-vf",
@@ -548,6 +557,7 @@ class FaultLabIT {
     }
 
     @Test
+    @Tag(Lab.EXTENDED)
     @Order(16)
     void destinationGuestAgentDoesNotComeBackInTime() throws Exception {
         Lab.CliResult r = migrateWithFaultBefore("dest-agent", () -> agentAway(dom(), 45));
@@ -560,6 +570,7 @@ class FaultLabIT {
     }
 
     @Test
+    @Tag(Lab.EXTENDED)
     @Order(17)
     void killedRightAfterEachStepAfterTheMigrationIsRolledForwardByRecover() throws Exception {
         for (String step : List.of("migrate-journaled", "dest-agent", "plug-vf", "find-vf", "enslave-vf",

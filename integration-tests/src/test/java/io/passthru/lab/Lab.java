@@ -27,6 +27,12 @@ import java.util.regex.Pattern;
  * a peer NIC on the lab wire (192.0.2.10N) and qemu-guest-agent on a UNIX socket for running commands on the host.
  */
 final class Lab {
+    /**
+     * JUnit tag of the extended lab tier: the rest of the fault matrix (faults during and after the migration, each
+     * kill point after it) and the evacuation makespans. The default run (README "Run the tests", .ci/run) leaves
+     * these out to stay within CI's time; {@code integration-tests/lab/run-tests.sh --all} runs them too.
+     */
+    static final String EXTENDED = "extended";
     static final Path DIR = Path.of(labDir());
     static final int PORT_BASE = Integer.getInteger("lab.libvirt.port.base", 16508);
     static final Path CLI = cliPath();

@@ -591,8 +591,8 @@ class FaultLabIT {
         // root ports use native PCIe hot-plug (pciehp) instead, whose Slot Control the guest can turn deaf
         Lab.removeGuest(1, NAME);
         Lab.removeGuest(2, NAME);
-        String xml = Lab.guestXml(NAME, MAC, ADDR + "/24", "")
-                .replace("<domain type='kvm'>", "<domain type='kvm' xmlns:qemu='" + QEMU_NS + "'>")
+        String xml = Lab.dryRun(1, Lab.guestCommand(NAME, MAC, ADDR + "/24", ""))
+                .replaceFirst("<domain ", "<domain xmlns:qemu='" + QEMU_NS + "' ")
                 .replace("</domain>", "  <qemu:commandline><qemu:arg value='-global'/>"
                         + "<qemu:arg value='ICH9-LPC.acpi-pci-hotplug-with-bridge-support=off'/></qemu:commandline>\n"
                         + "</domain>");

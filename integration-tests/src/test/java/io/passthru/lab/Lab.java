@@ -5,13 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.passthru.agent.GuestAgent;
 import io.passthru.agent.GuestExecStatus;
 import io.passthru.agent.UnixSocketAgentChannel;
+import io.passthru.manager.DomainDefiner;
 import io.passthru.manager.libvirt.Host;
 import io.passthru.manager.libvirt.Hosts;
+import io.passthru.xml.MacAddress;
 import org.libvirt.Domain;
 import org.libvirt.LibvirtException;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -92,45 +93,65 @@ final class Lab {
     }
 
     /** Defines and starts a lab guest on host N (bond0 over a virtio NIC with {@code mac}) and waits for its agent. */
-    static Domain startGuest(int n, String name, String mac, String cidr) throws IOException, LibvirtException {
+    static Domain startGuest(int n, String name, String mac, String cidr) throws LibvirtException {
         Domain dom = defineGuest(n, name, mac, cidr);
         dom.create();
         return waitForAgent(dom, name);
     }
 
     /** Defines (does not start) a lab guest on host N. */
-    static Domain defineGuest(int n, String name, String mac, String cidr) throws IOException, LibvirtException {
+    static Domain defineGuest(int n, String name, String mac, String cidr) throws LibvirtException {
         return defineGuest(n, name, mac, cidr, "");
     }
 
     /** Defines a lab guest on host N with extra kernel arguments (e.g. {@code pcie_ports=compat}). */
     static Domain defineGuest(int n, String name, String mac, String cidr, String extraCmdline)
-            throws IOException, LibvirtException {
-        return defineGuestXml(n, name, guestXml(name, mac, cidr, extraCmdline));
+            throws LibvirtException {
+        return define(n, guestCommand(name, mac, cidr, extraCmdline));
     }
 
-    /** The lab guest's domain XML (from the lab-guest.xml template). */
-    static String guestXml(String name, String mac, String cidr, String extraCmdline) throws IOException {
-        String xml;
-        try (InputStream in = Lab.class.getResourceAsStream("/lab-guest.xml")) {
-            xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        return xml.replace("@NAME@", name).replace("@LAB_DIR@", DIR.toString())
-                .replace("@ADDR@", cidr + (extraCmdline.isEmpty() ? "" : " " + extraCmdline)).replace("@MAC@", mac);
+    /** Spare pcie-root-ports of a lab guest: room for the VFs the tests hot-plug (RaceLabIT puts 4 in one guest). */
+    static final int GUEST_HOTPLUG_PORTS = 7;
+
+    /**
+     * What {@code passthru define} is given for a lab guest, as the CLI would be: 128 MiB, 1 vCPU, the lab's kernel and
+     * busybox initramfs (direct kernel boot, {@code passthru.addr=CIDR} and {@code extraCmdline} for the guest's
+     * init), a virtio NIC with {@code mac} on the host's br0, {@link #GUEST_HOTPLUG_PORTS} spare root ports, the guest
+     * agent channel, and {@code --pcihole64 0}: QEMU 10's igb on the lab hosts only maps VF BARs below 4 GiB, and a
+     * guest that put a VF's 64-bit BAR higher would not reach it.
+     */
+    static DomainDefiner.Command guestCommand(String name, String mac, String cidr, String extraCmdline) {
+        return new DomainDefiner.Command(name).memoryMiB(128).vcpus(1)
+                .kernel(DIR.resolve("vmlinuz").toString(), DIR.resolve("guest-initrd.img").toString(),
+                        "console=ttyS0 quiet intel_iommu=on passthru.addr=" + cidr
+                                + (extraCmdline.isEmpty() ? "" : " " + extraCmdline))
+                .nic("br0", null, MacAddress.parse(mac)).hotplugPorts(GUEST_HOTPLUG_PORTS).pcihole64KiB(0L);
+    }
+
+    /** Defines {@code cmd} on host N with passthru's own domain generation, replacing a domain of that name. */
+    static Domain define(int n, DomainDefiner.Command cmd) throws LibvirtException {
+        removeGuest(n, cmd.name());
+        new DomainDefiner().define(host(n), cmd, false);
+        return host(n).connect().domainLookupByName(cmd.name());
+    }
+
+    /** The XML {@code passthru define --dry-run} prints for {@code cmd} on host N (for tests that add to it). */
+    static String dryRun(int n, DomainDefiner.Command cmd) {
+        removeGuest(n, cmd.name());
+        return new DomainDefiner().define(host(n), cmd, true).xml();
     }
 
     /** Alias of the failover guests' virtio NIC (libvirt wants user aliases to start with "ua-"). */
-    static final String FAILOVER_ALIAS = "ua-failover0";
+    static final String FAILOVER_ALIAS = DomainDefiner.DEFAULT_FAILOVER_ALIAS;
 
     /**
-     * A failover lab guest (started, agent answering): its virtio NIC carries {@code <teaming type='persistent'/>}
-     * and alias {@link #FAILOVER_ALIAS}, and the guest (passthru.net=failover) puts its address on net_failover's
-     * master netdev; a VF attached with {@code passthru attach --failover} becomes its primary.
+     * A failover lab guest (started, agent answering): defined with {@code define --failover} (its virtio NIC carries
+     * {@code <teaming type='persistent'/>} and alias {@link #FAILOVER_ALIAS}), and the guest (passthru.net=failover)
+     * puts its address on net_failover's master netdev; a VF attached with {@code passthru attach --failover} becomes
+     * its primary.
      */
-    static Domain startFailoverGuest(int n, String name, String mac, String cidr) throws IOException, LibvirtException {
-        String xml = guestXml(name, mac, cidr, "passthru.net=failover").replace("<model type='virtio'/>",
-                "<model type='virtio'/>\n      <teaming type='persistent'/>\n      <alias name='" + FAILOVER_ALIAS + "'/>");
-        Domain dom = defineGuestXml(n, name, xml);
+    static Domain startFailoverGuest(int n, String name, String mac, String cidr) throws LibvirtException {
+        Domain dom = define(n, guestCommand(name, mac, cidr, "passthru.net=failover").failover(FAILOVER_ALIAS));
         dom.create();
         return waitForAgent(dom, name);
     }
@@ -139,8 +160,8 @@ final class Lab {
      * A lab guest without a bond (passthru.net=plain): its address goes on the VF when one arrives (what Nova and
      * KubeVirt guests do); its virtio NIC carries no address.
      */
-    static Domain startPlainGuest(int n, String name, String mac, String cidr) throws IOException, LibvirtException {
-        Domain dom = defineGuestXml(n, name, guestXml(name, mac, cidr, "passthru.net=plain"));
+    static Domain startPlainGuest(int n, String name, String mac, String cidr) throws LibvirtException {
+        Domain dom = defineGuest(n, name, mac, cidr, "passthru.net=plain");
         dom.create();
         return waitForAgent(dom, name);
     }

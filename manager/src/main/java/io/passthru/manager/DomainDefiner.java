@@ -16,7 +16,9 @@ import io.passthru.xml.domain.DomainBuilder;
 import io.passthru.xml.domain.DomainChannel;
 import io.passthru.xml.domain.DomainDisk;
 import io.passthru.xml.domain.DomainHostdev;
+import io.passthru.xml.domain.DomainAlias;
 import io.passthru.xml.domain.DomainInterface;
+import io.passthru.xml.domain.DomainInterfaceTeaming;
 import io.passthru.xml.domain.DomainIommu;
 import io.passthru.xml.domain.DomainIommuDriver;
 import org.libvirt.LibvirtException;
@@ -39,17 +41,26 @@ import java.util.Set;
  *
  * <p>The guest: {@code <memory>} in KiB from MiB, {@code <vcpu placement='static'>}, {@code <os>} direct kernel
  * boot ({@code --kernel/--initrd/--cmdline}) or {@code <boot dev='hd'/>}, host-passthrough CPU, acpi/apic and
- * {@code <ioapic driver='kvm'>} ({@code 'qemu'} when the vIOMMU needs interrupt remapping), a {@code pcie-root}, a
- * virtio disk ({@code --disk}: qcow2 when the name ends in .qcow2, else raw), a virtio NIC ({@code --bridge} or
- * {@code --network}), the devices, {@code --hotplug-ports} spare {@code pcie-root-port}s and the QEMU guest agent
- * channel ({@code org.qemu.guest_agent.0}, formatdomain.html#channel). libvirt places each device without an
- * address on the first free root port and adds ports when none is free, so passthru adds, besides the N spare
- * ones, one port per PCIe device it defines (disk, NICs, devices, the virtio-serial controller of the agent
- * channel) and one each for the USB controller and memory balloon libvirt adds to a q35 guest by default.
+ * {@code <ioapic driver='kvm'>} ({@code 'qemu'} when the vIOMMU needs interrupt remapping), a {@code pcie-root}
+ * (with {@code --pcihole64} KiB: the 64-bit PCI hole, formatdomain.html#controllers), a virtio disk ({@code --disk}:
+ * qcow2 when the name ends in .qcow2, else raw), a virtio NIC ({@code --bridge} or {@code --network}; with
+ * {@code --failover} the persistent side of a failover pair: {@code <teaming type='persistent'/>} and a user
+ * alias, formatdomain.html#teaming-a-virtio-hostdev-nic-pair), the devices, {@code --hotplug-ports} spare
+ * {@code pcie-root-port}s, the QEMU guest agent channel ({@code org.qemu.guest_agent.0}, formatdomain.html#channel),
+ * a serial console on a pty ({@code virsh console}, as virt-install gives) and no memory balloon
+ * ({@code <memballoon model='none'/>}: VFIO pins all memory of a guest with an assigned device, and QEMU keeps a
+ * balloon from discarding pages while a vfio-pci device is present, so the balloon could not give memory back).
+ * libvirt places each device without an address on the first free root port and adds ports when none is free, so
+ * passthru adds, besides the N spare ones, one port per PCIe device it defines (disk, NICs, devices, the
+ * virtio-serial controller of the agent channel) and one for the USB controller libvirt adds to a q35 guest by
+ * default.
  */
 public final class DomainDefiner {
-    /** Root ports libvirt's default q35 devices take: the qemu-xhci USB controller and the virtio memballoon. */
-    static final int LIBVIRT_DEFAULT_PCIE_DEVICES = 2;
+    /** Root ports libvirt's default q35 devices take: the qemu-xhci USB controller (the balloon is turned off). */
+    static final int LIBVIRT_DEFAULT_PCIE_DEVICES = 1;
+
+    /** The user alias {@code --failover} gives the virtio NIC when none is named (libvirt wants "ua-" first). */
+    public static final String DEFAULT_FAILOVER_ALIAS = "ua-failover0";
 
     /** What to define; {@link #validate()} checks the combination. Setters return {@code this}. */
     public static final class Command {
@@ -71,6 +82,8 @@ public final class DomainDefiner {
         private ViommuPolicy.Option viommu;
         private int hotplugPorts;
         private boolean guestAgent = true;
+        private Long pcihole64KiB;
+        private String failoverAlias;
 
         /** @param name the new domain's name */
         public Command(String name) {
@@ -153,6 +166,22 @@ public final class DomainDefiner {
             return this;
         }
 
+        /** The pcie-root's 64-bit PCI hole in KiB (0: every BAR below 4 GiB); null (default): QEMU's size. */
+        public Command pcihole64KiB(Long kib) {
+            this.pcihole64KiB = kib;
+            return this;
+        }
+
+        /**
+         * Makes the virtio NIC the persistent side of a virtio-net failover pair ({@code <teaming
+         * type='persistent'/>} and {@code <alias name=ALIAS/>}), which {@code attach --failover} pairs a VF with;
+         * null (default): a plain virtio NIC.
+         */
+        public Command failover(String alias) {
+            this.failoverAlias = alias;
+            return this;
+        }
+
         /** The QEMU guest agent channel (default on; attach and migrate need it). */
         public Command guestAgent(boolean on) {
             this.guestAgent = on;
@@ -184,6 +213,18 @@ public final class DomainDefiner {
             if (mac != null && bridge == null && network == null) {
                 throw new InvalidRequestException("--mac is the virtio NIC's MAC: give --bridge or --network too "
                         + "(a VF's MAC is --vf-mac)");
+            }
+            if (pcihole64KiB != null && pcihole64KiB < 0) {
+                throw new InvalidRequestException("--pcihole64 is a size in KiB, 0 or more, not " + pcihole64KiB);
+            }
+            if (failoverAlias != null && bridge == null && network == null) {
+                throw new InvalidRequestException("--failover makes the virtio NIC the failover's persistent side: "
+                        + "give --bridge or --network too");
+            }
+            if (failoverAlias != null && !failoverAlias.matches("ua-[A-Za-z0-9_-]+")) {
+                throw new InvalidRequestException("--failover alias '" + failoverAlias + "' is not a libvirt user "
+                        + "alias: it must start with 'ua-' followed by letters, digits, '_' or '-' (formatdomain.html"
+                        + "#devices, alias), e.g. " + DEFAULT_FAILOVER_ALIAS);
             }
             if (hotplugPorts < 0 || hotplugPorts > 30) {
                 throw new InvalidRequestException("--hotplug-ports must be 0 to 30 (a q35 pcie-root has 31 slots), not "
@@ -320,7 +361,8 @@ public final class DomainDefiner {
 
     /** The domain (pure: the typed model only). */
     static Domain build(Command cmd, List<PassthroughDevice> devices, ViommuPolicy.Decision viommu) {
-        DomainBuilder b = DomainBuilder.kvmQ35(cmd.name).memoryMiB(cmd.memoryMiB).vcpus(cmd.vcpus);
+        DomainBuilder b = DomainBuilder.kvmQ35(cmd.name).memoryMiB(cmd.memoryMiB).vcpus(cmd.vcpus)
+                .pcihole64KiB(cmd.pcihole64KiB);
         if (cmd.kernel != null) {
             b.directKernel(cmd.kernel, cmd.initrd, cmd.cmdline);
         }
@@ -329,11 +371,18 @@ public final class DomainDefiner {
             b.disk(DomainDisk.file(cmd.disk, cmd.disk.endsWith(".qcow2") ? "qcow2" : "raw", "vda", "virtio"));
             pcieDevices++;
         }
-        if (cmd.bridge != null) {
-            b.iface(DomainInterface.virtioBridge(cmd.bridge, cmd.mac));
-            pcieDevices++;
-        } else if (cmd.network != null) {
-            b.iface(DomainInterface.virtioNetwork(cmd.network, cmd.mac));
+        if (cmd.bridge != null || cmd.network != null) {
+            DomainInterface nic = cmd.bridge != null ? DomainInterface.virtioBridge(cmd.bridge, cmd.mac)
+                    : DomainInterface.virtioNetwork(cmd.network, cmd.mac);
+            if (cmd.failoverAlias != null) {
+                DomainInterfaceTeaming t = new DomainInterfaceTeaming();
+                t.setType("persistent");
+                nic.setTeaming(t);
+                DomainAlias alias = new DomainAlias();
+                alias.setName(cmd.failoverAlias);
+                nic.setAlias(alias);
+            }
+            b.iface(nic);
             pcieDevices++;
         }
         for (PassthroughDevice d : devices) {
@@ -348,6 +397,7 @@ public final class DomainDefiner {
             b.channel(DomainChannel.guestAgent());
             pcieDevices++; // its virtio-serial controller
         }
+        b.serialConsole().memballoon("none");
         if (cmd.hotplugPorts > 0) {
             b.pcieRootPorts(cmd.hotplugPorts + pcieDevices + LIBVIRT_DEFAULT_PCIE_DEVICES);
         }

@@ -91,7 +91,7 @@ class DomainDefinerTestDriverTest {
         assertEquals("intel", d.getDevices().iommus().get(0).getModel());
         assertEquals("qemu", d.getFeatures().getIoapic().getDriver(), "intremap needs the split I/O APIC");
         long ports = d.getDevices().controllers().stream().filter(c -> "pcie-root-port".equals(c.getModel())).count();
-        // 2 spare + disk, NIC, VF, hostdev, virtio-serial of the agent channel + USB and balloon libvirt adds
+        // 2 spare + disk, NIC, VF, hostdev, virtio-serial of the agent channel + the USB controller libvirt adds
         assertEquals(2 + 5 + DomainDefiner.LIBVIRT_DEFAULT_PCIE_DEVICES, ports);
 
         Inventory inv = Inventory.scan(host);
@@ -114,6 +114,35 @@ class DomainDefinerTestDriverTest {
         assertTrue(d.getDevices().channels().isEmpty(), "--no-guest-agent");
         assertEquals(List.of("PF " + PF), r.devices());
         assertTrue(host.allDomains().isEmpty(), "a dry run defines nothing");
+    }
+
+    @Test
+    void failoverNicPcihole64SerialConsoleAndNoBalloon() {
+        DomainDefiner.Result r = definer.define(host, new DomainDefiner.Command("fo").memoryMiB(128)
+                .nic("br0", null, MacAddress.parse("52:54:00:00:02:01")).failover(DomainDefiner.DEFAULT_FAILOVER_ALIAS)
+                .pcihole64KiB(0L).hotplugPorts(3), false);
+        assertValid(r.xml());
+        Domain d = persistent(host, "fo");
+        DomainInterface nic = d.getDevices().interfaces().get(0);
+        assertEquals("persistent", nic.getTeaming().getType());
+        assertEquals("ua-failover0", nic.getAlias().getName());
+        // what attach --failover looks for
+        assertEquals("ua-failover0", Failover.persistentPartner(d, "fo", null).alias());
+        DomainController root = d.getDevices().controllers().stream().filter(c -> "pcie-root".equals(c.getModel()))
+                .findFirst().orElseThrow();
+        assertEquals(0L, root.getPcihole64().toKiB());
+        assertEquals("pty", d.getDevices().serials().get(0).getType());
+        assertEquals("none", d.getDevices().memballoons().get(0).getModel());
+
+        InvalidRequestException noNic = assertThrows(InvalidRequestException.class, () -> definer.define(host,
+                new DomainDefiner.Command("fo2").failover("ua-x"), true));
+        assertTrue(noNic.getMessage().contains("--bridge or --network"), noNic.getMessage());
+        InvalidRequestException badAlias = assertThrows(InvalidRequestException.class, () -> definer.define(host,
+                new DomainDefiner.Command("fo2").nic("br0", null, null).failover("backup"), true));
+        assertTrue(badAlias.getMessage().contains("'ua-'"), badAlias.getMessage());
+        assertThrows(InvalidRequestException.class, () -> definer.define(host,
+                new DomainDefiner.Command("fo2").pcihole64KiB(-1L), true));
+        assertEquals(1, host.allDomains().size(), "refusals define nothing");
     }
 
     @Test

@@ -38,6 +38,7 @@ public final class DomainBuilder {
     private String ioapicDriver = "kvm";
     private String cpuMode = "host-passthrough";
     private String emulator;
+    private Long pcihole64KiB;
     private final List<Object> devices = new ArrayList<>();
 
     private DomainBuilder(String name) {
@@ -127,6 +128,43 @@ public final class DomainBuilder {
     /** Emulator path ({@code <emulator>}); absent by default (libvirt picks one). */
     public DomainBuilder emulator(String path) {
         this.emulator = path;
+        return this;
+    }
+
+    /**
+     * The 64-bit PCI hole of the {@code pcie-root} in KiB ({@code <pcihole64 unit='KiB'>}, formatdomain.html#controllers):
+     * larger for devices with big 64-bit BARs (GPUs), 0 to put every BAR below 4 GiB; {@code null} (default): QEMU's
+     * own size.
+     *
+     * @throws IllegalArgumentException if negative
+     */
+    public DomainBuilder pcihole64KiB(Long kib) {
+        if (kib != null && kib < 0) {
+            throw new IllegalArgumentException("pcihole64 must be 0 KiB or more, got " + kib);
+        }
+        this.pcihole64KiB = kib;
+        return this;
+    }
+
+    /**
+     * Adds a serial port on a pseudo-terminal ({@code <serial type='pty'/>}; libvirt adds the matching
+     * {@code <console>}), what {@code virsh console} attaches to (formatdomain.html#consoles-serial-parallel-channel-devices).
+     */
+    public DomainBuilder serialConsole() {
+        DomainSerial s = new DomainSerial();
+        s.setType("pty");
+        devices.add(s);
+        return this;
+    }
+
+    /**
+     * Adds {@code <memballoon model=..>} (formatdomain.html#memory-balloon-device): {@code none} leaves out the virtio
+     * balloon libvirt otherwise adds to every KVM guest.
+     */
+    public DomainBuilder memballoon(String model) {
+        DomainMemballoon m = new DomainMemballoon();
+        m.setModel(Objects.requireNonNull(model, "model"));
+        devices.add(m);
         return this;
     }
 
@@ -231,6 +269,9 @@ public final class DomainBuilder {
         root.setType("pci");
         root.setIndex(0);
         root.setModel("pcie-root");
+        if (pcihole64KiB != null) {
+            root.setPcihole64(DomainMemory.ofKiB(pcihole64KiB));
+        }
         dev.add(root);
         for (Object o : devices) {
             dev.add(io.passthru.xml.XmlCodec.copy(o));

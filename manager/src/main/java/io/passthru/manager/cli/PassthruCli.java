@@ -427,6 +427,12 @@ public final class PassthruCli extends PassthruRoot {
         @Option(names = "--hotplug-ports", defaultValue = "0", paramLabel = "N", description = "spare pcie-root-ports for later hot-plug (default: ${DEFAULT-VALUE})") int hotplugPorts;
         @Option(names = "--guest-agent", negatable = true, defaultValue = "true", fallbackValue = "true",
                 description = "the QEMU guest agent channel (default: on; --no-guest-agent leaves it out)") boolean guestAgent;
+        @Option(names = "--pcihole64", paramLabel = "KiB", description = "the 64-bit PCI hole of the pcie-root in KiB: "
+                + "larger for devices with big BARs, 0 for every BAR below 4 GiB (default: QEMU's)") Long pcihole64;
+        @Option(names = "--failover", arity = "0..1", paramLabel = "ALIAS", fallbackValue = DomainDefiner.DEFAULT_FAILOVER_ALIAS,
+                description = "the virtio NIC becomes the persistent side of a virtio-net failover pair (<teaming "
+                + "type='persistent'/>, user alias ALIAS, default " + DomainDefiner.DEFAULT_FAILOVER_ALIAS + "), for "
+                + "attach --failover and migrate --mode failover") String failover;
         @Option(names = "--dry-run", description = "print the domain XML; define nothing") boolean dryRun;
         @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -446,7 +452,7 @@ public final class PassthruCli extends PassthruRoot {
             }
             DomainDefiner.Command cmd = new DomainDefiner.Command(name).memoryMiB(memory).vcpus(vcpus).disk(disk)
                     .kernel(kernel, initrd, cmdline).nic(bridge, network, mac).viommu(viommu)
-                    .hotplugPorts(hotplugPorts).guestAgent(guestAgent);
+                    .hotplugPorts(hotplugPorts).guestAgent(guestAgent).pcihole64KiB(pcihole64).failover(failover);
             for (int i = 0; i < vfs.size(); i++) {
                 cmd.vf(new PassthroughDevice.Vf(vfs.get(i), i < vfMacs.size() ? vfMacs.get(i) : null, vlan, trusted));
             }

@@ -122,6 +122,25 @@ class PassthruCliTestDriverTest {
     }
 
     @Test
+    void defineFailoverAndPcihole64() {
+        // the lab's guests: a failover-ready virtio NIC (define --failover) and every BAR below 4 GiB
+        Run r = run("define", "fo-cli", "-c", TestDriver.sriovHost(), "--memory", "128", "--kernel", "/k",
+                "--bridge", "br0", "--failover", "--pcihole64", "0", "--dry-run");
+        assertEquals(0, r.exit(), r.err());
+        assertEquals(List.of(), RelaxNg.errors("domain.rng", r.out()), r.out());
+        assertTrue(r.out().contains("<teaming type=\"persistent\"/>"), r.out());
+        assertTrue(r.out().contains("<alias name=\"ua-failover0\"/>"), r.out());
+        assertTrue(r.out().contains("<pcihole64 unit=\"KiB\">0</pcihole64>"), r.out());
+        Run named = run("define", "fo-cli", "-c", TestDriver.sriovHost(), "--bridge", "br0", "--failover=ua-net1",
+                "--dry-run");
+        assertEquals(0, named.exit(), named.err());
+        assertTrue(named.out().contains("<alias name=\"ua-net1\"/>"), named.out());
+        Run noNic = run("define", "fo-cli", "-c", TestDriver.sriovHost(), "--failover", "--dry-run");
+        assertEquals(2, noNic.exit(), noNic.out());
+        assertTrue(noNic.err().contains("--bridge or --network"), noNic.err());
+    }
+
+    @Test
     void defineRefusalsAndUsageErrors() {
         Run pf = run("define", "x", "-c", TestDriver.sriovHost(), "--pci", "0000:03:00.0", "--vf", "0000:03:10.2",
                 "--dry-run");

@@ -1,6 +1,7 @@
 package io.passthru.lab;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.passthru.agent.GuestExecStatus;
 import io.passthru.manager.Inventory;
 import io.passthru.manager.libvirt.Host;
 import io.passthru.xml.PciAddress;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,8 +28,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * pcie-root-port, not SR-IOV) and a whole PF (type-PF: the igb of a host booted with no VFs, host 4) passed to a
  * guest as managed VFIO {@code <hostdev>}s, and a VF with a VLAN, trust and a MAC that follow it through a migration.
  * Each device is verified on the host (bound to vfio-pci while attached, back to its own driver after detach;
- * {@code ip link show PF} for the VF's MAC and VLAN, the domain XML for {@code trustGuestRxFilters}) and in the guest (the device is there, bound to its driver, its
- * netdev has the device's MAC).
+ * {@code ip link show PF} for the VF's MAC, VLAN and trust, the last set by passthru run on the host itself, and the
+ * domain XML for {@code trustGuestRxFilters}) and in the guest (the device is there, bound to its driver, its netdev
+ * has the device's MAC).
  */
 @ExtendWith(LabHealth.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -178,13 +181,37 @@ class PciPassthroughLabIT {
         org.libvirt.Domain dom = Lab.startPlainGuest(1, VLAN_NAME, VLAN_GUEST_MAC, "192.0.2.72/24");
         PciAddress vf = Inventory.scan(Lab.host(1)).vfs().stream().filter(Inventory.Vf::isFree)
                 .map(Inventory.Vf::address).findFirst().orElseThrow(() -> new AssertionError("no free VF on host 1"));
+        // passthru on the host itself (qemu:///system): libvirt sets the VF's MAC and VLAN on the PF, passthru its
+        // trust (libvirt applies trustGuestRxFilters to macvtap only; Nova sets "trust on" itself with ip link)
+        String cli = Lab.CLI.toAbsolutePath().normalize().toString();
+        GuestExecStatus local = Lab.onHost(1, Duration.ofMinutes(3), cli, "attach", VLAN_NAME, "--connect",
+                "qemu:///system", "--vf", vf.toString(), "--mac", VLAN_VF_MAC, "--vlan", "42", "--trusted");
+        System.out.println("attach on host 1 itself: " + local.stdout() + local.stderr());
+        assertEquals(0, local.exitCode(), local.stdout() + local.stderr());
+        assertTrue(local.stdout().contains("VF trust on (ip link set dev "), local.stdout());
+        String trusted = vfLine(1, VLAN_VF_MAC);
+        System.out.println("VF SETTINGS host 1, attached on the host (ip link show PF): " + trusted);
+        assertTrue(trusted != null && trusted.contains("vlan 42") && trusted.contains("trust on"),
+                "host 1 PF's VF: " + trusted);
+        awaitGuestPci(dom, s -> s.contains("igbvf " + VLAN_VF_MAC), "the VF never showed in the guest");
+        GuestExecStatus localDetach = Lab.onHost(1, Duration.ofMinutes(3), cli, "detach", VLAN_NAME, "--connect",
+                "qemu:///system", "--vf", vf.toString());
+        assertEquals(0, localDetach.exitCode(), localDetach.stdout() + localDetach.stderr());
+        assertTrue(localDetach.stdout().contains("VF trust off (ip link set dev "), localDetach.stdout());
+        String index = local.stdout().replaceAll("(?s).*ip link set dev \\S+ vf (\\d+) trust on.*", "$1");
+        String released = Lab.onHostOk(1, "/bin/sh", "-c", "for d in /sys/class/net/*; do [ \"$(cat $d/address)\" = "
+                + "52:54:00:00:01:03 ] && ip link show $(basename $d); done; true").lines()
+                .filter(l -> l.trim().startsWith("vf " + index + " ")).findFirst().orElse("");
+        System.out.println("VF SETTINGS host 1 after detach on the host: " + released);
+        assertTrue(released.contains("trust off"), "detach sets the trust off again: " + released);
+
+        // passthru elsewhere (this machine, qemu+tcp): the same settings in the XML, the trust command to run there
         Lab.CliResult a = Lab.cli("attach", VLAN_NAME, "--connect", Lab.uri(1), "--vf", vf.toString(), "--mac",
                 VLAN_VF_MAC, "--vlan", "42", "--trusted");
         assertEquals(0, a.exit(), a.out() + a.err());
+        assertTrue(a.out().contains("VF trust not set") && a.out().contains("trust on"), a.out());
         String src = vfLine(1, VLAN_VF_MAC);
         System.out.println("VF SETTINGS host 1 (ip link show PF): " + src);
-        // libvirt programs the VF's MAC and VLAN on the PF; trustGuestRxFilters does not set the VF's trust flag
-        // (libvirt applies it to macvtap only; Nova sets "trust on" itself with ip link), so trust is not asserted
         assertTrue(src != null && src.contains("vlan 42"), "host 1 PF's VF: " + src);
         assertTrue(Host.xml(dom, false).contains("trustGuestRxFilters='yes'"), "the VF interface is trusted in XML");
         awaitGuestPci(dom, s -> s.contains("igbvf " + VLAN_VF_MAC), "the VF never showed in the guest");

@@ -103,6 +103,10 @@ final class BondVf {
                 try {
                     if (checked || !inGuest) {
                         lastLibvirtMs = hotplug.plugChecked(host, domain, device, once, inGuest).libvirtMs();
+                        if (device.trusted() && VfTrust.onThisMachine(host.uri())) {
+                            // what attach does (Hotplug), for the plug that skipped its checks
+                            VfTrust.set(host.uri(), Inventory.scan(host), vf, true);
+                        }
                     } else {
                         once.run();
                         lastLibvirtMs = hotplug.attach(host, domain, device).libvirtMs();

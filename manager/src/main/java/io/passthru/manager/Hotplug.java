@@ -49,14 +49,26 @@ public final class Hotplug {
     /** How long a busy or restarting guest agent may take to answer the pre-check ping: 15 s. */
     static final Duration AGENT_PING_PATIENCE = Duration.ofSeconds(15);
 
-    /** Result of an attach: times in ms; {@code guestInterface} null when the domain was not running. */
+    /**
+     * Result of an attach: times in ms; {@code guestInterface} null when the domain was not running; {@code vfTrust}
+     * what was done with the VF's trust flag for a trusted VF ({@link VfTrust}), else null.
+     */
     public record AttachResult(String domain, String host, PciAddress vf, String mac, String alias,
-                               String guestInterface, long libvirtMs, long guestMs) {
+                               String guestInterface, long libvirtMs, long guestMs, VfTrust.Setting vfTrust) {
+        /** A result without a trust setting. */
+        public AttachResult(String domain, String host, PciAddress vf, String mac, String alias,
+                            String guestInterface, long libvirtMs, long guestMs) {
+            this(domain, host, vf, mac, alias, guestInterface, libvirtMs, guestMs, null);
+        }
+
+        AttachResult withTrust(VfTrust.Setting t) {
+            return new AttachResult(domain, host, vf, mac, alias, guestInterface, libvirtMs, guestMs, t);
+        }
     }
 
-    /** Result of a detach: times in ms. */
+    /** Result of a detach: times in ms; {@code vfTrust}: the trust flag set off again for a trusted VF, else null. */
     public record DetachResult(String domain, String host, PciAddress vf, String alias, long removalMs,
-                               int attempts) {
+                               int attempts, VfTrust.Setting vfTrust) {
     }
 
     private final Duration guestTimeout;
@@ -232,6 +244,28 @@ public final class Hotplug {
         }
         AssignmentRules.check(inv, domainName, List.of(device));
         new HostCheck().requireReadyFor(host, inv, v);
+        if (device.trusted()) {
+            // Nova's order: trust first, then the plug; taken back when the plug fails
+            VfTrust.Setting trust = VfTrust.set(host.uri(), inv, vf, true);
+            try {
+                return attachVfChecked(host, domainName, dom, device).withTrust(trust);
+            } catch (RuntimeException e) {
+                if (trust.applied()) {
+                    try {
+                        VfTrust.set(host.uri(), inv, vf, false);
+                    } catch (RuntimeException undo) {
+                        e.addSuppressed(undo);
+                    }
+                }
+                throw e;
+            }
+        }
+        return attachVfChecked(host, domainName, dom, device);
+    }
+
+    private AttachResult attachVfChecked(Host host, String domainName, org.libvirt.Domain dom,
+                                         PassthroughDevice.Vf device) {
+        PciAddress vf = device.address();
         boolean live = Host.isActive(dom);
         boolean waitInGuest = live;
         if (device.teaming() != null) {
@@ -431,7 +465,13 @@ public final class Hotplug {
             editConfig(host, dom, domainName, configDev.get(), false, "remove " + word + " " + vf
                     + " from the persistent definition of '" + domainName + "'");
         }
-        return new DetachResult(domainName, host.uri(), vf, alias, removalMs, attempts);
+        VfTrust.Setting trust = null;
+        Object dev = liveDev.orElseGet(configDev::get);
+        if (dev instanceof DomainInterface i && Boolean.TRUE.equals(i.getTrustGuestRxFilters())) {
+            // as Nova on unplug: the next user of the VF starts untrusted
+            trust = VfTrust.set(host.uri(), Inventory.scan(host), vf, false);
+        }
+        return new DetachResult(domainName, host.uri(), vf, alias, removalMs, attempts, trust);
     }
 
     /**

@@ -52,7 +52,8 @@ public sealed interface PassthroughDevice permits PassthroughDevice.Vf, Passthro
      * @param vlan    802.1Q VLAN id 0..4095 libvirt sets on the VF, or null for none
      * @param trusted {@code trustGuestRxFilters='yes'} (Nova's {@code trusted} tag). libvirt 11.3 sets no trust flag
      *                on the VF for it (seen on the lab: {@code ip link show PF} says "trust off"); Nova sets
-     *                {@code ip link set PF vf N trust on} on the host itself
+     *                {@code ip link set PF vf N trust on} on the host itself, and so does {@link Hotplug} through
+     *                {@link VfTrust} when the host is this machine
      * @param teaming alias of the virtio NIC ({@code <teaming type='persistent'/>}) this VF is the failover primary
      *                of: {@code <teaming type='transient' persistent='ALIAS'/>} (formatdomain "Teaming a
      *                virtio/hostdev NIC pair"); null for none

@@ -118,14 +118,19 @@ class HotplugTestDriverTest {
 
     @Test
     void vfConfigOnlyAttachCarriesMacVlanAndTrust() {
-        hotplug.attach(host, "g1", new PassthroughDevice.Vf(VF4, MacAddress.parse("52:54:00:00:04:04"), 100, true));
+        Hotplug.AttachResult r = hotplug.attach(host, "g1", new PassthroughDevice.Vf(VF4,
+                MacAddress.parse("52:54:00:00:04:04"), 100, true));
+        // the test driver's PF is simulated: passthru does not touch this machine's netdevs, it names the command
+        assertFalse(r.vfTrust().applied());
+        assertEquals("ip link set dev enp3s0 vf 2 trust on", r.vfTrust().command());
         DomainInterface i = persistent("g1").getDevices().interfaces().stream().filter(DomainInterface::isHostdev)
                 .findFirst().orElseThrow();
         assertEquals(VF4, i.sourcePciAddress().orElseThrow());
         assertEquals(100, i.vlanTag().orElseThrow());
         assertEquals(Boolean.TRUE, i.getTrustGuestRxFilters());
         assertEquals("52:54:00:00:04:04", i.macAddress().orElseThrow().toString());
-        hotplug.detachVf(host, "g1", VF4);
+        Hotplug.DetachResult d = hotplug.detachVf(host, "g1", VF4);
+        assertEquals("ip link set dev enp3s0 vf 2 trust off", d.vfTrust().command(), "detach takes the trust back");
         assertTrue(persistent("g1").getDevices().interfaces().stream().noneMatch(DomainInterface::isHostdev));
     }
 }

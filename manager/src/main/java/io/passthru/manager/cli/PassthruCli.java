@@ -115,8 +115,9 @@ public final class PassthruCli extends PassthruRoot {
                         + "this guest or be unbound") PciAddress pciAddr;
         @Option(names = "--vlan", paramLabel = "ID", description = "with --vf: VLAN id 0-4095 libvirt sets on the VF "
                 + "(<vlan><tag id=..>)") Integer vlan;
-        @Option(names = "--trusted", description = "with --vf: trustGuestRxFilters='yes' (Nova's trusted tag; libvirt "
-                + "sets no VF trust flag on the PF: 'ip link set PF vf N trust on' is the host's)") boolean trusted;
+        @Option(names = "--trusted", description = "with --vf: trustGuestRxFilters='yes' (Nova's trusted tag) and the VF's "
+                + "trust flag on, which libvirt does not set: passthru runs 'ip link set dev PF vf N trust on' when the "
+                + "host is this machine, else prints it for the host (detach sets it off)") boolean trusted;
         // no brackets in the label: they break the AsciiDoc of the man page's synopsis
         @Option(names = "--alias", paramLabel = "NAME:COUNT", converter = CliTypes.AliasCountConverter.class,
                 description = "Nova PCI alias from the device pool, and how many devices of it: NAME or NAME:COUNT "
@@ -195,6 +196,9 @@ public final class PassthruCli extends PassthruRoot {
                                 r.vf(), r.domain(), r.guestInterface() == null ? "-" : r.guestInterface(), r.mac(),
                                 r.alias(), r.libvirtMs(), r.guestMs(), bond != null ? "; enslaved in " + bond
                                         + " as active slave" : failover ? "; failover primary" : "");
+                        if (r.vfTrust() != null) {
+                            out.println(r.vfTrust().describe());
+                        }
                     }
                 }
                 return 0;
@@ -236,6 +240,9 @@ public final class PassthruCli extends PassthruRoot {
                     out.printf("detached %s %s (alias %s) from %s: removed after %d ms (%d request%s)%n",
                             vf != null ? "VF" : "PCI device", r.vf(),
                             r.alias(), r.domain(), r.removalMs(), r.attempts(), r.attempts() == 1 ? "" : "s");
+                    if (r.vfTrust() != null) {
+                        out.println(r.vfTrust().describe());
+                    }
                 }
                 return 0;
             }

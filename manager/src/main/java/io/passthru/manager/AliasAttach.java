@@ -53,8 +53,11 @@ public final class AliasAttach {
         Inventory inv = Inventory.scan(host);
         pool.validate(inv);
         Allocator.Request req = Allocator.Request.of(aliases.get(0), count, groupPolicy);
-        List<Candidate> ordered = Allocator.choose(req, pool.candidates(aliasName, inv),
-                guestNumaNodes(Host.xml(dom, false)), hostNumaSockets(host));
+        // the rules of attach per candidate (PF/VF exclusivity, IOMMU groups): a refused device is not offered
+        List<Candidate> allowed = pool.candidates(aliasName, inv).stream()
+                .filter(c -> AssignmentRules.allows(inv, domain, device(c))).toList();
+        List<Candidate> ordered = Allocator.choose(req, allowed, guestNumaNodes(Host.xml(dom, false)),
+                hostNumaSockets(host));
         Set<PciAddress> lost = new HashSet<>();
         List<Hotplug.AttachResult> done = new ArrayList<>();
         Set<PciAddress> donePfs = new HashSet<>();

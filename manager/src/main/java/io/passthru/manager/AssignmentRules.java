@@ -61,6 +61,20 @@ public final class AssignmentRules {
     }
 
     /**
+     * Whether {@link #check} lets {@code domain} have {@code device} alone: the filter of device pools, so that a
+     * candidate the rules refuse (a VF whose PF is passed through, a PF with VFs in use, a group held elsewhere) is
+     * never offered instead of failing the request.
+     */
+    static boolean allows(Inventory inv, String domain, PassthroughDevice device) {
+        try {
+            check(inv, domain, List.of(device));
+            return true;
+        } catch (DeviceNotAssignableException e) {
+            return false;
+        }
+    }
+
+    /**
      * Checks that {@code devices} may all go to {@code domain} (see class doc), given what {@code inv} says is
      * held by whom.
      *

@@ -350,7 +350,9 @@ public final class DomainDefiner {
             }
             Allocator.Request req = Allocator.Request.of(entries.get(0), a.getValue(), cmd.groupPolicy);
             // a new guest has no NUMA placement: every free device passes the NUMA policy (see Allocator)
-            List<Candidate> ordered = Allocator.choose(req, cmd.pool.candidates(a.getKey(), inv), Set.of(), sockets);
+            List<Candidate> allowed = cmd.pool.candidates(a.getKey(), inv).stream()
+                    .filter(c -> AssignmentRules.allows(inv, cmd.name, AliasAttach.device(c))).toList();
+            List<Candidate> ordered = Allocator.choose(req, allowed, Set.of(), sockets);
             for (Candidate c : Allocator.select(req, ordered, taken)) {
                 taken.add(c.address());
                 out.add(AliasAttach.device(c));

@@ -111,6 +111,15 @@ class HotplugTestDriverTest {
                 io.passthru.manager.pool.Allocator.GroupPolicy.NONE);
         assertEquals(PF, pf.get(0).vf());
         assertEquals(PF, persistent("g2").getDevices().hostdevs().get(0).sourcePciAddress().orElseThrow());
+        // with the PF passed through, its VFs are no candidates: "no free device", not the PF/VF refusal
+        io.passthru.manager.pool.DevicePool vfPool = io.passthru.manager.pool.DevicePool.parse("""
+                {"device_spec": [{"vendor_id": "8086", "product_id": "10ca"}],
+                 "alias": [{"name": "vf", "vendor_id": "8086", "product_id": "10ca", "device_type": "type-VF"}]}
+                """);
+        NoFreeDeviceException noVf = assertThrows(NoFreeDeviceException.class, () -> alias.attach(host, "g1", vfPool,
+                "vf", 1, io.passthru.manager.pool.Allocator.GroupPolicy.NONE));
+        assertTrue(noVf.getMessage().contains("no free device for alias vf"), noVf.getMessage());
+        assertTrue(persistent("g1").getDevices().interfaces().stream().noneMatch(DomainInterface::isHostdev));
         NoFreeDeviceException none = assertThrows(NoFreeDeviceException.class, () -> alias.attach(host, "g1", pool,
                 "nic", 1, io.passthru.manager.pool.Allocator.GroupPolicy.NONE));
         assertTrue(none.getMessage().contains("no free device for alias nic"), none.getMessage());

@@ -102,7 +102,7 @@ class FailoverLabIT {
     @Order(3)
     void failedFailoverMigrationGetsTheVfBack() throws Exception {
         PciAddress vf = vfInterface(fo).sourcePciAddress().orElseThrow();
-        // nothing listens on .99 of the migration link: QEMU unplugs the VF, the migration fails, QEMU re-plugs it
+        // nothing listens on .99 of the migration link: passthru unplugs the VF, the migration fails, the rollback re-plugs it
         Lab.CliResult r = Lab.cli("migrate", FO, "--connect", Lab.uri(1), "--to", Lab.uri(2), "--mode", "failover",
                 "--migrate-uri", "tcp://198.51.100.99", "--output", "json");
         assertEquals(1, r.exit(), r.out() + r.err());

@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -307,6 +308,7 @@ public final class OutageBenchmark {
         r.vfGapMs = rep.vfGapMs();
         r.downtimeMs = rep.migrationStats().get("downtime");
         r.plugLibvirtMs = rep.destAttachLibvirtMs();
+        r.precheckParts = rep.precheckParts() == null ? Map.of() : rep.precheckParts();
         recordSteps(rep.steps(), r);
     }
 

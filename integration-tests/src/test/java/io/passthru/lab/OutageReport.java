@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -26,7 +27,7 @@ final class OutageReport {
     static final class Run {
         static final List<String> COLUMNS = List.of("mode", "run", "direction", "sent", "received", "lost",
                 "longestGapMs", "totalMs", "vfGapMs", "downtimeMs", "primitivesMs", "precheckMs", "plugMs", "findMs",
-                "migrateStepMs", "rawAttachMs", "rawGuestShowMs", "plugLibvirtMs", "outcome");
+                "migrateStepMs", "rawAttachMs", "rawGuestShowMs", "plugLibvirtMs", "precheckParts", "outcome");
 
         final String mode;
         final int run;
@@ -45,8 +46,10 @@ final class OutageReport {
         Long migrateStepMs;
         Long rawAttachMs;
         Long rawGuestShowMs;
-        /** Within the plug step, libvirt's own attach call (the flow's report); 0 when QEMU plugged the VF. */
+        /** Within the plug step, libvirt's own attach call (the flow's report); 0 when the VF was found attached already. */
         Long plugLibvirtMs;
+        /** What the pre-checks spent their time on (the flow's report; parts overlap), ms; empty for virtio-only. */
+        Map<String, Long> precheckParts = Map.of();
         String outcome = "ok";
 
         Run(String mode, int run) {
@@ -62,7 +65,17 @@ final class OutageReport {
         List<Object> cells() {
             return Arrays.asList(mode, run, direction, sent, received, lost, longestGapMs, totalMs, vfGapMs,
                     downtimeMs, primitivesMs, precheckMs, plugMs, findMs, migrateStepMs, rawAttachMs, rawGuestShowMs,
-                    plugLibvirtMs, outcome);
+                    plugLibvirtMs, parts(), outcome);
+        }
+
+        /** {@link #precheckParts} as {@code name=ms;name=ms}, null when there are none. */
+        String parts() {
+            if (precheckParts.isEmpty()) {
+                return null;
+            }
+            StringBuilder b = new StringBuilder();
+            precheckParts.forEach((k, v) -> b.append(b.length() == 0 ? "" : ";").append(k).append('=').append(v));
+            return b.toString();
         }
 
         /** plug step + find step of the flow against libvirt's own attach + the guest showing the VF. */
@@ -127,7 +140,25 @@ final class OutageReport {
                 + "virDomainAttachDeviceFlags call inside its plug step (passthru's overhead is the rest); raw: in "
                 + "the same run, after the migration and the ping, libvirt's attach of the same VF again plus the "
                 + "time until the guest agent shows its netdev; the ratios are medians of the per-run ratios.\n\n"
-                + leanTable();
+                + leanTable() + "\n"
+                + "What the pre-checks spent their time on, medians in ms (they overlap: the inventories, the "
+                + "destination's readiness and name check run while the guest is asked; \"waited for\" is what the "
+                + "pre-checks still waited for them).\n\n"
+                + precheckTable();
+    }
+
+    private String precheckTable() {
+        StringBuilder b = new StringBuilder("| mode | parts |\n|---|---|\n");
+        for (String mode : modes) {
+            List<Run> ok = ok(mode);
+            List<String> names = ok.stream().flatMap(r -> r.precheckParts.keySet().stream()).distinct().toList();
+            if (names.isEmpty()) {
+                continue;
+            }
+            b.append(row(mode, String.join(", ", names.stream().map(n -> n + " "
+                    + number(median(ok, r -> r.precheckParts.get(n)))).toList())));
+        }
+        return b.toString();
     }
 
     private String outageTable() {

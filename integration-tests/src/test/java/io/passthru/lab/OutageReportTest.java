@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -23,9 +24,10 @@ class OutageReportTest {
         String[] lines = csv.split("\n");
         assertEquals(3, lines.length);
         assertEquals(String.join(",", OutageReport.Run.COLUMNS), lines[0]);
-        assertTrue(lines[0].endsWith(",rawAttachMs,rawGuestShowMs,plugLibvirtMs,outcome"));
-        assertEquals("bond,1,1->2,100,90,10,300,5000,500,40,4000,800,600,1200,2500,450,900,300,ok", lines[1]);
-        assertEquals("bond,2,2->1,,,,,,,,,,,,,,,,\"migration failed at step 'x': \"\"a\"\", b\"", lines[2]);
+        assertTrue(lines[0].endsWith(",rawAttachMs,rawGuestShowMs,plugLibvirtMs,precheckParts,outcome"));
+        assertEquals("bond,1,1->2,100,90,10,300,5000,500,40,4000,800,600,1200,2500,450,900,300,"
+                + "guest links=350;source inventory=200,ok", lines[1]);
+        assertEquals("bond,2,2->1,,,,,,,,,,,,,,,,,\"migration failed at step 'x': \"\"a\"\", b\"", lines[2]);
     }
 
     @Test
@@ -58,6 +60,17 @@ class OutageReportTest {
     }
 
     @Test
+    void precheckPartsAreMediansPerPart() {
+        OutageReport.Run b2 = bond(2, 10, 300, 500);
+        b2.precheckParts = new java.util.LinkedHashMap<>(Map.of("guest links", 450L, "source inventory", 100L));
+        OutageReport.Run b3 = bond(3, 10, 300, 500);
+        b3.precheckParts = Map.of("guest links", 900L);
+        String md = new OutageReport(List.of(bond(1, 10, 300, 500), b2, b3, virtio(1)), MODES, 3).markdown();
+        assertTrue(md.contains("| bond | guest links 450, source inventory 150 |"), md);
+        assertTrue(!md.contains("| virtio-only | guest"), "no parts for a mode without pre-checks: " + md);
+    }
+
+    @Test
     void writesBothFiles() throws Exception {
         Path dir = Files.createTempDirectory("bench").resolve("out");
         new OutageReport(List.of(virtio(1)), MODES, 1).write(dir);
@@ -83,6 +96,9 @@ class OutageReportTest {
         r.migrateStepMs = 2500L;
         r.rawAttachMs = 450L;
         r.rawGuestShowMs = 900L;
+        r.precheckParts = new java.util.LinkedHashMap<>();
+        r.precheckParts.put("guest links", 350L);
+        r.precheckParts.put("source inventory", 200L);
         return r;
     }
 

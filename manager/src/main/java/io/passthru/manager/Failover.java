@@ -13,8 +13,9 @@ import java.util.Optional;
  * {@code failover=on} and vfio-pci {@code failover_pair_id}; the guest's {@code net_failover} driver, kernel
  * Documentation/networking/net_failover.rst): a virtio NIC with {@code <teaming type='persistent'/>} and a user alias
  * ({@code ua-} prefix), and a VF as {@code <interface type='hostdev'>} with {@code <teaming type='transient'
- * persistent='ALIAS'/>} and the same MAC. QEMU unplugs the VF when a migration starts and plugs the destination's
- * when it ends; the guest's failover netdev keeps the address throughout.
+ * persistent='ALIAS'/>} and the same MAC. The guest's failover netdev keeps the address throughout: it sends on the
+ * VF while one is plugged and on the virtio NIC otherwise, so the VF can be unplugged and another plugged without the
+ * guest's agent.
  */
 public final class Failover {
     /** The persistent (virtio) side of a pair: its alias and MAC. */

@@ -29,7 +29,7 @@ class EvacuationTest {
     static MigrationFlow.Report report(String from, String to, String domain) {
         return new MigrationFlow.Report(domain, from, to, PciAddress.parse("0000:01:10.0"),
                 PciAddress.parse("0000:01:10.2"), "52:54:00:e0:00:01", "bond0", "eth0", List.of(), 1234, 567,
-                Map.of("downtime", 42L, "data_total", 1L << 20), "migrated", "op-" + domain, null, "bond", 0);
+                Map.of("downtime", 42L, "data_total", 1L << 20), "migrated", "op-" + domain, null, "bond", 0, Map.of());
     }
 
     static void await(CountDownLatch latch) {

@@ -105,13 +105,4 @@ class MigrationModeTest {
         String xml = XmlCodec.marshal(i);
         assertTrue(xml.contains("<teaming type=\"transient\" persistent=\"ua-fo0\"/>"), xml);
     }
-
-    @Test
-    void theDestinationXmlNamesTheDestinationVf() {
-        String xml = XmlCodec.marshal(domain(TEAMED_VIRTIO, TEAMED_VF));
-        String moved = MigrationFlow.retarget(xml, PciAddress.parse("0000:01:10.0"), PciAddress.parse("0000:01:10.4"));
-        DomainInterface vf = Failover.transientVf(XmlCodec.unmarshal(moved, Domain.class)).orElseThrow();
-        assertEquals(PciAddress.parse("0000:01:10.4"), vf.sourcePciAddress().orElseThrow());
-        assertEquals("ua-fo0", vf.getTeaming().getPersistent(), "only the source address changed");
-    }
 }

@@ -251,8 +251,8 @@ public final class PassthruCli extends PassthruRoot {
 
     @Command(name = "migrate", description = "Live-migrate a guest with a VF without losing its network; prints the "
             + "timeline. --mode bond (the VF bonded with a virtual NIC: unenslave, hot-unplug, migrate, hot-plug a free "
-            + "VF on the destination, enslave), failover (libvirt's virtio-net failover: QEMU unplugs the VF and plugs "
-            + "the destination VF passthru chose), unplug-replug (the VF alone: the guest is offline in between), plain "
+            + "VF on the destination, enslave), failover (libvirt's virtio-net failover: unplug, migrate, hot-plug a "
+            + "free VF with the same teaming; the guest's net_failover switches by itself, no agent), unplug-replug (the VF alone: the guest is offline in between), plain "
             + "(no VF), auto (default: from the domain's XML). Progress goes to standard error; Ctrl-C before the "
             + "migration completed aborts it and rolls back.")
     static final class Migrate implements Callable<Integer> {
@@ -352,6 +352,11 @@ public final class PassthruCli extends PassthruRoot {
                 out.printf("mode %s: VF %s -> %s, MAC %s%n", r.mode(), r.sourceVf(), r.destVf(), r.mac());
             } else {
                 out.printf("mode %s: no VF%n", r.mode());
+            }
+            if (r.precheckParts() != null && !r.precheckParts().isEmpty()) {
+                StringBuilder b = new StringBuilder("pre-checks (parts overlap):");
+                r.precheckParts().forEach((k, v) -> b.append(' ').append(k).append(' ').append(v).append(" ms,"));
+                out.println(b.substring(0, b.length() - 1));
             }
             Map<String, Long> st = r.migrationStats();
             out.printf("total %d ms; VF gap (the guest without its VF) %d ms; migration downtime %s ms, "

@@ -128,10 +128,12 @@ fi
 port=
 for p in /sys/class/virtio-ports/*; do [ "$(cat $p/name 2>/dev/null)" = org.qemu.guest_agent.0 ] && port=/dev/$(basename $p); done
 echo "passthru-guest: net=$net $addr, agent on $port"
-# Fault injection for the lab's fault tests: "echo S > /run/qga-off; kill qemu-ga" keeps the agent away for S seconds
+# Fault injection for the lab's fault tests: "echo S > /run/qga-off; kill qemu-ga" keeps the agent away for S seconds;
+# /run/qga-args holds extra qemu-ga options for its next start (e.g. "-b guest-exec,guest-exec-status", RHEL-like)
 while true; do
   [ -f /run/qga-off ] && { sleep "$(cat /run/qga-off)"; rm -f /run/qga-off; }
-  /usr/sbin/qemu-ga -m virtio-serial -p "$port"; sleep 1
+  extra=; [ -f /run/qga-args ] && extra=$(cat /run/qga-args)
+  /usr/sbin/qemu-ga -m virtio-serial -p "$port" $extra; sleep 1
 done &
 while true; do sleep 3600; done
 INIT

@@ -21,6 +21,7 @@ mvn -B -ntp install
 echo "== nested lab"
 "$lab/lab.sh" down >/dev/null 2>&1 || true
 "$lab/build-images.sh" >/dev/null
+"$lab/build-distro-image.sh"   # the Debian 12 guest (DistroGuestLabIT); cached between runs
 [ "${LAB_KEEP:-0}" = 1 ] || trap '"$lab/lab.sh" down >/dev/null 2>&1 || true' EXIT
 "$lab/lab.sh" up
 "$lab/lab.sh" up --host 3 --no-viommu   # readiness tests: a host without vIOMMU

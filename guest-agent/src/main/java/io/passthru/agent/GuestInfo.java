@@ -1,5 +1,6 @@
 package io.passthru.agent;
 
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -16,5 +17,14 @@ public record GuestInfo(String version, List<GuestCommandInfo> supportedCommands
     /** {@code true} if the agent knows {@code command} and it is enabled. */
     public boolean supports(String command) {
         return supportedCommands.stream().anyMatch(c -> c.name().equals(command) && c.enabled());
+    }
+
+    /**
+     * The commands of {@code needed} this agent does not run: unknown to it, or disabled by the guest's
+     * administrator (qemu-ga {@code --block-rpcs}, or an {@code --allow-rpcs} list without them), in
+     * {@code needed}'s order; empty when it runs them all.
+     */
+    public List<String> refused(Collection<String> needed) {
+        return needed.stream().filter(c -> !supports(c)).toList();
     }
 }

@@ -30,6 +30,8 @@ import java.util.regex.Pattern;
  * cannot be parsed, plus the agent errors of {@link GuestAgent}.
  */
 public final class GuestNetwork {
+    /** The QGA commands every operation here runs {@code ip} with. */
+    public static final List<String> REQUIRED_COMMANDS = List.of("guest-exec", "guest-exec-status");
     /** Default location of iproute2's {@code ip} in the guest. */
     public static final String DEFAULT_IP_PATH = "/sbin/ip";
     /** Default timeout of one {@code ip} invocation: 10 s. */
@@ -119,6 +121,41 @@ public final class GuestNetwork {
     /** All links of the guest ({@code ip -j -d link show}), in ifindex order. */
     public List<GuestLink> links() {
         return parseLinks(showLinks());
+    }
+
+    /**
+     * The guest's links and bonds as one {@code ip -j -d link show} saw them: what {@link #links} and {@link #bond}
+     * return, from a single command in the guest (a pre-check that needs both runs one guest-exec, not two).
+     */
+    public Snapshot snapshot() {
+        JsonNode root = showLinks();
+        return new Snapshot(parseLinks(root), root);
+    }
+
+    /** One reading of the guest's links ({@link #snapshot}). */
+    public static final class Snapshot {
+        private final List<GuestLink> links;
+        private final JsonNode root;
+
+        Snapshot(List<GuestLink> links, JsonNode root) {
+            this.links = links;
+            this.root = root;
+        }
+
+        /** As {@link GuestNetwork#links}. */
+        public List<GuestLink> links() {
+            return links;
+        }
+
+        /**
+         * As {@link GuestNetwork#bond}, from this reading.
+         *
+         * @throws AgentException if there is no such link or it is not a bond
+         */
+        public BondState bond(String bondName) {
+            validateInterfaceName(bondName);
+            return bondState(root, bondName);
+        }
     }
 
     /**

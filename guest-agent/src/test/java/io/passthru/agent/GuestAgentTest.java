@@ -53,6 +53,22 @@ class GuestAgentTest {
     }
 
     @Test
+    void refusedNamesTheDisabledAndTheUnknownCommandsInOrder() {
+        // what qemu-ga 7.2 answers when started with --block-rpcs=guest-exec,guest-exec-status
+        channel.expect("guest-info", """
+                {"return": {"version": "7.2.22", "supported_commands": [
+                  {"enabled": true, "name": "guest-ping", "success-response": true},
+                  {"enabled": false, "name": "guest-exec", "success-response": true},
+                  {"enabled": false, "name": "guest-exec-status", "success-response": true}]}}
+                """);
+        GuestInfo info = agent.info();
+        assertEquals(GuestNetwork.REQUIRED_COMMANDS, info.refused(GuestNetwork.REQUIRED_COMMANDS));
+        assertEquals(java.util.List.of("guest-get-devices", "guest-exec"),
+                info.refused(java.util.List.of("guest-ping", "guest-get-devices", "guest-exec")));
+        assertEquals(java.util.List.of(), info.refused(java.util.List.of("guest-ping")));
+    }
+
+    @Test
     void networkInterfacesParsesMacsAndAddresses() {
         channel.expect("guest-network-get-interfaces", """
                 {"return": [

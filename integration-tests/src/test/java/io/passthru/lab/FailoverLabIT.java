@@ -131,8 +131,8 @@ class FailoverLabIT {
         long vfGap = rep.get("vfGapMs").asLong();
         long downtime = rep.get("migrationStats").get("downtime").asLong();
         System.out.printf("FAILOVER MIGRATION: total %d ms, VF gap %d ms, downtime %d ms, pings %d sent %d lost, "
-                + "longest gap %d ms%n", rep.get("totalMs").asLong(), vfGap, downtime, pings.transmitted(),
-                pings.lost(), pings.longestGapMs());
+                + "longest gap %d ms, silences %s%n%s%n", rep.get("totalMs").asLong(), vfGap, downtime,
+                pings.transmitted(), pings.lost(), pings.longestGapMs(), pings.gapsOver(300), rep.get("steps"));
         assertFalse(Lab.exists(1, FO), "undefined on the source");
         org.libvirt.Domain moved = Lab.host(2).domain(FO);
         PciAddress destVf = vfInterface(moved).sourcePciAddress().orElseThrow();

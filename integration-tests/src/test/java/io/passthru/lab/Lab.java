@@ -128,6 +128,33 @@ final class Lab {
                 .nic("br0", null, MacAddress.parse(mac)).hotplugPorts(GUEST_HOTPLUG_PORTS).pcihole64KiB(0L);
     }
 
+    /** Where build-distro-image.sh leaves the distro guest's root and initramfs. */
+    static final Path DISTRO_DIR = DIR.resolve("distro");
+
+    /**
+     * What {@code passthru define} is given for the lab's Debian 12 guest (integration-tests/lab/build-distro-image.sh):
+     * 256 MiB (systemd and NetworkManager), the lab kernel with the distro initramfs, the shared root image read-only
+     * (the guest writes to a RAM overlay; both hosts see the same file, so a migration leaves it in place), a virtio
+     * NIC with {@code mac} on br0, and on the kernel command line the address and the MACs its NetworkManager profiles
+     * name: bond0 over the virtio NIC and a bond-slave profile for a VF with {@code vfMac}.
+     */
+    static DomainDefiner.Command distroGuestCommand(String name, String mac, String vfMac, String cidr) {
+        String stamp;
+        try {
+            stamp = Files.readString(DISTRO_DIR.resolve("stamp")).trim();
+        } catch (java.io.IOException e) {
+            throw new AssertionError("no distro guest image in " + DISTRO_DIR + ": run integration-tests/lab/"
+                    + "build-distro-image.sh (run-tests.sh does)", e);
+        }
+        Path root = DISTRO_DIR.resolve("rootfs-" + stamp + ".img");
+        return new DomainDefiner.Command(name).memoryMiB(256).vcpus(1)
+                .kernel(DIR.resolve("vmlinuz").toString(), DISTRO_DIR.resolve("initrd-" + stamp + ".img").toString(),
+                        "console=ttyS0 intel_iommu=on passthru.addr=" + cidr + " passthru.mac=" + mac
+                                + " passthru.vfmac=" + vfMac)
+                .disk(root.toString()).diskReadOnly(true)
+                .nic("br0", null, MacAddress.parse(mac)).hotplugPorts(GUEST_HOTPLUG_PORTS).pcihole64KiB(0L);
+    }
+
     /** Defines {@code cmd} on host N with passthru's own domain generation, replacing a domain of that name. */
     static Domain define(int n, DomainDefiner.Command cmd) throws LibvirtException {
         removeGuest(n, cmd.name());
@@ -357,18 +384,33 @@ final class Lab {
 
         /** Stops the ping (SIGINT) and returns its summary and every reply it printed. */
         PingLog stopWithReplies() {
-            onHost(host, Duration.ofSeconds(10), "/bin/kill", "-INT", Long.toString(pid));
+            RuntimeException killFailed = null;
+            try {
+                onHost(host, Duration.ofSeconds(10), "/bin/kill", "-INT", Long.toString(pid));
+            } catch (RuntimeException e) {
+                // seen once in CI: "No such process", the ping had already ended; its output is still kept by the
+                // agent, and its own summary (or its error) says why
+                killFailed = e;
+            }
             try (UnixSocketAgentChannel ch = new UnixSocketAgentChannel(DIR.resolve("h" + host + "-qga.sock"))) {
                 GuestAgent a = new GuestAgent(ch);
                 for (int i = 0; i < 100; i++) {
                     GuestExecStatus st = a.execStatus(pid);
                     if (st.exited()) {
+                        if (killFailed != null) {
+                            System.out.println("ping on host " + host + " had ended by itself (exit " + st.exitCode()
+                                    + "): " + st.stderr());
+                        }
                         return PingLog.parse(st.stdout(), st.stderr());
                     }
                     sleep(100);
                 }
             }
-            throw new AssertionError("ping on host " + host + " did not stop");
+            AssertionError e = new AssertionError("ping on host " + host + " did not stop");
+            if (killFailed != null) {
+                e.addSuppressed(killFailed);
+            }
+            throw e;
         }
     }
 
@@ -405,6 +447,22 @@ final class Lab {
                 longest = Math.max(longest, replies.get(i).epochMs() - replies.get(i - 1).epochMs());
             }
             return longest;
+        }
+
+        /**
+         * The silences longer than {@code thresholdMs}, in order, as {@code +S.Ss:MS} (when it began, in s after the
+         * first reply; how long it lasted, ms), joined with {@code ;}: where in a run the packets were lost.
+         */
+        String gapsOver(long thresholdMs) {
+            StringBuilder b = new StringBuilder();
+            for (int i = 1; i < replies.size(); i++) {
+                long gap = replies.get(i).epochMs() - replies.get(i - 1).epochMs();
+                if (gap > thresholdMs) {
+                    b.append(b.length() == 0 ? "" : ";").append(String.format(java.util.Locale.ROOT, "+%.1fs:%d",
+                            (replies.get(i - 1).epochMs() - replies.get(0).epochMs()) / 1000.0, gap));
+                }
+            }
+            return b.toString();
         }
     }
 

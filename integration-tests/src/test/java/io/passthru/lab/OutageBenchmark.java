@@ -87,6 +87,8 @@ public final class OutageBenchmark {
 
     /** The steps of a {@link MigrationFlow.Report} recorded on their own (the titles MigrationFlow gives them). */
     static final String PRECHECK_STEP = "pre-checks";
+    /** Silences longer than this (ms) are listed per run, with when they began. */
+    static final long GAP_REPORT_MS = 200;
     static final List<String> PLUG_STEPS = List.of("hot-plug VF on destination", "VF on destination (plugged by QEMU)");
     static final String FIND_STEP = "find VF in guest";
     static final String MIGRATE_STEP_PREFIX = "live migrate to ";
@@ -297,6 +299,7 @@ public final class OutageBenchmark {
         r.lost = (long) log.lost();
         long gap = log.longestGapMs();
         r.longestGapMs = gap < 0 ? null : gap;
+        r.gaps = log.gapsOver(GAP_REPORT_MS);
     }
 
     private static void migrateByFlow(Case c, int src, int dst, OutageReport.Run r) {
@@ -431,6 +434,7 @@ public final class OutageBenchmark {
         return String.format("%s: %s sent, %s lost, longest gap %s ms, total %s ms, VF gap %s ms, downtime %s ms, "
                         + "primitives %s ms%s", r.outcome, r.sent, r.lost, r.longestGapMs, r.totalMs, r.vfGapMs,
                 r.downtimeMs, r.primitivesMs, r.rawAttachMs == null ? ""
-                        : ", raw attach " + r.rawAttachMs + " ms + guest " + r.rawGuestShowMs + " ms");
+                        : ", raw attach " + r.rawAttachMs + " ms + guest " + r.rawGuestShowMs + " ms")
+                + (r.gaps == null || r.gaps.isEmpty() ? "" : "; silences over " + GAP_REPORT_MS + " ms: " + r.gaps);
     }
 }

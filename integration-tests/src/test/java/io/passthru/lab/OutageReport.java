@@ -27,7 +27,7 @@ final class OutageReport {
     static final class Run {
         static final List<String> COLUMNS = List.of("mode", "run", "direction", "sent", "received", "lost",
                 "longestGapMs", "totalMs", "vfGapMs", "downtimeMs", "primitivesMs", "precheckMs", "plugMs", "findMs",
-                "migrateStepMs", "rawAttachMs", "rawGuestShowMs", "plugLibvirtMs", "precheckParts", "outcome");
+                "migrateStepMs", "rawAttachMs", "rawGuestShowMs", "plugLibvirtMs", "precheckParts", "gaps", "outcome");
 
         final String mode;
         final int run;
@@ -50,6 +50,8 @@ final class OutageReport {
         Long plugLibvirtMs;
         /** What the pre-checks spent their time on (the flow's report; parts overlap), ms; empty for virtio-only. */
         Map<String, Long> precheckParts = Map.of();
+        /** The ping's silences over 200 ms: {@code +S.Ss:MS;...} (s after the first reply, ms long). */
+        String gaps;
         String outcome = "ok";
 
         Run(String mode, int run) {
@@ -65,7 +67,7 @@ final class OutageReport {
         List<Object> cells() {
             return Arrays.asList(mode, run, direction, sent, received, lost, longestGapMs, totalMs, vfGapMs,
                     downtimeMs, primitivesMs, precheckMs, plugMs, findMs, migrateStepMs, rawAttachMs, rawGuestShowMs,
-                    plugLibvirtMs, parts(), outcome);
+                    plugLibvirtMs, parts(), gaps, outcome);
         }
 
         /** {@link #precheckParts} as {@code name=ms;name=ms}, null when there are none. */

@@ -24,10 +24,10 @@ class OutageReportTest {
         String[] lines = csv.split("\n");
         assertEquals(3, lines.length);
         assertEquals(String.join(",", OutageReport.Run.COLUMNS), lines[0]);
-        assertTrue(lines[0].endsWith(",rawAttachMs,rawGuestShowMs,plugLibvirtMs,precheckParts,outcome"));
+        assertTrue(lines[0].endsWith(",rawAttachMs,rawGuestShowMs,plugLibvirtMs,precheckParts,gaps,outcome"));
         assertEquals("bond,1,1->2,100,90,10,300,5000,500,40,4000,800,600,1200,2500,450,900,300,"
-                + "guest links=350;source inventory=200,ok", lines[1]);
-        assertEquals("bond,2,2->1,,,,,,,,,,,,,,,,,\"migration failed at step 'x': \"\"a\"\", b\"", lines[2]);
+                + "guest links=350;source inventory=200,,ok", lines[1]);
+        assertEquals("bond,2,2->1,,,,,,,,,,,,,,,,,,\"migration failed at step 'x': \"\"a\"\", b\"", lines[2]);
     }
 
     @Test

@@ -33,6 +33,13 @@ class PingLogTest {
     }
 
     @Test
+    void gapsOverAThresholdSayWhenAndHowLong() {
+        // replies at +0, +10, +20 and +350 ms: one silence of 330 ms starting 0.0 s after the first reply
+        assertEquals("+0.0s:330", Lab.PingLog.parse(OUT, "").gapsOver(200));
+        assertEquals("", Lab.PingLog.parse(OUT, "").gapsOver(400));
+    }
+
+    @Test
     void longestGapIsBetweenConsecutiveReplies() {
         assertEquals(1796190685532L - 1796190685202L, Lab.PingLog.parse(OUT, "").longestGapMs());
     }

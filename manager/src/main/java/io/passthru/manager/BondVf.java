@@ -5,6 +5,7 @@ import io.passthru.agent.BondState;
 import io.passthru.agent.GuestAgent;
 import io.passthru.agent.GuestLink;
 import io.passthru.agent.GuestNetwork;
+import io.passthru.agent.GuestNetworkManager;
 import io.passthru.manager.journal.Operation;
 import io.passthru.manager.libvirt.Host;
 import io.passthru.manager.libvirt.LibvirtAgentChannel;
@@ -38,6 +39,53 @@ final class BondVf {
 
     static GuestNetwork guestNet(org.libvirt.Domain dom) {
         return new GuestNetwork(new GuestAgent(new LibvirtAgentChannel(dom)));
+    }
+
+    static GuestNetworkManager guestNm(org.libvirt.Domain dom) {
+        return new GuestNetworkManager(new GuestAgent(new LibvirtAgentChannel(dom)));
+    }
+
+    /** Gives the operation's VF back to the guest's NetworkManager ({@code managed yes}) unless it has it. */
+    static void ensureManaged(GuestNetworkManager nm, Operation op) {
+        String link = op.guest.vfLink;
+        if (link != null && nm.device(link).map(d -> !d.managed()).orElse(false)) {
+            nm.setManaged(link, true);
+        }
+    }
+
+    /** {@link #enslaveUnderNm(GuestNetwork, String, String, java.time.Duration)} for the operation's VF and bond. */
+    static String enslaveUnderNm(GuestNetwork net, GuestNetworkManager nm, Operation op, java.time.Duration patience) {
+        return enslaveUnderNm(net, op.guest.mac, op.guest.bond, patience);
+    }
+
+    /**
+     * Enslaves a new VF in a guest whose NetworkManager owns the bond: its bond-slave profile for the VF's MAC
+     * enslaves it by itself, so passthru waits up to {@code patience} for the kernel to show the VF in the bond
+     * (enslaving it at the same time would race NetworkManager's own attach, which takes the port down and up
+     * again); when NetworkManager has no profile for it, passthru enslaves it after that. The VF is looked up by MAC
+     * on every poll: udev renames a new netdev (eth0 to enp5s0 on the lab's Debian guest) while this runs.
+     *
+     * @return the VF's netdev in the guest
+     */
+    static String enslaveUnderNm(GuestNetwork net, String mac, String bond, java.time.Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (true) {
+            GuestLink link = net.findPciByMac(mac).orElseThrow(() -> new PassthruException(
+                    "the guest shows no PCI netdev with MAC " + mac));
+            if (bond.equals(link.master())) {
+                return link.name(); // NetworkManager enslaved it
+            }
+            if (System.nanoTime() > deadline) {
+                net.enslave(bond, link.name());
+                return link.name();
+            }
+            try {
+                Thread.sleep(GuestNetworkManager.POLL_INTERVAL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new PassthruException("interrupted while waiting for NetworkManager to enslave " + link.name());
+            }
+        }
     }
 
     /** The VF interface ({@code <interface type='hostdev'>}) with {@code mac} in the live XML, if attached. */

@@ -68,6 +68,7 @@ public final class DomainDefiner {
         private long memoryMiB = 1024;
         private int vcpus = 1;
         private String disk;
+        private boolean diskReadOnly;
         private String kernel;
         private String initrd;
         private String cmdline;
@@ -110,6 +111,15 @@ public final class DomainDefiner {
         /** A disk image (virtio, vda); null for none. */
         public Command disk(String path) {
             this.disk = path;
+            return this;
+        }
+
+        /**
+         * The disk read-only ({@code <readonly/>}, formatdomain "Hard drives, floppy disks, CDROMs"): a base image
+         * several guests share, which libvirt then lets a live migration leave in place (needs {@link #disk}).
+         */
+        public Command diskReadOnly(boolean readOnly) {
+            this.diskReadOnly = readOnly;
             return this;
         }
 
@@ -203,6 +213,9 @@ public final class DomainDefiner {
             }
             if (vcpus < 1) {
                 throw new InvalidRequestException("--vcpus must be 1 or more, not " + vcpus);
+            }
+            if (diskReadOnly && disk == null) {
+                throw new InvalidRequestException("--disk-readonly needs --disk");
             }
             if (kernel == null && (initrd != null || cmdline != null)) {
                 throw new InvalidRequestException("--initrd and --cmdline need --kernel (direct kernel boot)");
@@ -370,7 +383,9 @@ public final class DomainDefiner {
         }
         int pcieDevices = 0;
         if (cmd.disk != null) {
-            b.disk(DomainDisk.file(cmd.disk, cmd.disk.endsWith(".qcow2") ? "qcow2" : "raw", "vda", "virtio"));
+            DomainDisk d = DomainDisk.file(cmd.disk, cmd.disk.endsWith(".qcow2") ? "qcow2" : "raw", "vda", "virtio");
+            d.setReadOnlyDisk(cmd.diskReadOnly);
+            b.disk(d);
             pcieDevices++;
         }
         if (cmd.bridge != null || cmd.network != null) {

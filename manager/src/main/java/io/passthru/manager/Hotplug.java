@@ -5,6 +5,7 @@ import io.passthru.agent.AgentException;
 import io.passthru.agent.GuestAgent;
 import io.passthru.agent.GuestLink;
 import io.passthru.agent.GuestNetwork;
+import io.passthru.agent.GuestNetworkManager;
 import io.passthru.manager.libvirt.DeviceEventWatch;
 import io.passthru.manager.libvirt.Host;
 import io.passthru.manager.libvirt.LibvirtAgentChannel;
@@ -273,7 +274,7 @@ public final class Hotplug {
             DomainInterface probe = device.element();
             Failover.checkPaired(def, domainName, probe);
             // failover needs no guest agent: with one, the VF's arrival in the guest is still waited for
-            waitInGuest = live && agentAnswers(dom);
+            waitInGuest = live && GuestExecCheck.usable(dom, Duration.ofSeconds(3));
         } else if (live) {
             try {
                 pingAgent(dom, AGENT_PING_PATIENCE);
@@ -282,6 +283,7 @@ public final class Hotplug {
                         + e.getMessage() + "): attach needs it to see the VF arrive in the guest. Wait for the guest "
                         + "to boot, or check that qemu-guest-agent runs in it");
             }
+            GuestExecCheck.require(dom, domainName, "attach (it waits for the VF's netdev in the guest)");
         }
         if (!live) {
             long t0 = System.nanoTime();
@@ -294,16 +296,6 @@ public final class Hotplug {
                     .orElse(null), attached.aliasName().orElse(null), null, libvirtMs, 0);
         }
         return plugLive(host, domainName, dom, device, () -> { }, waitInGuest);
-    }
-
-    /** Whether the guest agent answers a {@code guest-ping} now (within 3 s). */
-    static boolean agentAnswers(org.libvirt.Domain dom) {
-        try {
-            pingAgent(dom, Duration.ofSeconds(3));
-            return true;
-        } catch (AgentException e) {
-            return false;
-        }
     }
 
     /**
@@ -485,9 +477,17 @@ public final class Hotplug {
         GuestNetwork net = new GuestNetwork(new GuestAgent(new LibvirtAgentChannel(dom)));
         String link = net.findPciByMac(mac).map(GuestLink::name).orElseThrow(() -> new InvalidRequestException(
                 "the guest of '" + domainName + "' shows no PCI netdev with MAC " + mac));
-        net.enslave(bond, link);
-        net.setActiveSlave(bond, link);
-        return link;
+        GuestNetworkManager nm = BondVf.guestNm(dom);
+        String enslaved;
+        if (nm.devicesIfRunning().isPresent()) {
+            // NetworkManager's bond-slave profile for this MAC enslaves it by itself: leave it the time to
+            enslaved = BondVf.enslaveUnderNm(net, mac, bond, MigrationFlow.NM_PATIENCE);
+        } else {
+            net.enslave(bond, link);
+            enslaved = link;
+        }
+        net.setActiveSlave(bond, enslaved);
+        return enslaved;
     }
 
     static Optional<DomainInterface> findInterface(String domainXml, PciAddress vf) {

@@ -4,7 +4,9 @@ import io.passthru.PassthruException;
 import io.passthru.agent.AgentException;
 import io.passthru.agent.BondState;
 import io.passthru.agent.GuestAgent;
+import io.passthru.agent.GuestInfo;
 import io.passthru.agent.GuestLink;
+import io.passthru.agent.GuestNetworkManager;
 import io.passthru.agent.GuestNetwork;
 import io.passthru.manager.journal.Leases;
 import io.passthru.manager.journal.Operation;
@@ -60,12 +62,27 @@ public final class MigrationFlow {
     static final long MIGRATE_AUTO_CONVERGE = 1 << 13;
     /** {@code VIR_DOMAIN_JOB_STATS_COMPLETED}. */
     static final int JOB_STATS_COMPLETED = 1;
+    /**
+     * How long a new VF is left to the guest's NetworkManager, whose bond-slave profile for the VF's MAC enslaves it
+     * by itself, before passthru enslaves it: 10 s.
+     */
+    static final Duration NM_PATIENCE = Duration.ofSeconds(10);
+    /**
+     * The pre-checks' concurrent reads (both inventories, the destination's readiness and name check), on threads of
+     * their own: the common fork-join pool has a single worker on a two-CPU machine, and would run them one by one.
+     */
+    private static final java.util.concurrent.ExecutorService PRECHECKS =
+            java.util.concurrent.Executors.newCachedThreadPool(r -> {
+                Thread t = new Thread(r, "passthru-precheck");
+                t.setDaemon(true);
+                return t;
+            });
     /** How often the migration job's statistics are sampled: 500 ms. */
     static final long PROGRESS_INTERVAL_MS = 500;
 
     /** The steps of the bond flow, by journal id, in order; those after {@link #MIGRATE} roll forward only. */
     public enum Step {
-        SWITCH_BOND("switch-bond"), UNENSLAVE_VF("unenslave-vf"), UNPLUG_VF("unplug-vf"), MIGRATE("migrate"),
+        SWITCH_BOND("switch-bond"), NM_UNMANAGE_VF("nm-unmanage-vf"), UNENSLAVE_VF("unenslave-vf"), UNPLUG_VF("unplug-vf"), MIGRATE("migrate"),
         ANNOUNCE("announce"), PLUG_VF("plug-vf"), DEST_AGENT("dest-agent"), FIND_VF("find-vf"), ENSLAVE_VF("enslave-vf"),
         ACTIVATE_VF("activate-vf");
 
@@ -202,7 +219,7 @@ public final class MigrationFlow {
     record Plan(org.libvirt.Domain dom, String uuid, Mode mode, PciAddress sourceVf, String vendorId,
                 String productId, String mac, String bond, String vfLink, String backupSlave,
                 List<PciAddress> destCandidates, String teaming, Integer vlan, boolean trusted, boolean agent,
-                Map<String, Long> precheckParts) {
+                boolean networkManager, Map<String, Long> precheckParts) {
     }
 
     /** The journaled state of one run: the record and the domain handle it is written to. */
@@ -303,8 +320,19 @@ public final class MigrationFlow {
                     srcNet.setActiveSlave(plan.bond(), plan.backupSlave());
                     gap[0] = saga.now();
                 }, () -> BondVf.ensureActive(srcNet, op));
+                if (plan.networkManager()) {
+                    GuestNetworkManager nm = BondVf.guestNm(plan.dom());
+                    run.run(Step.NM_UNMANAGE_VF, "NetworkManager: leave VF " + plan.vfLink() + " alone",
+                            () -> nm.setManaged(plan.vfLink(), false), () -> BondVf.ensureManaged(nm, op));
+                }
                 run.run(Step.UNENSLAVE_VF, "unenslave VF " + plan.vfLink(),
-                        () -> srcNet.unenslave(plan.bond(), plan.vfLink()), () -> BondVf.ensureEnslaved(srcNet, op));
+                        () -> srcNet.unenslave(plan.bond(), plan.vfLink()), () -> {
+                            if (plan.networkManager()) { // a re-plugged VF is NetworkManager's to enslave first
+                                BondVf.enslaveUnderNm(srcNet, BondVf.guestNm(plan.dom()), op, NM_PATIENCE);
+                            } else {
+                                BondVf.ensureEnslaved(srcNet, op);
+                            }
+                        });
             }
             if (plan.mode() != Mode.PLAIN) {
                 run.run(Step.UNPLUG_VF, "hot-unplug VF " + plan.sourceVf(), () -> {
@@ -343,8 +371,15 @@ public final class MigrationFlow {
                             () -> findInGuest(dst, req.domain(), destDom, plan.mac(), plugged), null);
                     if (plan.mode() == Mode.BOND) {
                         GuestNetwork dstNet = BondVf.guestNet(destDom);
-                        run.run(Step.ENSLAVE_VF, "enslave VF " + newLink, () -> BondVf.ensureEnslaved(dstNet, op),
-                                null);
+                        run.run(Step.ENSLAVE_VF, "enslave VF " + newLink + (plan.networkManager()
+                                        ? " (NetworkManager's profile, or passthru after " + NM_PATIENCE.toSeconds()
+                                        + " s)" : ""), () -> {
+                                    if (plan.networkManager()) {
+                                        BondVf.enslaveUnderNm(dstNet, BondVf.guestNm(destDom), op, NM_PATIENCE);
+                                    } else {
+                                        BondVf.ensureEnslaved(dstNet, op);
+                                    }
+                                }, null);
                         run.run(Step.ACTIVATE_VF, "make " + newLink + " active slave",
                                 () -> BondVf.ensureActive(dstNet, op), null);
                     }
@@ -437,6 +472,7 @@ public final class MigrationFlow {
         op.guest.vlan = plan.vlan();
         op.guest.trusted = plan.trusted() ? Boolean.TRUE : null;
         op.guest.teaming = plan.teaming();
+        op.guest.networkManager = plan.networkManager() ? Boolean.TRUE : null;
         op.vendorId = plan.vendorId();
         op.productId = plan.productId();
         op.lease = Leases.mine();
@@ -539,14 +575,14 @@ public final class MigrationFlow {
         // destination's readiness is checked here, once, while the source's guest is asked about its network
         Map<String, Long> parts = Collections.synchronizedMap(new LinkedHashMap<>());
         CompletableFuture<Inventory> srcScan = CompletableFuture.supplyAsync(() -> timed(parts, "source inventory",
-                () -> Inventory.scan(src)));
+                () -> Inventory.scan(src)), PRECHECKS);
         CompletableFuture<Inventory> dstScan = CompletableFuture.supplyAsync(() -> timed(parts,
-                "destination inventory", () -> Inventory.scan(dst)));
+                "destination inventory", () -> Inventory.scan(dst)), PRECHECKS);
         CompletableFuture<Void> dstReady = dstScan.thenAcceptAsync(inv -> timed(parts, "destination readiness",
                 () -> {
                     new HostCheck().requireReadyFor(dst, inv, "the guest's VF", null);
                     return null;
-                }));
+                }), PRECHECKS);
         CompletableFuture<Boolean> nameTaken = CompletableFuture.supplyAsync(() -> timed(parts,
                 "destination name check", () -> {
                     try {
@@ -555,7 +591,7 @@ public final class MigrationFlow {
                     } catch (DomainNotFoundException expected) {
                         return false;
                     }
-                }));
+                }), PRECHECKS);
         String uuid = Host.call("read domain UUID", dom::getUUIDString);
         Domain live = timed(parts, "live XML", () -> XmlCodec.unmarshal(Host.xml(dom, false), Domain.class));
         Mode mode = resolveMode(req.mode(), live, req.domain());
@@ -565,47 +601,50 @@ public final class MigrationFlow {
                         + dst.uri());
             }
             return new Plan(dom, uuid, mode, null, null, null, null, null, null, null, List.of(), null, null, false,
-                    false, copyInOrder(parts));
+                    false, false, copyInOrder(parts));
         }
-        long waitSrc = System.nanoTime();
-        Inventory srcInv = join(srcScan);
-        parts.put("waited for source inventory", (System.nanoTime() - waitSrc) / 1_000_000);
+        // the VF from the live XML (libvirt takes <interface type='hostdev'> for SR-IOV VFs only), checked against
+        // the source inventory once the guest was asked: the guest's answers and the inventory come in together
+        Supplier<InvalidRequestException> noVf = () -> new InvalidRequestException("domain '" + req.domain()
+                + "' has no SR-IOV VF attached as <interface type='hostdev'> on " + src.uri() + "; attach one with "
+                + "passthru attach --vf ADDR --bond BOND (a plain <hostdev> has no MAC to find it in the guest)");
         DomainInterface vfIf = live.devices().interfaces().stream()
-                .filter(i -> i.isHostdev() && i.sourcePciAddress().flatMap(srcInv::vf).isPresent())
-                .findFirst()
-                .orElseThrow(() -> new InvalidRequestException("domain '" + req.domain() + "' has no SR-IOV VF "
-                        + "attached as <interface type='hostdev'> on " + src.uri() + "; attach one with passthru "
-                        + "attach --vf ADDR --bond BOND (a plain <hostdev> has no MAC to find it in the guest)"));
+                .filter(i -> i.isHostdev() && i.sourcePciAddress().isPresent())
+                .findFirst().orElseThrow(noVf);
         PciAddress vf = vfIf.sourcePciAddress().orElseThrow();
         String mac = vfIf.macAddress().map(MacAddress::toString).orElseThrow(() -> new InvalidRequestException(
                 "the VF interface of '" + req.domain() + "' has no MAC address in the live XML"));
-        Inventory.Pf srcPf = srcInv.pf(srcInv.vf(vf).orElseThrow().pf()).orElseThrow();
 
         String teaming = null;
         String bondName = null;
         String vfLinkName = null;
         String backupName = null;
+        boolean networkManager = false;
         boolean agent;
         if (mode == Mode.FAILOVER) {
             teaming = Failover.checkPaired(live, req.domain(), vfIf).alias();
-            agent = timed(parts, "guest agent ping", () -> Hotplug.agentAnswers(dom));
+            agent = timed(parts, "guest agent", () -> GuestExecCheck.usable(dom, Duration.ofSeconds(3)));
         } else if (mode == Mode.UNPLUG_REPLUG) {
-            agent = timed(parts, "guest agent ping", () -> Hotplug.agentAnswers(dom));
+            agent = timed(parts, "guest agent", () -> GuestExecCheck.usable(dom, Duration.ofSeconds(3)));
         } else {
             GuestNetwork net = BondVf.guestNet(dom);
+            GuestInfo info;
             try {
-                timed(parts, "guest agent ping", () -> {
-                    new GuestAgent(new LibvirtAgentChannel(dom)).ping();
-                    return null;
-                });
+                // guest-info, not guest-ping: one round trip says both that the agent answers and what it runs
+                info = timed(parts, "guest agent", () -> new GuestAgent(new LibvirtAgentChannel(dom)).info());
             } catch (AgentException e) {
                 throw new InvalidRequestException("the guest agent of '" + req.domain() + "' does not answer ("
                         + e.getMessage() + "): the bond mode needs it to move the bond between slaves; nothing was "
                         + "changed. Check that qemu-guest-agent runs in the guest, or use --mode failover (no agent "
                         + "needed; the guest's virtio NIC needs <teaming type='persistent'/>)");
             }
+            List<String> refused = GuestExecCheck.refused(info);
+            if (!refused.isEmpty()) {
+                throw new InvalidRequestException(GuestExecCheck.message(req.domain(), refused, "the bond mode"));
+            }
             agent = true;
-            List<GuestLink> links = timed(parts, "guest links", net::links);
+            GuestNetwork.Snapshot seen = timed(parts, "guest links and bonds", net::snapshot);
+            List<GuestLink> links = seen.links();
             GuestLink vfLink = links.stream().filter(l -> l.isPciDevice() && l.hasMac(mac)).findFirst()
                     .orElseThrow(() -> new InvalidRequestException("the guest of '" + req.domain()
                             + "' shows no PCI netdev with MAC " + mac + " (VF " + vf + ")"));
@@ -615,7 +654,7 @@ public final class MigrationFlow {
                         + "Enslave it in an active-backup bond with a virtual NIC (passthru attach --bond BOND), or "
                         + "accept the outage with --mode unplug-replug");
             }
-            BondState bond = timed(parts, "guest bond", () -> net.bond(vfLink.master()));
+            BondState bond = seen.bond(vfLink.master());
             if (!"active-backup".equals(bond.mode())) {
                 throw new InvalidRequestException("bond " + bond.name() + " in the guest is in mode '" + bond.mode()
                         + "'; VF migration needs mode active-backup (kernel Documentation/networking/bonding.rst)");
@@ -632,8 +671,15 @@ public final class MigrationFlow {
             bondName = bond.name();
             vfLinkName = vfLink.name();
             backupName = backup.name();
+            GuestNetworkManager nm = new GuestNetworkManager(new GuestAgent(new LibvirtAgentChannel(dom)));
+            networkManager = timed(parts, "guest NetworkManager", () -> nm.devicesIfRunning().orElse(List.of())
+                    .stream().anyMatch(d -> d.name().equals(vfLink.name()) && d.managed()));
         }
 
+        long waitSrc = System.nanoTime();
+        Inventory srcInv = join(srcScan);
+        parts.put("waited for source inventory", (System.nanoTime() - waitSrc) / 1_000_000);
+        Inventory.Pf srcPf = srcInv.vf(vf).flatMap(v -> srcInv.pf(v.pf())).orElseThrow(noVf);
         if (join(nameTaken)) {
             throw new InvalidRequestException("a domain named '" + req.domain() + "' already exists on " + dst.uri());
         }
@@ -679,7 +725,7 @@ public final class MigrationFlow {
         parts.put("waited for destination", (System.nanoTime() - waitDst) / 1_000_000);
         return new Plan(dom, uuid, mode, vf, srcPf.vendorId(), srcPf.productId(), mac, bondName, vfLinkName,
                 backupName, List.copyOf(candidates), teaming, vfIf.vlanTag().orElse(null),
-                Boolean.TRUE.equals(vfIf.getTrustGuestRxFilters()), agent, copyInOrder(parts));
+                Boolean.TRUE.equals(vfIf.getTrustGuestRxFilters()), agent, networkManager, copyInOrder(parts));
     }
 
     /**

@@ -287,7 +287,7 @@ public final class Recovery {
         try {
             journal.write(dom, op);
             if (!MigrationFlow.Mode.PLAIN.id.equals(op.mode)) {
-                boolean agent = bond || Hotplug.agentAnswers(dom);
+                boolean agent = bond || GuestExecCheck.usable(dom, java.time.Duration.ofSeconds(3));
                 if (bond) {
                     saga.run("guest agent", () -> Hotplug.pingAgent(dom, AGENT_PATIENCE), null);
                 }
@@ -295,8 +295,19 @@ public final class Recovery {
                         op.vendorId, op.productId, false, () -> { }, agent), null);
                 if (bond) {
                     GuestNetwork net = BondVf.guestNet(dom);
-                    saga.run("enslave VF", () -> BondVf.ensureEnslaved(net, op), null);
+                    boolean nm = Boolean.TRUE.equals(op.guest.networkManager);
+                    saga.run("enslave VF", () -> {
+                        if (nm) {
+                            BondVf.enslaveUnderNm(net, BondVf.guestNm(dom), op, MigrationFlow.NM_PATIENCE);
+                        } else {
+                            BondVf.ensureEnslaved(net, op);
+                        }
+                    }, null);
                     saga.run("make VF active slave", () -> BondVf.ensureActive(net, op), null);
+                    if (nm) {
+                        saga.run("NetworkManager manages the VF", () -> BondVf.ensureManaged(BondVf.guestNm(dom), op),
+                                null);
+                    }
                 }
             }
             journal.clear(dom, op);

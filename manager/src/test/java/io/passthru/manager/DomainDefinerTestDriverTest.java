@@ -146,6 +146,17 @@ class DomainDefinerTestDriverTest {
     }
 
     @Test
+    void aReadOnlyDiskIsMarkedSoAndNeedsADisk() {
+        DomainDefiner.Result r = definer.define(host, new DomainDefiner.Command("ro").disk("/srv/base.img")
+                .diskReadOnly(true), false);
+        assertValid(r.xml());
+        assertTrue(persistent(host, "ro").getDevices().disks().get(0).isReadOnlyDisk(), r.xml());
+        InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> definer.define(host,
+                new DomainDefiner.Command("ro2").diskReadOnly(true), true));
+        assertTrue(e.getMessage().contains("--disk-readonly needs --disk"), e.getMessage());
+    }
+
+    @Test
     void aDomainWithoutDiskKernelOrNicIsValid() {
         DomainDefiner.Result r = definer.define(host, new DomainDefiner.Command("bare"), false);
         assertValid(r.xml());

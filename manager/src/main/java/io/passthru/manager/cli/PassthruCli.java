@@ -184,9 +184,15 @@ public final class PassthruCli extends PassthruRoot {
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("attach", results.size() == 1 ? results.get(0) : results);
                     m.put("bond", bond);
+                    if (bond != null) {
+                        m.put("enslaved", enslaved); // the slaves' names in the guest now
+                    }
                     printJson(out, m);
                 } else {
-                    for (Hotplug.AttachResult r : results) {
+                    for (int i = 0; i < results.size(); i++) {
+                        Hotplug.AttachResult r = results.get(i);
+                        // udev may rename the netdev after it appeared (eth0 to enp5s0): the bond has the last name
+                        String slave = i < enslaved.size() ? enslaved.get(i) : null;
                         if (r.mac() == null && r.guestInterface() == null && (pciAddr != null || alias != null)) {
                             out.printf("attached %s to %s as hostdev (alias %s): libvirt %d ms%n", r.vf(), r.domain(),
                                     r.alias(), r.libvirtMs());
@@ -195,7 +201,8 @@ public final class PassthruCli extends PassthruRoot {
                         out.printf("attached VF %s to %s as %s (MAC %s, alias %s): libvirt %d ms, guest %d ms%s%n",
                                 r.vf(), r.domain(), r.guestInterface() == null ? "-" : r.guestInterface(), r.mac(),
                                 r.alias(), r.libvirtMs(), r.guestMs(), bond != null ? "; enslaved in " + bond
-                                        + " as active slave" : failover ? "; failover primary" : "");
+                                        + " as active slave" + (slave != null && !slave.equals(r.guestInterface())
+                                        ? " (now " + slave + ")" : "") : failover ? "; failover primary" : "");
                         if (r.vfTrust() != null) {
                             out.println(r.vfTrust().describe());
                         }
@@ -412,6 +419,8 @@ public final class PassthruCli extends PassthruRoot {
         @Option(names = "--memory", defaultValue = "1024", paramLabel = "MiB", description = "memory in MiB (default: ${DEFAULT-VALUE})") long memory;
         @Option(names = "--vcpus", defaultValue = "1", paramLabel = "N", description = "vCPUs (default: ${DEFAULT-VALUE})") int vcpus;
         @Option(names = "--disk", paramLabel = "PATH", description = "disk image (virtio, vda; qcow2 when it ends in .qcow2, else raw)") String disk;
+        @Option(names = "--disk-readonly", description = "the disk read-only (<readonly/>): a base image guests share; "
+                + "a live migration leaves it in place") boolean diskReadOnly;
         @Option(names = "--kernel", paramLabel = "PATH", description = "direct kernel boot: the kernel") String kernel;
         @Option(names = "--initrd", paramLabel = "PATH", description = "with --kernel: the initrd") String initrd;
         @Option(names = "--cmdline", paramLabel = "ARGS", description = "with --kernel: the kernel command line") String cmdline;
@@ -463,7 +472,7 @@ public final class PassthruCli extends PassthruRoot {
                         + "the VFs: give --vf too");
             }
             DomainDefiner.Command cmd = new DomainDefiner.Command(name).memoryMiB(memory).vcpus(vcpus).disk(disk)
-                    .kernel(kernel, initrd, cmdline).nic(bridge, network, mac).viommu(viommu)
+                    .diskReadOnly(diskReadOnly).kernel(kernel, initrd, cmdline).nic(bridge, network, mac).viommu(viommu)
                     .hotplugPorts(hotplugPorts).guestAgent(guestAgent).pcihole64KiB(pcihole64).failover(failover);
             for (int i = 0; i < vfs.size(); i++) {
                 cmd.vf(new PassthroughDevice.Vf(vfs.get(i), i < vfMacs.size() ? vfMacs.get(i) : null, vlan, trusted));

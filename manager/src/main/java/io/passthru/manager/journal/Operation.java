@@ -101,6 +101,11 @@ public final class Operation {
         @XmlAttribute public Boolean trusted;
         /** Failover mode: alias of the virtio NIC the VF is teamed with ({@code <teaming persistent='ALIAS'>}). */
         @XmlAttribute public String teaming;
+        /**
+         * Bond mode: NetworkManager runs in the guest and manages the VF; passthru takes the VF out of its hands
+         * ({@code nmcli device set IFACE managed no}) before unenslaving it, and gives it back on rollback.
+         */
+        @XmlAttribute public Boolean networkManager;
 
         public Guest() {
         }

@@ -164,6 +164,9 @@ class FailoverLabIT {
                 "--migrate-uri", "tcp://" + Lab.migrationAddress(2));
         assertEquals(1, refused.exit(), refused.out() + refused.err());
         assertTrue(refused.err().contains("--mode unplug-replug"), refused.err());
+        // what it found: the plain guest loads no bond (bonding with max_bonds=0), and nothing manages its links
+        assertTrue(refused.err().contains("the guest has no bond device")
+                && refused.err().contains("passthru attach --bond"), refused.err());
         Lab.Ping ping = new Lab.Ping(2, PLAIN_ADDR);
         Lab.sleep(2000);
         Lab.CliResult r = Lab.cli("migrate", PLAIN, "--connect", Lab.uri(1), "--to", Lab.uri(2), "--mode",

@@ -6,6 +6,7 @@ import io.passthru.agent.BondState;
 import io.passthru.agent.GuestAgent;
 import io.passthru.agent.GuestInfo;
 import io.passthru.agent.GuestLink;
+import io.passthru.agent.GuestLinkOwner;
 import io.passthru.agent.GuestNetworkManager;
 import io.passthru.agent.GuestNetwork;
 import io.passthru.manager.journal.Leases;
@@ -649,10 +650,8 @@ public final class MigrationFlow {
                     .orElseThrow(() -> new InvalidRequestException("the guest of '" + req.domain()
                             + "' shows no PCI netdev with MAC " + mac + " (VF " + vf + ")"));
             if (vfLink.master() == null) {
-                throw new InvalidRequestException("VF " + vf + " (" + vfLink.name() + " in the guest) is not "
-                        + "enslaved in a bond: without a bond the guest would lose its network during the migration. "
-                        + "Enslave it in an active-backup bond with a virtual NIC (passthru attach --bond BOND), or "
-                        + "accept the outage with --mode unplug-replug");
+                GuestLinkOwner owner = GuestLinkOwner.detect(new GuestAgent(new LibvirtAgentChannel(dom)));
+                throw new InvalidRequestException(notEnslaved(vf, vfLink, links, owner, mac));
             }
             BondState bond = seen.bond(vfLink.master());
             if (!"active-backup".equals(bond.mode())) {
@@ -726,6 +725,18 @@ public final class MigrationFlow {
         return new Plan(dom, uuid, mode, vf, srcPf.vendorId(), srcPf.productId(), mac, bondName, vfLinkName,
                 backupName, List.copyOf(candidates), teaming, vfIf.vlanTag().orElse(null),
                 Boolean.TRUE.equals(vfIf.getTrustGuestRxFilters()), agent, networkManager, copyInOrder(parts));
+    }
+
+    /** The bond pre-check's refusal of a VF outside any bond: what the guest has, who owns its links, what to do. */
+    static String notEnslaved(PciAddress vf, GuestLink vfLink, List<GuestLink> links, GuestLinkOwner owner,
+                              String mac) {
+        List<String> bonds = links.stream().filter(GuestLink::isBond).map(GuestLink::name).toList();
+        String found = bonds.isEmpty() ? "the guest has no bond device (the bonding driver is not loaded, or no bond "
+                + "is configured)" : "the guest's bonds " + bonds + " do not hold it";
+        String bond = bonds.isEmpty() ? "BOND" : bonds.get(0);
+        return "VF " + vf + " (" + vfLink.name() + " in the guest) is not enslaved in a bond: " + found
+                + "; without a bond the guest would lose its network during the migration. Nothing was changed. "
+                + owner.howToEnslave(mac, bond) + "; or accept the outage with --mode unplug-replug";
     }
 
     /**

@@ -105,4 +105,27 @@ class MigrationModeTest {
         String xml = XmlCodec.marshal(i);
         assertTrue(xml.contains("<teaming type=\"transient\" persistent=\"ua-fo0\"/>"), xml);
     }
+
+    @Test
+    void aVfOutsideAnyBondIsRefusedWithWhatTheGuestHasAndWhoOwnsItsLinks() {
+        io.passthru.agent.GuestLink vf = new io.passthru.agent.GuestLink("enp5s0", "52:54:00:00:00:02", "UP", true,
+                true, null, null, null, "pci");
+        io.passthru.agent.GuestLink virtio = new io.passthru.agent.GuestLink("enp1s0", "52:54:00:00:00:01", "UP",
+                true, true, null, null, null, "virtio");
+        io.passthru.agent.GuestLink bond = new io.passthru.agent.GuestLink("bond0", "52:54:00:00:00:01", "UP", true,
+                true, null, "bond");
+        PciAddress addr = PciAddress.parse("0000:01:10.0");
+        String none = MigrationFlow.notEnslaved(addr, vf, java.util.List.of(virtio, vf),
+                io.passthru.agent.GuestLinkOwner.NONE_FOUND, "52:54:00:00:00:02");
+        assertTrue(none.contains("the guest has no bond device") && none.contains("passthru attach --bond BOND")
+                && none.contains("--mode unplug-replug") && none.contains("Nothing was changed"), none);
+        String nm = MigrationFlow.notEnslaved(addr, vf, java.util.List.of(virtio, vf, bond),
+                io.passthru.agent.GuestLinkOwner.NETWORK_MANAGER, "52:54:00:00:00:02");
+        assertTrue(nm.contains("the guest's bonds [bond0] do not hold it") && nm.contains("NetworkManager manages")
+                && nm.contains("ethernet.mac-address 52:54:00:00:00:02 master bond0 slave-type bond"), nm);
+        String networkd = MigrationFlow.notEnslaved(addr, vf, java.util.List.of(virtio, vf, bond),
+                io.passthru.agent.GuestLinkOwner.SYSTEMD_NETWORKD, "52:54:00:00:00:02");
+        assertTrue(networkd.contains("systemd-networkd manages") && networkd.contains("Bond=bond0")
+                && networkd.contains("MACAddress=52:54:00:00:00:02"), networkd);
+    }
 }

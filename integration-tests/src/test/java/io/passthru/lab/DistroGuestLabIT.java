@@ -184,19 +184,7 @@ class DistroGuestLabIT {
         // qemu-ga reads /etc/qemu/qemu-ga.conf when it starts (QEMU docs, qemu-ga "-c"; --dump-conf shows the keys)
         Lab.inGuestNoWait(d, "printf '[general]\\nblock-rpcs=guest-exec,guest-exec-status\\n' > /etc/qemu/qemu-ga.conf"
                 + " && systemctl restart qemu-guest-agent");
-        GuestAgent agent = new GuestAgent(new LibvirtAgentChannel(d), Duration.ofSeconds(3));
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (true) {
-            try {
-                if (!agent.info().supports("guest-exec")) {
-                    break;
-                }
-            } catch (AgentException restarting) {
-                // the agent is being restarted
-            }
-            assertTrue(System.nanoTime() < deadline, "qemu-ga did not come back with guest-exec blocked");
-            Lab.sleep(500);
-        }
+        Lab.awaitAgentWithoutGuestExec(d);
         Lab.CliResult m = Lab.cli("migrate", NAME, "--connect", Lab.uri(at), "--to", Lab.uri(3 - at),
                 "--migrate-uri", "tcp://" + Lab.migrationAddress(3 - at), "--output", "json");
         assertEquals(1, m.exit(), m.out() + m.err());

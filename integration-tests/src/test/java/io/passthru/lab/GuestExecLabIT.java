@@ -1,6 +1,5 @@
 package io.passthru.lab;
 
-import io.passthru.agent.AgentException;
 import io.passthru.agent.GuestAgent;
 import io.passthru.manager.Inventory;
 import io.passthru.manager.libvirt.Host;
@@ -43,19 +42,7 @@ class GuestExecLabIT {
         assertEquals(0, a.exit(), a.out() + a.err());
         // the guest init restarts qemu-ga with the options in /run/qga-args once it is killed
         Lab.inGuestNoWait(dom, "echo '-b guest-exec,guest-exec-status' > /run/qga-args; kill $(pidof qemu-ga)");
-        GuestAgent agent = new GuestAgent(new LibvirtAgentChannel(dom), Duration.ofSeconds(3));
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (true) {
-            try {
-                if (!agent.info().supports("guest-exec")) {
-                    break;
-                }
-            } catch (AgentException restarting) {
-                // qemu-ga is being restarted
-            }
-            assertTrue(System.nanoTime() < deadline, "the guest agent did not come back with guest-exec blocked");
-            Lab.sleep(300);
-        }
+        Lab.awaitAgentWithoutGuestExec(dom);
     }
 
     @AfterAll

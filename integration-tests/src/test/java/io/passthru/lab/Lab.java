@@ -252,6 +252,29 @@ final class Lab {
         return st.stdout();
     }
 
+    /**
+     * Waits (up to 60 s) until the guest's restarted agent answers {@code guest-info} with {@code guest-exec}
+     * disabled; fails when it never does.
+     */
+    static void awaitAgentWithoutGuestExec(Domain dom) {
+        GuestAgent agent = new GuestAgent(new io.passthru.manager.libvirt.LibvirtAgentChannel(dom),
+                Duration.ofSeconds(3));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (true) {
+            try {
+                if (!agent.info().supports("guest-exec")) {
+                    return;
+                }
+            } catch (io.passthru.agent.AgentException restarting) {
+                // qemu-ga is being restarted
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the guest agent did not come back with guest-exec blocked");
+            }
+            sleep(300);
+        }
+    }
+
     /** Starts {@code script} in the guest and does not wait (for scripts that stop the agent itself). */
     static void inGuestNoWait(Domain dom, String script) {
         new GuestAgent(new io.passthru.manager.libvirt.LibvirtAgentChannel(dom), Duration.ofSeconds(30))

@@ -10,7 +10,9 @@
 #      passthru.mac=MAC          the virtio NIC (bond slave profile "bond0-virtio")
 #      passthru.vfmac=MAC        the VF (bond slave profile "bond0-vf": NetworkManager enslaves a VF with this MAC)
 #      passthru.qga_block=LIST   qemu-ga's block-rpcs (e.g. guest-exec,guest-exec-status, as RHEL ships it)
-#    bond0: active-backup, miimon 100, fail_over_mac=active (kernel Documentation/networking/bonding.rst).
+#    bond0: active-backup, miimon 100, fail_over_mac=active, num_grat_arp 3 (kernel Documentation/networking/
+#    bonding.rst): the VF and the virtio NIC have their own MACs here, so each failover changes the bond's MAC and
+#    the peers learn it from the gratuitous ARPs; one can be lost while the new slave's link settles.
 # libpam-systemd is named: polkitd, which network-manager needs, depends on a logind that debootstrap does not pick.
 # STAMP (in $LAB_DIR/distro/stamp) changes with each build: the lab hosts see this machine's files through 9p with
 # cache=loose, and would go on reading a replaced file under an old name.
@@ -107,6 +109,7 @@ autoconnect-slaves=1
 mode=active-backup
 miimon=100
 fail_over_mac=active
+num_grat_arp=3
 
 [ipv4]
 method=manual

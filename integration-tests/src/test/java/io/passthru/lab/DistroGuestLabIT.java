@@ -43,7 +43,6 @@ class DistroGuestLabIT {
     static final String VF_MAC = "52:54:00:a1:00:41";
     static final String ADDR = "192.0.2.40";
 
-    int at = 1;
 
     @BeforeAll
     void bootTheDistroGuest() throws Exception {
@@ -75,8 +74,13 @@ class DistroGuestLabIT {
         Lab.removeGuest(2, NAME);
     }
 
+    /** The host the guest runs on now (a rerun of a test starts from where the last attempt left it). */
+    private static int where() {
+        return Lab.exists(2, NAME) ? 2 : 1;
+    }
+
     private org.libvirt.Domain dom() {
-        return Lab.host(at).domain(NAME);
+        return Lab.host(where()).domain(NAME);
     }
 
     private static GuestNetworkManager nm(org.libvirt.Domain d) {
@@ -145,17 +149,18 @@ class DistroGuestLabIT {
     @Test
     @Order(3)
     void migratesWithPingsUnderNetworkManager() throws Exception {
+        int from = where();
+        int to = 3 - from;
         assertBondedUnderNm(dom());
-        PciAddress srcVf = Inventory.scan(Lab.host(1)).vfs().stream().filter(v -> NAME.equals(v.usedBy()))
+        PciAddress srcVf = Inventory.scan(Lab.host(from)).vfs().stream().filter(v -> NAME.equals(v.usedBy()))
                 .findFirst().orElseThrow().address();
         Lab.Ping ping = new Lab.Ping(2, ADDR);
         Lab.sleep(2000);
-        Lab.CliResult r = Lab.cli("migrate", NAME, "--connect", Lab.uri(1), "--to", Lab.uri(2), "--migrate-uri",
-                "tcp://" + Lab.migrationAddress(2), "--output", "json");
+        Lab.CliResult r = Lab.cli("migrate", NAME, "--connect", Lab.uri(from), "--to", Lab.uri(to),
+                "--migrate-uri", "tcp://" + Lab.migrationAddress(to), "--output", "json");
         Lab.sleep(2000);
         Lab.PingLog pings = ping.stopWithReplies();
         assertEquals(0, r.exit(), r.out() + r.err());
-        at = 2;
         JsonNode rep = r.json();
         StringBuilder steps = new StringBuilder();
         for (JsonNode s : rep.get("steps")) {
@@ -167,9 +172,9 @@ class DistroGuestLabIT {
                 pings.transmitted(), pings.lost(), pings.longestGapMs(), steps, nmcli(dom()));
         assertTrue(steps.toString().contains("NetworkManager: leave VF"), "the VF was taken out of NM's hands: "
                 + steps);
-        assertFalse(Lab.exists(1, NAME), "undefined on the source");
+        assertFalse(Lab.exists(from, NAME), "undefined on the source");
         assertBondedUnderNm(dom());
-        assertNull(Inventory.scan(Lab.host(1)).vf(srcVf).orElseThrow().usedBy(), "the source VF is free");
+        assertNull(Inventory.scan(Lab.host(from)).vf(srcVf).orElseThrow().usedBy(), "the source VF is free");
         // the bond kept the guest reachable: the longest silence is the switch-over, not the VF gap
         assertTrue(pings.transmitted() > 50, "pinged " + pings.transmitted());
         assertTrue(pings.longestGapMs() < downtime + 2000, "longest gap " + pings.longestGapMs() + " ms, downtime "
@@ -179,6 +184,7 @@ class DistroGuestLabIT {
     @Test
     @Order(4)
     void anAgentThatBlocksGuestExecIsRefusedBeforeAnythingChanges() throws Exception {
+        int at = where();
         org.libvirt.Domain d = dom();
         String before = Host.xml(d, false);
         // qemu-ga reads /etc/qemu/qemu-ga.conf when it starts (QEMU docs, qemu-ga "-c"; --dump-conf shows the keys)

@@ -47,8 +47,11 @@ public final class Hotplug {
     /** Unplug requests sent before giving up: 2. */
     public static final int DETACH_ATTEMPTS = 2;
 
-    /** How long a busy or restarting guest agent may take to answer the pre-check ping: 15 s. */
-    static final Duration AGENT_PING_PATIENCE = Duration.ofSeconds(15);
+    /**
+     * How long a busy or restarting guest agent may take to answer the pre-check ping: 30 s (a guest on a loaded
+     * nested host missed libvirt's 5 s guest-sync for 15 s in a row, and answered again on a rerun).
+     */
+    static final Duration AGENT_PING_PATIENCE = Duration.ofSeconds(30);
 
     /**
      * Result of an attach: times in ms; {@code guestInterface} null when the domain was not running; {@code vfTrust}

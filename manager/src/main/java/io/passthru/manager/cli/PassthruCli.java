@@ -27,6 +27,7 @@ import io.passthru.manager.libvirt.Hosts;
 import io.passthru.manager.viommu.ViommuPolicy;
 import io.passthru.xml.MacAddress;
 import io.passthru.xml.PciAddress;
+import io.passthru.xml.XmlCodec;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -749,7 +750,25 @@ public final class PassthruCli extends PassthruRoot {
     /** Runs the CLI; returns the exit status ({@link #EXIT_OK}, {@link #EXIT_FAILED}, {@link #EXIT_USAGE},
      * {@link #EXIT_HOST_NOT_READY}). */
     public static int run(String... args) {
+        warmUpXmlInBackground();
         return commandLine(args).execute(args);
+    }
+
+    /**
+     * Starts building the domain XML model's JAXB context ({@link XmlCodec#warmUp()}, about 1 s of CPU in a cold JVM)
+     * on a daemon thread, while the command line is parsed and the libvirt connections open: the first XML a command
+     * reads (a migration's pre-checks) no longer waits for it. A command that needs no XML exits without waiting.
+     */
+    private static void warmUpXmlInBackground() {
+        Thread t = new Thread(() -> {
+            try {
+                XmlCodec.warmUp();
+            } catch (RuntimeException e) {
+                // the first real use reports it
+            }
+        }, "passthru-xml-warm-up");
+        t.setDaemon(true);
+        t.start();
     }
 
     public static void main(String[] args) {

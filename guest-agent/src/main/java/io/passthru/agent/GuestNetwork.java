@@ -341,29 +341,38 @@ public final class GuestNetwork {
      * {@code ip -j -d link show}, once more when the agent dropped in the middle: qemu-ga can close its virtio-serial
      * port while a command runs (libvirt: "Guest agent disappeared while executing command"), and a restarted agent
      * no longer knows the pid. The query changes nothing in the guest, so it is simply run again once the agent
-     * answers {@code guest-ping}, within one {@code commandTimeout}. Commands that change the guest are never
-     * repeated here.
+     * answers {@code guest-ping}, within one {@code commandTimeout}. An error the agent answered with (a disabled
+     * {@code guest-exec}) is thrown at once. Commands that change the guest are never repeated here.
      */
     private String showLinksOutput() {
         try {
             return ip("-j", "-d", "link", "show").stdout();
         } catch (GuestCommandFailedException | InvalidGuestInputException e) {
             throw e;
+        } catch (AgentCommandException e) {
+            if (!String.valueOf(e.getMessage()).contains("disappeared")) {
+                throw e; // the agent answered with an error (e.g. guest-exec disabled): asking again changes nothing
+            }
+            return showLinksAgain(e);
         } catch (AgentException first) {
-            long deadline = System.nanoTime() + commandTimeout.toNanos();
-            while (true) {
-                try {
-                    agent.ping();
-                    return ip("-j", "-d", "link", "show").stdout();
-                } catch (GuestCommandFailedException | InvalidGuestInputException e) {
-                    throw e;
-                } catch (AgentException again) {
-                    if (System.nanoTime() > deadline) {
-                        again.addSuppressed(first);
-                        throw again;
-                    }
-                    GuestAgent.sleep(500);
+            return showLinksAgain(first);
+        }
+    }
+
+    private String showLinksAgain(AgentException first) {
+        long deadline = System.nanoTime() + commandTimeout.toNanos();
+        while (true) {
+            try {
+                agent.ping();
+                return ip("-j", "-d", "link", "show").stdout();
+            } catch (GuestCommandFailedException | InvalidGuestInputException e) {
+                throw e;
+            } catch (AgentException again) {
+                if (System.nanoTime() > deadline) {
+                    again.addSuppressed(first);
+                    throw again;
                 }
+                GuestAgent.sleep(500);
             }
         }
     }

@@ -35,11 +35,13 @@ final class GuestExecCheck {
         }
     }
 
-    /** Whether the agent answers within {@code patience} and runs the guest-side commands. */
+    /**
+     * Whether the agent answers {@code guest-info} within {@code patience} (one round trip, no guest-ping before it)
+     * and runs the guest-side commands.
+     */
     static boolean usable(org.libvirt.Domain dom, Duration patience) {
         try {
-            Hotplug.pingAgent(dom, patience);
-            return refused(new GuestAgent(new LibvirtAgentChannel(dom)).info()).isEmpty();
+            return refused(new GuestAgent(new LibvirtAgentChannel(dom), patience).info()).isEmpty();
         } catch (AgentException e) {
             return false;
         }

@@ -7,4 +7,9 @@ public class InvalidRequestException extends PassthruException {
     public InvalidRequestException(String message) {
         super(message);
     }
+
+    /** With the failure that showed the request cannot be carried out (e.g. the guest agent's answer). */
+    public InvalidRequestException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

@@ -182,6 +182,38 @@ public final class Inventory {
         return new Inventory(host.uri(), List.copyOf(pfs), functions);
     }
 
+    /**
+     * A VF of a host and its PF, as read by {@link #vfAndPf(Host, PciAddress)}.
+     *
+     * @param vf          the VF's PCI address
+     * @param pf          its PF's PCI address
+     * @param vendorId    the VF's vendor, as libvirt writes it ({@code 0x8086})
+     * @param productId   the VF's product ({@code 0x10ca})
+     * @param pfVendorId  the PF's vendor
+     * @param pfProductId the PF's product ({@code 0x10c9})
+     */
+    public record VfAndPf(PciAddress vf, PciAddress pf, String vendorId, String productId, String pfVendorId,
+                          String pfProductId) {
+    }
+
+    /**
+     * The VF at {@code vf} and its PF, from those two node devices alone (four libvirt RPCs, where {@link #scan}
+     * reads every PCI and net node device and every domain's XML): for a caller that needs nothing else of the host,
+     * like a migration's pre-check on the source, whose guest already holds the VF.
+     *
+     * @return empty when the host has no PCI function at {@code vf}, it is not a VF, or its PF is gone
+     */
+    public static Optional<VfAndPf> vfAndPf(Host host, PciAddress vf) {
+        Optional<NodeDevice> v = host.pciNodeDevice(vf).filter(NodeDevice::isVirtualFunction);
+        Optional<PciAddress> pfAddr = v.flatMap(NodeDevice::physFunction);
+        Optional<NodeDevice> pf = pfAddr.flatMap(host::pciNodeDevice);
+        if (pf.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new VfAndPf(vf, pfAddr.get(), v.get().vendorId(), v.get().productId(), pf.get().vendorId(),
+                pf.get().productId()));
+    }
+
     private static Integer box(java.util.OptionalInt v) {
         return v.isPresent() ? v.getAsInt() : null;
     }

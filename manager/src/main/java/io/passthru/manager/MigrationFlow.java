@@ -572,11 +572,10 @@ public final class MigrationFlow {
         if (src.uri().equals(dst.uri())) {
             throw new InvalidRequestException("source and destination are the same libvirt host (" + src.uri() + ")");
         }
-        // both hosts at once: each inventory is read once per migration and reused by every later step, and the
-        // destination's readiness is checked here, once, while the source's guest is asked about its network
+        // the destination's inventory is read once per migration and reused by every later step, and its readiness
+        // is checked here, once, while the source's guest is asked about its network; of the source only the VF and
+        // its PF are read (the guest holds the VF: nothing else of the source host matters to the migration)
         Map<String, Long> parts = Collections.synchronizedMap(new LinkedHashMap<>());
-        CompletableFuture<Inventory> srcScan = CompletableFuture.supplyAsync(() -> timed(parts, "source inventory",
-                () -> Inventory.scan(src)), PRECHECKS);
         CompletableFuture<Inventory> dstScan = CompletableFuture.supplyAsync(() -> timed(parts,
                 "destination inventory", () -> Inventory.scan(dst)), PRECHECKS);
         CompletableFuture<Void> dstReady = dstScan.thenAcceptAsync(inv -> timed(parts, "destination readiness",
@@ -613,6 +612,8 @@ public final class MigrationFlow {
                 .filter(i -> i.isHostdev() && i.sourcePciAddress().isPresent())
                 .findFirst().orElseThrow(noVf);
         PciAddress vf = vfIf.sourcePciAddress().orElseThrow();
+        CompletableFuture<Optional<Inventory.VfAndPf>> srcVf = CompletableFuture.supplyAsync(() -> timed(parts,
+                "source VF and PF", () -> Inventory.vfAndPf(src, vf)), PRECHECKS);
         String mac = vfIf.macAddress().map(MacAddress::toString).orElseThrow(() -> new InvalidRequestException(
                 "the VF interface of '" + req.domain() + "' has no MAC address in the live XML"));
 
@@ -629,22 +630,15 @@ public final class MigrationFlow {
             agent = timed(parts, "guest agent", () -> GuestExecCheck.usable(dom, Duration.ofSeconds(3)));
         } else {
             GuestNetwork net = BondVf.guestNet(dom);
-            GuestInfo info;
+            // the guest's links straight away, without a guest-ping or guest-info first: that round trip is asked
+            // only when the command fails, to tell an agent that does not answer from one that refuses guest-exec
+            GuestNetwork.Snapshot seen;
             try {
-                // guest-info, not guest-ping: one round trip says both that the agent answers and what it runs
-                info = timed(parts, "guest agent", () -> new GuestAgent(new LibvirtAgentChannel(dom)).info());
+                seen = timed(parts, "guest links and bonds", net::snapshot);
             } catch (AgentException e) {
-                throw new InvalidRequestException("the guest agent of '" + req.domain() + "' does not answer ("
-                        + e.getMessage() + "): the bond mode needs it to move the bond between slaves; nothing was "
-                        + "changed. Check that qemu-guest-agent runs in the guest, or use --mode failover (no agent "
-                        + "needed; the guest's virtio NIC needs <teaming type='persistent'/>)");
-            }
-            List<String> refused = GuestExecCheck.refused(info);
-            if (!refused.isEmpty()) {
-                throw new InvalidRequestException(GuestExecCheck.message(req.domain(), refused, "the bond mode"));
+                throw bondAgentRefusal(dom, req.domain(), e);
             }
             agent = true;
-            GuestNetwork.Snapshot seen = timed(parts, "guest links and bonds", net::snapshot);
             List<GuestLink> links = seen.links();
             GuestLink vfLink = links.stream().filter(l -> l.isPciDevice() && l.hasMac(mac)).findFirst()
                     .orElseThrow(() -> new InvalidRequestException("the guest of '" + req.domain()
@@ -676,9 +670,8 @@ public final class MigrationFlow {
         }
 
         long waitSrc = System.nanoTime();
-        Inventory srcInv = join(srcScan);
-        parts.put("waited for source inventory", (System.nanoTime() - waitSrc) / 1_000_000);
-        Inventory.Pf srcPf = srcInv.vf(vf).flatMap(v -> srcInv.pf(v.pf())).orElseThrow(noVf);
+        Inventory.VfAndPf srcPf = join(srcVf).orElseThrow(noVf);
+        parts.put("waited for source VF", (System.nanoTime() - waitSrc) / 1_000_000);
         if (join(nameTaken)) {
             throw new InvalidRequestException("a domain named '" + req.domain() + "' already exists on " + dst.uri());
         }
@@ -686,8 +679,7 @@ public final class MigrationFlow {
         Inventory dstInv = join(dstScan);
         String srcPhysnet = null;
         if (req.pool() != null && req.destPool() != null) {
-            Inventory.Vf sv = srcInv.vf(vf).orElseThrow();
-            DeviceSpec spec = req.pool().allowing(vf, sv.pf(), sv.vendorId(), sv.productId()).orElseThrow(() ->
+            DeviceSpec spec = req.pool().allowing(vf, srcPf.pf(), srcPf.vendorId(), srcPf.productId()).orElseThrow(() ->
                     new InvalidRequestException("VF " + vf + " of '" + req.domain() + "' is not allowed by any "
                             + "device_spec of the device pool: its physical network is unknown"));
             srcPhysnet = spec.physicalNetwork().orElse(null);
@@ -696,7 +688,8 @@ public final class MigrationFlow {
         List<PciAddress> candidates = new ArrayList<>();
         List<String> downPfs = new ArrayList<>();
         for (Inventory.Pf pf : dstInv.pfs()) {
-            if (!BondVf.same(pf.vendorId(), srcPf.vendorId()) || !BondVf.same(pf.productId(), srcPf.productId())) {
+            if (!BondVf.same(pf.vendorId(), srcPf.pfVendorId())
+                    || !BondVf.same(pf.productId(), srcPf.pfProductId())) {
                 continue;
             }
             if (pf.netInterface() != null && !pf.linkUp()) {
@@ -710,21 +703,41 @@ public final class MigrationFlow {
         if (req.destVf() != null) {
             if (!candidates.contains(req.destVf())) {
                 throw new NoFreeDeviceException("VF " + req.destVf() + " on " + dst.uri() + " is not a free VF of a PF "
-                        + srcPf.vendorId() + ":" + srcPf.productId() + " with link up (free: " + candidates + ")");
+                        + srcPf.pfVendorId() + ":" + srcPf.pfProductId() + " with link up (free: " + candidates + ")");
             }
             candidates = List.of(req.destVf());
         }
         if (candidates.isEmpty()) {
-            throw new NoFreeDeviceException("no free VF on " + dst.uri() + " of a PF " + srcPf.vendorId() + ":"
-                    + srcPf.productId() + " with link up" + (srcPhysnet == null ? "" : " on physical network "
+            throw new NoFreeDeviceException("no free VF on " + dst.uri() + " of a PF " + srcPf.pfVendorId() + ":"
+                    + srcPf.pfProductId() + " with link up" + (srcPhysnet == null ? "" : " on physical network "
                     + srcPhysnet) + (downPfs.isEmpty() ? "" : " (PFs with link down: "
                     + downPfs + ")") + ": free a VF there or raise sriov_numvfs; nothing was changed");
         }
         join(dstReady);
         parts.put("waited for destination", (System.nanoTime() - waitDst) / 1_000_000);
-        return new Plan(dom, uuid, mode, vf, srcPf.vendorId(), srcPf.productId(), mac, bondName, vfLinkName,
+        return new Plan(dom, uuid, mode, vf, srcPf.pfVendorId(), srcPf.pfProductId(), mac, bondName, vfLinkName,
                 backupName, List.copyOf(candidates), teaming, vfIf.vlanTag().orElse(null),
                 Boolean.TRUE.equals(vfIf.getTrustGuestRxFilters()), agent, networkManager, copyInOrder(parts));
+    }
+
+    /**
+     * Why the bond pre-check could not read the guest's links ({@code failure}), as the refusal to throw: the agent
+     * refuses guest-exec ({@code guest-info} names it), or does not answer. Nothing was changed.
+     */
+    private static RuntimeException bondAgentRefusal(org.libvirt.Domain dom, String domain, AgentException failure) {
+        GuestInfo info;
+        try {
+            info = new GuestAgent(new LibvirtAgentChannel(dom)).info();
+        } catch (AgentException e) {
+            e.addSuppressed(failure);
+            return new InvalidRequestException("the guest agent of '" + domain + "' does not answer ("
+                    + failure.getMessage() + "): the bond mode needs it to move the bond between slaves; nothing was "
+                    + "changed. Check that qemu-guest-agent runs in the guest, or use --mode failover (no agent "
+                    + "needed; the guest's virtio NIC needs <teaming type='persistent'/>)", e);
+        }
+        List<String> refused = GuestExecCheck.refused(info);
+        return refused.isEmpty() ? failure
+                : new InvalidRequestException(GuestExecCheck.message(domain, refused, "the bond mode"), failure);
     }
 
     /** The bond pre-check's refusal of a VF outside any bond: what the guest has, who owns its links, what to do. */

@@ -3,6 +3,7 @@ package io.passthru.manager.libvirt;
 import io.passthru.PassthruException;
 import io.passthru.manager.DomainNotFoundException;
 import io.passthru.manager.HostNotReadyException;
+import io.passthru.xml.PciAddress;
 import io.passthru.xml.XmlCodec;
 import io.passthru.xml.domcaps.DomainCapabilities;
 import io.passthru.xml.nodedev.NodeDevice;
@@ -12,6 +13,7 @@ import org.libvirt.LibvirtException;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -117,9 +119,9 @@ public final class Host {
      * other device is looked up again, up to 5 times 200 ms apart: left out once libvirt no longer lists it, read again
      * while it does, and the first failure is thrown when it never reads.
      */
-    private java.util.Optional<NodeDevice> readAgainOrSkip(String cap, String name, RuntimeException failure) {
+    private Optional<NodeDevice> readAgainOrSkip(String cap, String name, RuntimeException failure) {
         if ("net".equals(cap)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         for (int attempt = 0; attempt < 5; attempt++) {
             try {
@@ -129,15 +131,32 @@ public final class Host {
                 throw failure;
             }
             if (!List.of(call("list node devices on " + uri, () -> conn.listDevices(cap))).contains(name)) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
             try {
-                return java.util.Optional.of(readNodeDevice(name));
+                return Optional.of(readNodeDevice(name));
             } catch (RuntimeException again) {
                 // still listed, still unreadable: look again
             }
         }
         throw failure;
+    }
+
+    /**
+     * The node device of the PCI function at {@code address} ({@code pci_DDDD_BB_SS_F}), read with two RPCs instead of
+     * a whole {@link #nodeDevices(String)} listing; empty when the host has no such function.
+     *
+     * @throws io.passthru.manager.LibvirtCallException when libvirt fails otherwise
+     */
+    public Optional<NodeDevice> pciNodeDevice(PciAddress address) {
+        try {
+            return Optional.of(readNodeDevice(address.nodeDeviceName()));
+        } catch (PassthruException e) {
+            if (e.libvirtErrorCode() == LibvirtErrors.VIR_ERR_NO_NODE_DEVICE) {
+                return Optional.empty();
+            }
+            throw e;
+        }
     }
 
     private NodeDevice readNodeDevice(String name) {

@@ -16,6 +16,8 @@ import org.libvirt.LibvirtException;
 public final class LibvirtErrors {
     public static final int VIR_ERR_OPERATION_FAILED = 9;
     public static final int VIR_ERR_NO_DOMAIN = 42;
+    /** {@code VIR_ERR_NO_NODE_DEVICE}: no node device of that name. */
+    public static final int VIR_ERR_NO_NODE_DEVICE = 53;
     public static final int VIR_ERR_OPERATION_INVALID = 55;
     public static final int VIR_ERR_OPERATION_TIMEOUT = 68;
     public static final int VIR_ERR_AGENT_UNRESPONSIVE = 86;

@@ -70,6 +70,21 @@ public final class LibvirtErrors {
         return err != null && err.getMessage() != null ? err.getMessage().strip() : String.valueOf(e.getMessage());
     }
 
+    /**
+     * The failure of a call made through {@link LibvirtNative} (it returned null or -1 and threw nothing), from the
+     * calling thread's last libvirt error ({@code virGetLastError}, thread-local in libvirt).
+     *
+     * @param what what passthru was doing, e.g. "read node device pci_0000_01_10_0 on URI"
+     */
+    static PassthruException lastNativeFailure(String what) {
+        org.libvirt.jna.virError err = org.libvirt.jna.Libvirt.INSTANCE.virGetLastError();
+        int code = err == null ? PassthruException.NO_LIBVIRT_ERROR : err.code;
+        String msg = what + " failed: " + (err == null || err.message == null ? "libvirt reported no error"
+                : err.message.strip());
+        return code == VIR_ERR_NO_DOMAIN ? new DomainNotFoundException(msg, null, code)
+                : new LibvirtCallException(msg, null, code);
+    }
+
     /** Generic mapping: {@code what} says what passthru was doing, e.g. "attach VF 0000:01:10.0 to domain g1". */
     public static PassthruException wrap(String what, LibvirtException e) {
         int code = code(e);

@@ -5,15 +5,19 @@ import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import com.sun.jna.PointerType;
+import com.sun.jna.ptr.PointerByReference;
 import org.libvirt.Connect;
 import org.libvirt.Domain;
 
 import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The few libvirt C entry points libvirt-java 0.5.4 does not wrap, bound with JNA against the same libvirt.so.0:
- * per-device domain events ({@code VIR_DOMAIN_EVENT_ID_DEVICE_REMOVED}, {@code ..._DEVICE_REMOVAL_FAILED}) and
- * {@code virConnectGetDomainCapabilities}. Source: libvirt's libvirt-domain.h and libvirt-host.h.
+ * per-device domain events ({@code VIR_DOMAIN_EVENT_ID_DEVICE_REMOVED}, {@code ..._DEVICE_REMOVAL_FAILED}),
+ * {@code virConnectGetDomainCapabilities} and {@code virConnectListAllNodeDevices}. Source: libvirt's
+ * libvirt-domain.h, libvirt-host.h and libvirt-nodedev.h.
  */
 public final class LibvirtNative {
     /** {@code VIR_DOMAIN_EVENT_ID_DEVICE_REMOVED}: a device finished its removal (libvirt-domain.h). */
@@ -34,7 +38,20 @@ public final class LibvirtNative {
 
         Pointer virConnectGetDomainCapabilities(Pointer conn, String emulatorbin, String arch, String machine,
                                                 String virttype, int flags);
+
+        int virConnectListAllNodeDevices(Pointer conn, PointerByReference devices, int flags);
+
+        String virNodeDeviceGetName(Pointer dev);
+
+        Pointer virNodeDeviceGetXMLDesc(Pointer dev, int flags);
+
+        int virNodeDeviceFree(Pointer dev);
     }
+
+    /** {@code VIR_CONNECT_LIST_NODE_DEVICES_CAP_PCI_DEV} (libvirt-nodedev.h: 1 << VIR_NODE_DEV_CAP_PCI_DEV). */
+    public static final int LIST_NODE_DEVICES_CAP_PCI_DEV = 1 << 1;
+    /** {@code VIR_CONNECT_LIST_NODE_DEVICES_CAP_NET} (1 << VIR_NODE_DEV_CAP_NET). */
+    public static final int LIST_NODE_DEVICES_CAP_NET = 1 << 4;
 
     private static final Libvirt LIB = Native.load("virt", Libvirt.class);
 
@@ -82,5 +99,59 @@ public final class LibvirtNative {
         } finally {
             Native.free(Pointer.nativeValue(p));
         }
+    }
+
+    /** A node device handle from {@link #listAllNodeDevices}, with its name; {@link #free} releases it. */
+    record NodeDeviceHandle(Pointer pointer, String name) {
+    }
+
+    /**
+     * {@code virConnectListAllNodeDevices}: the node devices with the capability {@code flags} name (one RPC, where
+     * {@code virNodeListDevices} gives names that each need a lookup RPC before their XML can be read).
+     *
+     * @return the handles (each to be given to {@link #free}), or null when libvirt reported an error
+     *         ({@link LibvirtErrors#lastNativeFailure})
+     */
+    static List<NodeDeviceHandle> listAllNodeDevices(Connect conn, int flags) {
+        PointerByReference out = new PointerByReference();
+        int n = LIB.virConnectListAllNodeDevices(pointer(conn), out, flags);
+        if (n < 0) {
+            return null;
+        }
+        Pointer array = out.getValue();
+        List<NodeDeviceHandle> handles = new ArrayList<>(n);
+        if (array == null) {
+            return handles;
+        }
+        try {
+            for (Pointer p : array.getPointerArray(0, n)) {
+                handles.add(new NodeDeviceHandle(p, LIB.virNodeDeviceGetName(p)));
+            }
+        } finally {
+            Native.free(Pointer.nativeValue(array));
+        }
+        return handles;
+    }
+
+    /**
+     * {@code virNodeDeviceGetXMLDesc}: the device's XML (one RPC).
+     *
+     * @return the XML, or null when libvirt reported an error (the device went away, or the connection failed)
+     */
+    static String nodeDeviceXml(NodeDeviceHandle dev) {
+        Pointer p = LIB.virNodeDeviceGetXMLDesc(dev.pointer(), 0);
+        if (p == null) {
+            return null;
+        }
+        try {
+            return p.getString(0, "UTF-8");
+        } finally {
+            Native.free(Pointer.nativeValue(p));
+        }
+    }
+
+    /** {@code virNodeDeviceFree}: releases a handle (no RPC). */
+    static void free(NodeDeviceHandle dev) {
+        LIB.virNodeDeviceFree(dev.pointer());
     }
 }

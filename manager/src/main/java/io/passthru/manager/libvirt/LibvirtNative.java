@@ -48,9 +48,9 @@ public final class LibvirtNative {
         int virNodeDeviceFree(Pointer dev);
     }
 
-    /** {@code VIR_CONNECT_LIST_NODE_DEVICES_CAP_PCI_DEV} (libvirt-nodedev.h: 1 << VIR_NODE_DEV_CAP_PCI_DEV). */
+    /** {@code VIR_CONNECT_LIST_NODE_DEVICES_CAP_PCI_DEV} (libvirt-nodedev.h: {@code 1 << VIR_NODE_DEV_CAP_PCI_DEV}). */
     public static final int LIST_NODE_DEVICES_CAP_PCI_DEV = 1 << 1;
-    /** {@code VIR_CONNECT_LIST_NODE_DEVICES_CAP_NET} (1 << VIR_NODE_DEV_CAP_NET). */
+    /** {@code VIR_CONNECT_LIST_NODE_DEVICES_CAP_NET} ({@code 1 << VIR_NODE_DEV_CAP_NET}). */
     public static final int LIST_NODE_DEVICES_CAP_NET = 1 << 4;
 
     private static final Libvirt LIB = Native.load("virt", Libvirt.class);

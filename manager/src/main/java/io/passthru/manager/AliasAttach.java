@@ -77,7 +77,7 @@ public final class AliasAttach {
                             + "request, " + lost.size() + " taken by other requests meanwhile");
                 }
                 try {
-                    done.add(hotplug.attach(host, domain, device(next)));
+                    done.add(hotplug.attach(host, domain, device(next), inv));
                     donePfs.add(next.pf());
                 } catch (InvalidRequestException | LibvirtCallException e) {
                     if (!lostRace(e)) {

@@ -131,16 +131,26 @@ public final class Hotplug {
      * @throws PassthruException            when libvirt or the guest fails; the device is then detached again
      */
     public AttachResult attach(Host host, String domainName, PassthroughDevice device) {
+        return attach(host, domainName, device, null);
+    }
+
+    /**
+     * {@link #attach(Host, String, PassthroughDevice)} with the host's node devices as {@code known} read them (the
+     * caller's own {@link Inventory#scan}, e.g. {@link AliasAttach}'s, which may try several candidates in turn): only
+     * which domain holds what is read again, under the domain's lock ({@link Inventory#withUsage}), not every node
+     * device once more per attempt. Null: a full scan.
+     */
+    AttachResult attach(Host host, String domainName, PassthroughDevice device, Inventory known) {
         org.libvirt.Domain dom = host.domain(domainName);
         try (DomainLock lock = DomainLock.acquire(host.uri(), uuid(dom))) {
             if (Host.isActive(dom)) {
-                return attachLocked(host, domainName, dom, device);
+                return attachLocked(host, domainName, dom, device, known);
             }
             // libvirt does not arbitrate config-only attaches (no device is opened): two inactive domains could both
             // be given one device. Serialize them per host on this machine, and check after the attach that no other
             // definition took the same device meanwhile (a request from another machine): the later one backs out.
             try (DomainLock hostLock = DomainLock.acquire(host.uri(), "config-attach")) {
-                AttachResult r = attachLocked(host, domainName, dom, device);
+                AttachResult r = attachLocked(host, domainName, dom, device, known);
                 PciAddress a = device.address();
                 List<String> holders = Inventory.holders(host).getOrDefault(a, List.of());
                 if (holders.size() > 1) {
@@ -158,16 +168,16 @@ public final class Hotplug {
     }
 
     private AttachResult attachLocked(Host host, String domainName, org.libvirt.Domain dom,
-                                      PassthroughDevice device) {
+                                      PassthroughDevice device, Inventory known) {
+        Inventory inv = known == null ? Inventory.scan(host) : known.withUsage(Inventory.usage(host));
         if (device instanceof PassthroughDevice.Vf vf) {
-            return attachVfLocked(host, domainName, dom, vf);
+            return attachVfLocked(host, domainName, dom, vf, inv);
         }
-        return attachHostdevLocked(host, domainName, dom, (PassthroughDevice.Hostdev) device);
+        return attachHostdevLocked(host, domainName, dom, (PassthroughDevice.Hostdev) device, inv);
     }
 
     private AttachResult attachHostdevLocked(Host host, String domainName, org.libvirt.Domain dom,
-                                             PassthroughDevice.Hostdev device) {
-        Inventory inv = Inventory.scan(host);
+                                             PassthroughDevice.Hostdev device, Inventory inv) {
         AssignmentRules.check(inv, domainName, List.of(AssignmentRules.pci(inv, device.address())));
         new HostCheck().requireReadyFor(host, inv, device.describe(), null);
         boolean live = Host.isActive(dom);
@@ -236,9 +246,8 @@ public final class Hotplug {
     }
 
     private AttachResult attachVfLocked(Host host, String domainName, org.libvirt.Domain dom,
-                                        PassthroughDevice.Vf device) {
+                                        PassthroughDevice.Vf device, Inventory inv) {
         PciAddress vf = device.address();
-        Inventory inv = Inventory.scan(host);
         Inventory.Vf v = inv.vf(vf).orElseThrow(() -> new InvalidRequestException(
                 vf + " is not an SR-IOV VF on " + host.uri() + " (passthru list-vfs --connect " + host.uri()
                         + " lists the VFs)"));

@@ -94,6 +94,23 @@ public final class Inventory {
         return new Inventory(uri, List.copyOf(pfs), functions);
     }
 
+    /**
+     * This inventory with who holds each device replaced by {@code usage} (PCI source address to domain name, as
+     * {@link #usage(Host)} reads it): node device facts (PFs, VFs, drivers, IOMMU groups) as they were scanned, holders
+     * as they are now. For a caller that scanned the host once and attaches under a lock, where only the holders can
+     * have changed in a way that matters (libvirt arbitrates live attaches itself).
+     */
+    public Inventory withUsage(Map<PciAddress, String> usage) {
+        List<Pf> newPfs = pfs.stream().map(p -> new Pf(p.address(), p.netInterface(), p.linkState(), p.vendorId(),
+                p.productId(), p.driver(), p.totalVfs(), p.numaNode(), p.vfs().stream().map(v -> new Vf(v.address(),
+                v.pf(), v.vendorId(), v.productId(), v.driver(), v.iommuGroup(), v.numaNode(),
+                usage.get(v.address()))).toList())).toList();
+        List<PciFunction> newFunctions = functions.values().stream().map(f -> new PciFunction(f.address(), f.kind(),
+                f.pf(), f.vendorId(), f.productId(), f.pciClass(), f.driver(), f.iommuGroup(), f.iommuGroupMembers(),
+                f.numaNode(), usage.get(f.address()))).toList();
+        return new Inventory(uri, newPfs, newFunctions);
+    }
+
     /** Every PCI function of the host, by address. */
     public List<PciFunction> functions() {
         return List.copyOf(functions.values());

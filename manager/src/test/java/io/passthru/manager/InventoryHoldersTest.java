@@ -13,8 +13,12 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Who holds which PCI device, from domain definitions on libvirt's test driver (sriov-host.xml). */
+/**
+ * Who holds which PCI device, from domain definitions on libvirt's test driver (sriov-host.xml); the targeted reads
+ * that stand in for a whole scan.
+ */
 class InventoryHoldersTest {
     private static final PciAddress VF0 = PciAddress.parse("0000:03:10.0");
     private static final PciAddress NIC = PciAddress.parse("0000:04:00.0");
@@ -51,5 +55,37 @@ class InventoryHoldersTest {
         Map<PciAddress, List<String>> held = Inventory.definitionHolders(host);
         assertFalse(held.values().stream().anyMatch(names -> names.contains("empty")), held.toString());
         assertEquals(2, held.size(), held.toString());
+    }
+
+    @Test
+    void withUsageTakesTodaysHoldersAndKeepsTheScannedNodeDevices() {
+        Inventory scanned = Inventory.scan(host);
+        PciAddress vf1 = scanned.vfs().stream().map(Inventory.Vf::address).filter(a -> !a.equals(VF0)).findFirst()
+                .orElseThrow();
+        assertEquals(null, scanned.vf(vf1).orElseThrow().usedBy());
+        new DomainDefiner().define(host, new DomainDefiner.Command("later").memoryMiB(256)
+                .vf(new PassthroughDevice.Vf(vf1, MacAddress.parse("52:54:00:00:00:11"), null, false)), false);
+
+        Inventory now = scanned.withUsage(Inventory.usage(host));
+        assertEquals("later", now.vf(vf1).orElseThrow().usedBy(), "the holder defined after the scan");
+        assertEquals("later", now.function(vf1).orElseThrow().usedBy());
+        assertEquals("shutoff", now.vf(VF0).orElseThrow().usedBy());
+        assertEquals(scanned.vfs().stream().map(v -> List.of(v.address(), v.pf(), String.valueOf(v.driver()),
+                String.valueOf(v.iommuGroup()))).toList(), now.vfs().stream().map(v -> List.of(v.address(), v.pf(),
+                String.valueOf(v.driver()), String.valueOf(v.iommuGroup()))).toList(), "node device facts as scanned");
+        assertEquals(scanned.pfs().size(), now.pfs().size());
+        assertEquals(scanned.functions().size(), now.functions().size());
+    }
+
+    @Test
+    void vfAndPfReadsTheVfAndItsPfAlone() {
+        Inventory scanned = Inventory.scan(host);
+        Inventory.Vf vf = scanned.vf(VF0).orElseThrow();
+        Inventory.Pf pf = scanned.pf(vf.pf()).orElseThrow();
+        Inventory.VfAndPf read = Inventory.vfAndPf(host, VF0).orElseThrow();
+        assertEquals(new Inventory.VfAndPf(VF0, pf.address(), vf.vendorId(), vf.productId(), pf.vendorId(),
+                pf.productId()), read);
+        assertTrue(Inventory.vfAndPf(host, pf.address()).isEmpty(), "a PF is not a VF");
+        assertTrue(Inventory.vfAndPf(host, PciAddress.parse("0000:7f:1f.7")).isEmpty(), "no such function");
     }
 }

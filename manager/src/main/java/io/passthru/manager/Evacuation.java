@@ -131,6 +131,11 @@ public final class Evacuation {
      * {@code new MigrationFlow.Request(from, name, toUri, migrateUri, null, pool, destPool, controls.apply(name),
      * Mode.AUTO)}.
      *
+     * <p>Each guest's migration opens connections of its own to both hosts and closes them when it ends: libvirtd
+     * serves at most {@code max_client_requests} calls of one connection at once (5 by default, libvirtd.conf), and
+     * each migration holds one of them for its whole length (the source's {@code Perform} call), so migrations
+     * sharing a connection would leave the rest of their calls (guest agent, device plug, XML reads) one slot.
+     *
      * @param migrateUri migration data URI (e.g. {@code tcp://198.51.100.2}), or null for libvirt's choice
      * @param pool       the source host's device pool, or null
      * @param destPool   the destination host's device pool, or null
@@ -138,13 +143,15 @@ public final class Evacuation {
      *                   gets its own {@link Cancellation} and listener (a {@link Cancellation} serves one migration
      *                   at a time); null: {@link MigrationControls#defaults()}
      */
-    public static Evacuation withMigrationFlow(Hosts hosts, Hotplug hotplug, String toUri, String migrateUri,
-                                               DevicePool pool, DevicePool destPool,
-                                               Function<String, MigrationControls> controls) {
-        MigrationFlow flow = new MigrationFlow(hosts, hotplug);
-        return new Evacuation(toUri, (from, to, name) -> flow.migrate(new MigrationFlow.Request(from, name, to,
-                migrateUri, null, pool, destPool, controls == null ? null : controls.apply(name),
-                MigrationFlow.Mode.AUTO)));
+    public static Evacuation withMigrationFlow(Hotplug hotplug, String toUri, String migrateUri, DevicePool pool,
+                                               DevicePool destPool, Function<String, MigrationControls> controls) {
+        return new Evacuation(toUri, (from, to, name) -> {
+            try (Hosts own = new Hosts()) {
+                return new MigrationFlow(own, hotplug).migrate(new MigrationFlow.Request(from, name, to, migrateUri,
+                        null, pool, destPool, controls == null ? null : controls.apply(name),
+                        MigrationFlow.Mode.AUTO));
+            }
+        });
     }
 
     /**

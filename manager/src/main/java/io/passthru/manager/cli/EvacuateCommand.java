@@ -73,7 +73,7 @@ final class EvacuateCommand implements Callable<Integer> {
         try (Hosts hosts = new Hosts()) {
             List<String> domains = Evacuation.runningDomains(hosts.open(from));
             Hotplug hp = new Hotplug(Duration.ofSeconds(guestTimeout), Duration.ofSeconds(detachTimeout));
-            Evacuation.Result r = Evacuation.withMigrationFlow(hosts, hp, dest, migrateUri,
+            Evacuation.Result r = Evacuation.withMigrationFlow(hp, dest, migrateUri,
                     PassthruCli.optionalPool(pool), PassthruCli.optionalPool(destPool == null ? pool : destPool),
                     name -> controls(name, json, cancellation())).evacuate(from, domains, parallel);
             if (json) {

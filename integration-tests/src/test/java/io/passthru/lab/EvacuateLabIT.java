@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.libvirt.DomainInfo.DomainState;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -31,19 +32,21 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * passthru evacuate on the nested lab: four guests, each with a VF bonded to its virtio NIC, move from host 1 to
- * host 2 one at a time, then back four at once (the makespans of both and their ratio are printed); then one guest
- * that cannot move (a domain of its name is already defined on host 2) is refused alone while the others move.
- * Evacuate moves every running domain of a host: the lab's hosts must run no other guest meanwhile.
+ * passthru evacuate on the nested lab. In the default tier: four guests of every kind (a VF bonded to the virtio NIC,
+ * a VF teamed with a failover virtio NIC, a virtio NIC only, and one whose name is taken on host 2) leave host 1 four
+ * at once; each moves by its own mode, and the one that cannot move is refused alone. In the extended tier: four bond
+ * guests move from host 1 to host 2 one at a time, then back four at once (the makespans and their ratio are
+ * printed). Evacuate moves every running domain of a host: the lab's hosts must run no other guest meanwhile.
  */
 @ExtendWith(LabHealth.class)
-@Tag(Lab.EXTENDED)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EvacuateLabIT {
     static final int GUESTS = 4;
-    /** The guest made unmigratable in {@link #aGuestThatCannotMoveIsRefusedAloneAndTheOthersMove()}. */
-    static final int BLOCKED = 3;
+    /** In {@link #aMixOfGuestsMovesEachByItsModeAndOneThatCannotMoveStaysBehind()}: the guest that cannot move. */
+    static final int BLOCKED = 4;
+    /** {@code VIR_DOMAIN_START_PAUSED} (libvirt-domain.h). */
+    static final int START_PAUSED = 1;
 
     static String name(int i) {
         return "evac-" + i;
@@ -92,25 +95,6 @@ class EvacuateLabIT {
                     "--mac", mac(i), "--bond", "bond0");
             assertEquals(0, a.exit(), a.err());
         }
-    }
-
-    /**
-     * Whether the four guests run on host 1 only, each with one VF and no unfinished passthru operation (after a test
-     * that left them so; a test that failed half-way leaves them to be made again).
-     */
-    static boolean allOnHost1() throws Exception {
-        for (int i = 1; i <= GUESTS; i++) {
-            if (!Lab.exists(1, name(i)) || Lab.exists(2, name(i)) || !Host.isActive(Lab.host(1).domain(name(i)))) {
-                return false;
-            }
-            String xml = Host.xml(Lab.host(1).domain(name(i)), false);
-            Domain live = XmlCodec.unmarshal(xml, Domain.class);
-            if (xml.contains("passthru:operation")
-                    || live.devices().interfaces().stream().filter(DomainInterface::isHostdev).count() != 1) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Evacuate moves every running domain: host {@code h} must run exactly {@code expected}. */
@@ -193,6 +177,7 @@ class EvacuateLabIT {
 
     @Test
     @Order(1)
+    @Tag(Lab.EXTENDED)
     void evacuatesFourGuestsOneAtATimeThenBackFourAtOnce() throws Exception {
         guestsWithVfsOnHost1();
         runsExactly(1, names());
@@ -248,26 +233,90 @@ class EvacuateLabIT {
                 + "%.2f%n", m1, m4, (double) m4 / m1);
     }
 
+    /** Guest {@code i} runs persistently on host {@code h}, is gone from the other, answers host {@code h}'s peer. */
+    static org.libvirt.Domain runsOn(int h, int i) throws Exception {
+        assertFalse(Lab.exists(other(h), name(i)), name(i) + " is still defined on host " + other(h));
+        org.libvirt.Domain d = Lab.host(h).domain(name(i));
+        assertTrue(Host.isActive(d) && Host.isPersistent(d), name(i) + " runs persistently on host " + h);
+        Lab.onHostOk(h, "/bin/ping", "-c", "3", "-i", "0.3", "-W", "2", addr(i));
+        return d;
+    }
+
+    /**
+     * One guest of each kind on host 1, evacuated four at once: {@code evac-1} with a VF bonded to its virtio NIC
+     * (bond flow), {@code evac-2} with a VF teamed with its failover virtio NIC (failover flow), {@code evac-3} with
+     * only a virtio NIC (plain live migration), {@code evac-4} paused, with a domain of its name already defined (not
+     * started) on host 2. The first three move by their own mode, the two VF migrations at once taking
+     * different free VFs of host 2; the fourth is refused alone, keeps running on host 1 unchanged; evacuate exits 1.
+     */
     @Test
     @Order(2)
-    void aGuestThatCannotMoveIsRefusedAloneAndTheOthersMove() throws Exception {
-        if (!allOnHost1()) {
-            guestsWithVfsOnHost1();
-        }
+    void aMixOfGuestsMovesEachByItsModeAndOneThatCannotMoveStaysBehind() throws Exception {
+        cleanup();
+        Lab.startGuest(1, name(1), mac(1), addr(1) + "/24");
+        Lab.startFailoverGuest(1, name(2), mac(2), addr(2) + "/24");
+        // the virtio-only guest boots while the VFs are attached (its agent is awaited before the evacuation); the
+        // one that cannot move runs paused: it is active, so evacuate takes it, and its refusal needs no booted guest
+        org.libvirt.Domain plain = Lab.defineGuest(1, name(3), mac(3), addr(3) + "/24");
+        plain.create();
+        Lab.defineGuest(1, name(BLOCKED), mac(BLOCKED), addr(BLOCKED) + "/24").create(START_PAUSED);
+        List<PciAddress> free = Inventory.scan(Lab.host(1)).vfs().stream().filter(Inventory.Vf::isFree)
+                .map(Inventory.Vf::address).toList();
+        assertTrue(free.size() >= 2, "host 1 has " + free.size() + " free VFs, 2 needed: " + free);
+        Lab.CliResult a = Lab.cli("attach", name(1), "--connect", Lab.uri(1), "--vf", free.get(0).toString(),
+                "--mac", mac(1), "--bond", "bond0");
+        assertEquals(0, a.exit(), a.err());
+        a = Lab.cli("attach", name(2), "--connect", Lab.uri(1), "--vf", free.get(1).toString(), "--failover");
+        assertEquals(0, a.exit(), a.err());
+        Lab.waitForAgent(plain, name(3));
         runsExactly(1, names());
         runsExactly(2, List.of());
         String blocked = name(BLOCKED);
-        // a domain of the same name defined (not started) on host 2: the migration of that guest cannot land there
-        Lab.defineGuest(2, blocked, mac(BLOCKED), addr(BLOCKED) + "/24");
+        Lab.defineGuest(2, blocked, mac(BLOCKED), addr(BLOCKED) + "/24"); // the name taken on host 2
         try {
-            org.libvirt.Domain before = Lab.host(1).domain(blocked);
-            String xmlBefore = Host.xml(before, false);
-            Lab.CliResult r = evacuate(1, 2);
-            assertEquals(1, r.exit(), r.out() + r.err());
+            String xmlBefore = Host.xml(Lab.host(1).domain(blocked), false);
+            Lab.CliResult r = evacuate(1, GUESTS);
+            assertEquals(1, r.exit(), "one guest was not migrated: exit status 1\n" + r.out() + r.err());
             JsonNode res = r.json();
-            print("host 1 -> host 2 with " + blocked + " taken on host 2, --parallel 2", res);
+            print("host 1 -> host 2, a guest of each kind and " + blocked + " taken on host 2, --parallel "
+                    + GUESTS, res);
             assertEquals(GUESTS - 1, res.get("migrated").asInt(), res.toString());
-            assertEquals(1, res.get("refused").asInt() + res.get("failed").asInt(), res.toString());
+            assertEquals(List.of("bond", "failover", "plain"), List.of(guest(res, name(1)).get("mode").asText(),
+                    guest(res, name(2)).get("mode").asText(), guest(res, name(3)).get("mode").asText()),
+                    "each guest by its own mode: " + res);
+            for (int i = 1; i < BLOCKED; i++) {
+                assertEquals(Evacuation.MIGRATED, guest(res, name(i)).get("outcome").asText(), res.toString());
+            }
+            long lastStart = 0;
+            long firstEnd = Long.MAX_VALUE;
+            for (int i = 1; i < BLOCKED; i++) {
+                JsonNode g = guest(res, name(i));
+                lastStart = Math.max(lastStart, g.get("startMs").asLong());
+                firstEnd = Math.min(firstEnd, g.get("startMs").asLong() + g.get("durationMs").asLong());
+            }
+            assertTrue(lastStart < firstEnd, "with --parallel " + GUESTS + " the three migrations ran at once: "
+                    + res);
+
+            // bond: the VF enslaved and active on host 2
+            runsOnWithVf(2, 1, res);
+            // failover: a VF of host 2 teamed with the virtio NIC again, and net_failover's primary in the guest
+            org.libvirt.Domain fo = runsOn(2, 2);
+            List<DomainInterface> foVfs = XmlCodec.unmarshal(Host.xml(fo, false), Domain.class).devices()
+                    .interfaces().stream().filter(DomainInterface::isHostdev).toList();
+            assertEquals(1, foVfs.size(), name(2) + ": exactly one VF");
+            assertEquals("transient", foVfs.get(0).getTeaming().getType(), name(2) + ": the VF is teamed");
+            assertEquals(Lab.FAILOVER_ALIAS, foVfs.get(0).getTeaming().getPersistent());
+            PciAddress foVf = foVfs.get(0).sourcePciAddress().orElseThrow();
+            assertEquals(guest(res, name(2)).get("destVf").asText(), foVf.toString(), name(2) + ": the VF the result "
+                    + "names");
+            assertEquals(name(2), Inventory.scan(Lab.host(2)).vf(foVf).orElseThrow().usedBy());
+            Lab.failoverPrimary(fo, mac(2));
+            // plain: no VF before, none after
+            plain = runsOn(2, 3);
+            assertEquals(0, XmlCodec.unmarshal(Host.xml(plain, false), Domain.class).devices().interfaces().stream()
+                    .filter(DomainInterface::isHostdev).count(), name(3) + " has no VF");
+
+            // the guest that cannot move: refused (or failed and rolled back), still on host 1, the blocker idle
             JsonNode b = guest(res, blocked);
             String outcome = b.get("outcome").asText();
             assertTrue(Evacuation.REFUSED.equals(outcome) || Evacuation.FAILED.equals(outcome), b.toString());
@@ -278,23 +327,10 @@ class EvacuateLabIT {
             } else {
                 assertEquals(xmlBefore, Host.xml(Lab.host(1).domain(blocked), false), "refused: nothing changed");
             }
-            // the blocked guest still runs on host 1 with its VF active; the copy on host 2 is the inactive blocker
             org.libvirt.Domain stayed = Lab.host(1).domain(blocked);
             assertTrue(Host.isActive(stayed), blocked + " still runs on host 1");
+            assertEquals(DomainState.VIR_DOMAIN_PAUSED, stayed.getInfo().state, blocked + " is as it was: paused");
             assertFalse(Host.isActive(Lab.host(2).domain(blocked)), "the blocker on host 2 was not started");
-            GuestNetwork net = new GuestNetwork(new GuestAgent(new LibvirtAgentChannel(stayed)));
-            GuestLink vf = Lab.waitForAgentThen(() -> net.findPciByMac(mac(BLOCKED)))
-                    .orElseThrow(() -> new AssertionError(blocked + ": VF not in the guest"));
-            assertEquals(vf.name(), Lab.waitForAgentThen(() -> net.bond("bond0").activeSlave()),
-                    blocked + ": VF still the active slave");
-            Lab.onHostOk(1, "/bin/ping", "-c", "3", "-i", "0.3", "-W", "2", addr(BLOCKED));
-            // the others moved
-            for (int i = 1; i <= GUESTS; i++) {
-                if (i != BLOCKED) {
-                    assertEquals(Evacuation.MIGRATED, guest(res, name(i)).get("outcome").asText(), res.toString());
-                    runsOnWithVf(2, i, res);
-                }
-            }
             noVfSharedOrLeaked();
             runsExactly(1, List.of(blocked));
         } finally {

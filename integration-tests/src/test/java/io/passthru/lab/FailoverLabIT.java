@@ -60,17 +60,6 @@ class FailoverLabIT {
                 .orElseThrow(() -> new AssertionError("no VF interface in the live XML"));
     }
 
-    /** The guest's VF netdev with MAC {@code mac}, enslaved to net_failover's master (a virtio-backed netdev). */
-    private static GuestLink failoverPrimary(org.libvirt.Domain dom, String mac) {
-        GuestNetwork net = new GuestNetwork(new GuestAgent(new LibvirtAgentChannel(dom)));
-        GuestLink vf = net.waitForPciMac(mac, java.time.Duration.ofSeconds(60))
-                .orElseThrow(() -> new AssertionError("the guest shows no VF with MAC " + mac));
-        assertTrue(vf.master() != null, "the VF is a slave of the failover master: " + vf);
-        GuestLink master = net.links().stream().filter(l -> l.name().equals(vf.master())).findFirst().orElseThrow();
-        assertFalse(master.isPciDevice(), "the failover master hangs off the virtio device: " + master);
-        return vf;
-    }
-
     @Test
     @Order(1)
     void attachFailoverNeedsATeamedVirtioNic() throws Exception {
@@ -95,7 +84,7 @@ class FailoverLabIT {
         assertEquals("transient", i.getTeaming().getType());
         assertEquals(Lab.FAILOVER_ALIAS, i.getTeaming().getPersistent());
         assertEquals(FO_MAC, i.macAddress().orElseThrow().toString(), "the virtio NIC's MAC");
-        failoverPrimary(fo, FO_MAC);
+        Lab.failoverPrimary(fo, FO_MAC);
     }
 
     @Test
@@ -111,7 +100,7 @@ class FailoverLabIT {
         assertTrue(j.get("rolledBack").asBoolean(), j.toString());
         assertFalse(Lab.exists(2, FO), "nothing left on host 2");
         assertEquals(vf, vfInterface(fo).sourcePciAddress().orElseThrow(), "the same VF on the source");
-        failoverPrimary(fo, FO_MAC);
+        Lab.failoverPrimary(fo, FO_MAC);
     }
 
     @Test
@@ -140,7 +129,7 @@ class FailoverLabIT {
         Inventory.Vf v = Inventory.scan(Lab.host(2)).vf(destVf).orElseThrow();
         assertEquals(FO, v.usedBy());
         assertEquals("vfio-pci", v.driver());
-        failoverPrimary(moved, FO_MAC);
+        Lab.failoverPrimary(moved, FO_MAC);
         assertNull(Inventory.scan(Lab.host(1)).vf(srcVf).orElseThrow().usedBy(), "the source VF is free");
         // the guest kept answering while its VF was away (on the virtio standby): the longest silence is the
         // switch-over's pause plus the guest's failover, far below the VF gap (unplug-replug is silent throughout)

@@ -4,10 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.passthru.agent.GuestAgent;
 import io.passthru.agent.GuestExecStatus;
+import io.passthru.agent.GuestLink;
+import io.passthru.agent.GuestNetwork;
 import io.passthru.agent.UnixSocketAgentChannel;
 import io.passthru.manager.DomainDefiner;
 import io.passthru.manager.libvirt.Host;
 import io.passthru.manager.libvirt.Hosts;
+import io.passthru.manager.libvirt.LibvirtAgentChannel;
 import io.passthru.xml.MacAddress;
 import org.libvirt.Domain;
 import org.libvirt.LibvirtException;
@@ -184,6 +187,22 @@ final class Lab {
     }
 
     /**
+     * The guest's VF netdev with MAC {@code mac} (waited for up to 60 s), enslaved to net_failover's master, a
+     * virtio-backed netdev: what a VF attached with {@code attach --failover} must become in a failover guest.
+     */
+    static GuestLink failoverPrimary(Domain dom, String mac) {
+        GuestNetwork net = new GuestNetwork(new GuestAgent(new LibvirtAgentChannel(dom)));
+        GuestLink vf = net.waitForPciMac(mac, Duration.ofSeconds(60))
+                .orElseThrow(() -> new AssertionError("the guest shows no VF with MAC " + mac));
+        org.junit.jupiter.api.Assertions.assertNotNull(vf.master(), "the VF is a slave of the failover master: " + vf);
+        GuestLink master = net.links().stream().filter(l -> l.name().equals(vf.master()))
+                .findFirst().orElseThrow();
+        org.junit.jupiter.api.Assertions.assertFalse(master.isPciDevice(),
+                "the failover master hangs off the virtio device: " + master);
+        return vf;
+    }
+
+    /**
      * A lab guest without a bond (passthru.net=plain): its address goes on the VF when one arrives (what Nova and
      * KubeVirt guests do); its virtio NIC carries no address.
      */
@@ -202,11 +221,14 @@ final class Lab {
 
     /** Waits (up to 300 s: a loaded 2-core machine) until the guest agent of a started guest answers. */
     static Domain waitForAgent(Domain dom, String name) {
-        GuestAgent agent = new GuestAgent(new io.passthru.manager.libvirt.LibvirtAgentChannel(dom), Duration.ofSeconds(3));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
+        GuestAgent agent = new GuestAgent(new LibvirtAgentChannel(dom), Duration.ofSeconds(3));
+        long start = System.nanoTime();
+        long deadline = start + TimeUnit.SECONDS.toNanos(300);
         while (true) {
             try {
                 agent.ping();
+                System.out.printf("GUEST %s: agent answered %d ms after the wait began%n", name,
+                        (System.nanoTime() - start) / 1_000_000);
                 return dom;
             } catch (RuntimeException e) {
                 if (System.nanoTime() > deadline) {
@@ -243,7 +265,7 @@ final class Lab {
 
     /** Runs {@code script} with /bin/sh in the guest through its agent; fails when it exits non-zero. */
     static String inGuest(Domain dom, String script) {
-        GuestExecStatus st = new GuestAgent(new io.passthru.manager.libvirt.LibvirtAgentChannel(dom),
+        GuestExecStatus st = new GuestAgent(new LibvirtAgentChannel(dom),
                 Duration.ofSeconds(30)).run(List.of("/bin/sh", "-c", script), Duration.ofSeconds(60));
         if (st.exitCode() == null || st.exitCode() != 0) {
             throw new AssertionError("in guest: " + script + " -> exit " + st.exitCode() + ": " + st.stdout()
@@ -257,7 +279,7 @@ final class Lab {
      * disabled; fails when it never does.
      */
     static void awaitAgentWithoutGuestExec(Domain dom) {
-        GuestAgent agent = new GuestAgent(new io.passthru.manager.libvirt.LibvirtAgentChannel(dom),
+        GuestAgent agent = new GuestAgent(new LibvirtAgentChannel(dom),
                 Duration.ofSeconds(3));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (true) {
@@ -277,7 +299,7 @@ final class Lab {
 
     /** Starts {@code script} in the guest and does not wait (for scripts that stop the agent itself). */
     static void inGuestNoWait(Domain dom, String script) {
-        new GuestAgent(new io.passthru.manager.libvirt.LibvirtAgentChannel(dom), Duration.ofSeconds(30))
+        new GuestAgent(new LibvirtAgentChannel(dom), Duration.ofSeconds(30))
                 .exec(List.of("/bin/sh", "-c", script), false);
     }
 

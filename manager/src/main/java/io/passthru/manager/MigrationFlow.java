@@ -632,6 +632,11 @@ public final class MigrationFlow {
             GuestNetwork net = BondVf.guestNet(dom);
             // the guest's links straight away, without a guest-ping or guest-info first: that round trip is asked
             // only when the command fails, to tell an agent that does not answer from one that refuses guest-exec
+            // NetworkManager is asked at the same time: both are guest-exec'd commands that only read, and the guest
+            // runs them side by side (libvirt passes one agent call at a time, each returns at once)
+            GuestNetworkManager nm = new GuestNetworkManager(new GuestAgent(new LibvirtAgentChannel(dom)));
+            CompletableFuture<List<GuestNetworkManager.Device>> nmDevices = CompletableFuture.supplyAsync(() ->
+                    timed(parts, "guest NetworkManager", () -> nm.devicesIfRunning().orElse(List.of())), PRECHECKS);
             GuestNetwork.Snapshot seen;
             try {
                 seen = timed(parts, "guest links and bonds", net::snapshot);
@@ -664,9 +669,8 @@ public final class MigrationFlow {
             bondName = bond.name();
             vfLinkName = vfLink.name();
             backupName = backup.name();
-            GuestNetworkManager nm = new GuestNetworkManager(new GuestAgent(new LibvirtAgentChannel(dom)));
-            networkManager = timed(parts, "guest NetworkManager", () -> nm.devicesIfRunning().orElse(List.of())
-                    .stream().anyMatch(d -> d.name().equals(vfLink.name()) && d.managed()));
+            networkManager = join(nmDevices).stream()
+                    .anyMatch(d -> d.name().equals(vfLink.name()) && d.managed());
         }
 
         long waitSrc = System.nanoTime();

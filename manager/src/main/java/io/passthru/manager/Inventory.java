@@ -148,6 +148,24 @@ public final class Inventory {
 
     /** Reads the inventory of {@code host}. */
     public static Inventory scan(Host host) {
+        return scan(host, usage(host));
+    }
+
+    /**
+     * {@link #scan} for a migration's destination, where other migrations may be arriving: who holds what comes from
+     * the persistent domains only (their definitions, and the live XML of those running). A transient running domain,
+     * which a guest being migrated in is until libvirt's Finish step, is left out: reading its live XML waits for its
+     * migration job, up to libvirt's 30 s job wait (seen on the lab in a parallel evacuation: "cannot acquire state
+     * change lock (held by monitor=remoteDispatchDomainMigratePrepare3Params)"). A VF such a domain holds is refused
+     * by libvirt when it is plugged, and the plug goes on to the next free VF.
+     */
+    public static Inventory scanAsDestination(Host host) {
+        Map<PciAddress, String> usage = new HashMap<>();
+        persistentHolders(host).forEach((a, names) -> usage.put(a, names.get(names.size() - 1)));
+        return scan(host, usage);
+    }
+
+    private static Inventory scan(Host host, Map<PciAddress, String> usage) {
         List<NodeDevice> pci = host.nodeDevices("pci");
         List<NodeDevice> net = host.nodeDevices("net");
         Map<String, NodeDevice> netByParent = new HashMap<>();
@@ -156,7 +174,6 @@ public final class Inventory {
                 netByParent.putIfAbsent(n.getParent(), n);
             }
         }
-        Map<PciAddress, String> usage = usage(host);
         Map<PciAddress, NodeDevice> byAddress = new LinkedHashMap<>();
         for (NodeDevice d : pci) {
             d.pciAddress().ifPresent(a -> byAddress.put(a, d));
@@ -257,6 +274,25 @@ public final class Inventory {
             }
             for (String xml : xmls) {
                 addDevices(usage, name, xml);
+            }
+        }
+        return usage;
+    }
+
+    /**
+     * {@link #holders} of the persistent domains only: their persistent definitions, and the live XML of the running
+     * ones; transient domains are not read ({@link #scanAsDestination}).
+     */
+    static Map<PciAddress, List<String>> persistentHolders(Host host) {
+        Map<PciAddress, List<String>> usage = new HashMap<>();
+        for (org.libvirt.Domain dom : host.allDomains()) {
+            if (!Host.isPersistent(dom)) {
+                continue;
+            }
+            String name = Host.name(dom);
+            addDevices(usage, name, Host.xml(dom, true));
+            if (Host.isActive(dom)) {
+                addDevices(usage, name, Host.xml(dom, false));
             }
         }
         return usage;

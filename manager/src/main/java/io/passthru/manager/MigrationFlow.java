@@ -577,7 +577,7 @@ public final class MigrationFlow {
         // its PF are read (the guest holds the VF: nothing else of the source host matters to the migration)
         Map<String, Long> parts = Collections.synchronizedMap(new LinkedHashMap<>());
         CompletableFuture<Inventory> dstScan = CompletableFuture.supplyAsync(() -> timed(parts,
-                "destination inventory", () -> Inventory.scan(dst)), PRECHECKS);
+                "destination inventory", () -> Inventory.scanAsDestination(dst)), PRECHECKS);
         CompletableFuture<Void> dstReady = dstScan.thenAcceptAsync(inv -> timed(parts, "destination readiness",
                 () -> {
                     new HostCheck().requireReadyFor(dst, inv, "the guest's VF", null);

@@ -88,4 +88,17 @@ class InventoryHoldersTest {
         assertTrue(Inventory.vfAndPf(host, pf.address()).isEmpty(), "a PF is not a VF");
         assertTrue(Inventory.vfAndPf(host, PciAddress.parse("0000:7f:1f.7")).isEmpty(), "no such function");
     }
+
+    @Test
+    void asADestinationTransientRunningDomainsAreNotRead() throws Exception {
+        PciAddress vf2 = Inventory.scan(host).vfs().stream().map(Inventory.Vf::address)
+                .filter(a -> !a.equals(VF0)).reduce((a, b) -> b).orElseThrow();
+        String xml = new DomainDefiner().define(host, new DomainDefiner.Command("arriving").memoryMiB(256)
+                .vf(new PassthroughDevice.Vf(vf2, MacAddress.parse("52:54:00:00:00:12"), null, false)), true).xml();
+        host.connect().domainCreateXML(xml, 0); // transient and running, as a guest being migrated in
+        assertEquals("arriving", Inventory.scan(host).vf(vf2).orElseThrow().usedBy(), "a full scan reads it");
+        Inventory dest = Inventory.scanAsDestination(host);
+        assertEquals(null, dest.vf(vf2).orElseThrow().usedBy(), "as a destination its live XML is not read");
+        assertEquals("shutoff", dest.vf(VF0).orElseThrow().usedBy(), "persistent definitions still count");
+    }
 }

@@ -87,10 +87,14 @@ public final class LibvirtNative {
      * {@code virConnectGetDomainCapabilities}: domain capabilities XML for the given emulator/arch/machine/virttype
      * (each may be null for the host default).
      *
-     * @return the XML, or null when libvirt reported an error (read it with {@link #lastError()})
+     * @return the XML, or null when libvirt reported an error (read it with {@link LibvirtErrors#lastNativeFailure})
      */
     static String domainCapabilities(Connect conn, String emulator, String arch, String machine, String virtType) {
-        Pointer p = LIB.virConnectGetDomainCapabilities(pointer(conn), emulator, arch, machine, virtType, 0);
+        return takeString(LIB.virConnectGetDomainCapabilities(pointer(conn), emulator, arch, machine, virtType, 0));
+    }
+
+    /** A UTF-8 string libvirt allocated for the caller, read and then freed; null stays null (libvirt's error). */
+    private static String takeString(Pointer p) {
         if (p == null) {
             return null;
         }
@@ -139,15 +143,7 @@ public final class LibvirtNative {
      * @return the XML, or null when libvirt reported an error (the device went away, or the connection failed)
      */
     static String nodeDeviceXml(NodeDeviceHandle dev) {
-        Pointer p = LIB.virNodeDeviceGetXMLDesc(dev.pointer(), 0);
-        if (p == null) {
-            return null;
-        }
-        try {
-            return p.getString(0, "UTF-8");
-        } finally {
-            Native.free(Pointer.nativeValue(p));
-        }
+        return takeString(LIB.virNodeDeviceGetXMLDesc(dev.pointer(), 0));
     }
 
     /** {@code virNodeDeviceFree}: releases a handle (no RPC). */

@@ -38,12 +38,14 @@ pfsys=/sys/class/net/$pf/device
 echo 0 > $pfsys/sriov_drivers_autoprobe
 echo "$vfs" > $pfsys/sriov_numvfs
 [ "$pfdown" = 1 ] || ip link set "$pf" up
+# the second igb (no VFs: whole-PF passthrough) gets its link up, as a host's spare NIC would have
+pf2=$(by_mac 52:54:00:00:0$host:07); [ -n "$pf2" ] && ip link set "$pf2" up
 # br0: the guests' virtio NICs (the bonds' backup slaves) reach the lab wire through their own uplink NIC
 ip link add br0 type bridge
 ip link set "$uplink" master br0
 ip link set "$uplink" up
 ip link set br0 up
-log "host $host: mgmt=$mgmt mig=$mig pf=$pf ($(cat $pfsys/sriov_numvfs)/$(cat $pfsys/sriov_totalvfs) VFs) peer=$peer uplink=$uplink"
+log "host $host: mgmt=$mgmt mig=$mig pf=$pf ($(cat $pfsys/sriov_numvfs)/$(cat $pfsys/sriov_totalvfs) VFs) pf2=$pf2 (no VFs) peer=$peer uplink=$uplink"
 
 # A clean libvirt state of this host's own (the root below the overlay is shared with the machine)
 rm -rf /etc/libvirt/qemu /etc/libvirt/nwfilter /var/lib/libvirt /var/cache/libvirt /var/log/libvirt /var/run/libvirt

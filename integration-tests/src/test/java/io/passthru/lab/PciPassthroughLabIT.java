@@ -6,6 +6,7 @@ import io.passthru.manager.Inventory;
 import io.passthru.manager.libvirt.Host;
 import io.passthru.xml.PciAddress;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Beyond VFs on the nested lab (issue 9): a plain PCI device (type-PCI: host 1's emulated e1000e behind its own
- * pcie-root-port, not SR-IOV) and a whole PF (type-PF: the igb of a host booted with no VFs, host 4) passed to a
+ * pcie-root-port, not SR-IOV) and a whole PF (type-PF: host 1's second igb, which has no VFs) passed to one
  * guest as managed VFIO {@code <hostdev>}s, and a VF with a VLAN, trust and a MAC that follow it through a migration.
  * Each device is verified on the host (bound to vfio-pci while attached, back to its own driver after detach;
  * {@code ip link show PF} for the VF's MAC, VLAN and trust, the last set by passthru run on the host itself, and the
@@ -42,8 +43,16 @@ class PciPassthroughLabIT {
     static final String VLAN_NAME = "it-vlan";
     static final String VLAN_GUEST_MAC = "52:54:00:e1:00:02";
     static final String VLAN_VF_MAC = "52:54:00:e1:00:03";
-    /** The host booted with its igb PF and no VFs (the readiness host 3 has no vIOMMU). */
-    static final int PF_HOST = 4;
+    /** MAC of host 1's second igb, the PF without VFs (lab.sh). */
+    static final String SPARE_PF_MAC = "52:54:00:00:01:07";
+
+    /** The two guests boot at once: the PCI guest (tests 1 and 2) and the VLAN guest (test 3). */
+    @BeforeAll
+    void bootBothGuests() throws Exception {
+        Lab.removeGuest(2, VLAN_NAME);
+        Lab.startAll(Lab.defineGuest(1, NAME, MAC, ADDR + "/24"),
+                Lab.definePlainGuest(1, VLAN_NAME, VLAN_GUEST_MAC, "192.0.2.72/24"));
+    }
 
     @AfterAll
     void cleanup() throws Exception {
@@ -51,14 +60,19 @@ class PciPassthroughLabIT {
         Lab.removeGuest(1, NAME);
         Lab.removeGuest(1, VLAN_NAME);
         Lab.removeGuest(2, VLAN_NAME);
-        lab("down", "--host", Integer.toString(PF_HOST));
     }
 
-    static void lab(String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Lab.checkoutRoot().resolve("integration-tests/lab/lab.sh").toString()));
-        cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).inheritIO().start();
-        assertEquals(0, p.waitFor(), "lab.sh " + String.join(" ", args));
+    /** The running guest {@code name} on host 1 (started again if a failed test left it stopped). */
+    static org.libvirt.Domain running(String name, Start start) throws Exception {
+        if (Lab.exists(1, name) && Host.isActive(Lab.host(1).domain(name))) {
+            return Lab.host(1).domain(name);
+        }
+        return start.start();
+    }
+
+    @FunctionalInterface
+    interface Start {
+        org.libvirt.Domain start() throws Exception;
     }
 
     /** The list-devices row of the only non-bridge device of host {@code n} matching {@code which}. */
@@ -149,22 +163,23 @@ class PciPassthroughLabIT {
             assertTrue(member.equals(address) || Inventory.scan(Lab.host(1)).functions().stream()
                     .anyMatch(f -> f.address().equals(member) && f.isBridge()), "group of " + address + ": " + e1000e);
         }
-        org.libvirt.Domain dom = Lab.startGuest(1, NAME, MAC, ADDR + "/24");
+        org.libvirt.Domain dom = running(NAME, () -> Lab.startGuest(1, NAME, MAC, ADDR + "/24"));
         passThroughAndBack(1, dom, NAME, address, "8086", "10d3", "e1000e", "52:54:00:00:01:06");
-        Lab.removeGuest(1, NAME);
     }
 
     @Test
     @Order(2)
     void wholePfGoesToTheGuestAndBack() throws Exception {
-        lab("up", "--host", Integer.toString(PF_HOST), "--vfs", "0");
-        JsonNode pf = device(PF_HOST, d -> ids(d, "8086", "10c9"));
+        // host 1's second igb: SR-IOV capable (a PF to Nova and libvirt) with sriov_numvfs 0, so it can go whole
+        List<Inventory.Pf> spare = Inventory.scan(Lab.host(1)).pfs().stream().filter(p -> p.vfs().isEmpty()).toList();
+        assertEquals(1, spare.size(), "host 1 has one PF without VFs: " + spare);
+        PciAddress address = spare.get(0).address();
+        JsonNode pf = device(1, d -> d.get("address").asText().equals(address.toString()));
+        assertTrue(ids(pf, "8086", "10c9"), pf.toString());
         assertEquals("type-PF", pf.get("kind").asText(), pf.toString());
-        PciAddress address = PciAddress.parse(pf.get("address").asText());
-        org.libvirt.Domain dom = Lab.startGuest(PF_HOST, NAME, MAC, ADDR + "/24");
-        passThroughAndBack(PF_HOST, dom, NAME, address, "8086", "10c9", "igb", "52:54:00:00:0" + PF_HOST + ":03");
-        Lab.removeGuest(PF_HOST, NAME);
-        lab("down", "--host", Integer.toString(PF_HOST));
+        org.libvirt.Domain dom = running(NAME, () -> Lab.startGuest(1, NAME, MAC, ADDR + "/24"));
+        passThroughAndBack(1, dom, NAME, address, "8086", "10c9", "igb", SPARE_PF_MAC);
+        Lab.removeGuest(1, NAME);
     }
 
     /** The {@code ip link show PF} line of host {@code n}'s VF carrying {@code mac} (null when none does). */
@@ -178,7 +193,8 @@ class PciPassthroughLabIT {
     @Order(3)
     void vfVlanTrustAndMacFollowTheGuestThroughAMigration() throws Exception {
         Lab.removeGuest(2, VLAN_NAME);
-        org.libvirt.Domain dom = Lab.startPlainGuest(1, VLAN_NAME, VLAN_GUEST_MAC, "192.0.2.72/24");
+        org.libvirt.Domain dom = running(VLAN_NAME,
+                () -> Lab.startPlainGuest(1, VLAN_NAME, VLAN_GUEST_MAC, "192.0.2.72/24"));
         PciAddress vf = Inventory.scan(Lab.host(1)).vfs().stream().filter(Inventory.Vf::isFree)
                 .map(Inventory.Vf::address).findFirst().orElseThrow(() -> new AssertionError("no free VF on host 1"));
         // passthru on the host itself (qemu:///system): libvirt sets the VF's MAC and VLAN on the PF, passthru its

@@ -253,8 +253,8 @@ class EvacuateLabIT {
     @Order(2)
     void aMixOfGuestsMovesEachByItsModeAndOneThatCannotMoveStaysBehind() throws Exception {
         cleanup();
-        Lab.startGuest(1, name(1), mac(1), addr(1) + "/24");
-        Lab.startFailoverGuest(1, name(2), mac(2), addr(2) + "/24");
+        Lab.startAll(Lab.defineGuest(1, name(1), mac(1), addr(1) + "/24"),
+                Lab.defineFailoverGuest(1, name(2), mac(2), addr(2) + "/24"));
         // the virtio-only guest boots while the VFs are attached (its agent is awaited before the evacuation); the
         // one that cannot move runs paused: it is active, so evacuate takes it, and its refusal needs no booted guest
         org.libvirt.Domain plain = Lab.defineGuest(1, name(3), mac(3), addr(3) + "/24");

@@ -12,6 +12,7 @@ import io.passthru.xml.XmlCodec;
 import io.passthru.xml.domain.Domain;
 import io.passthru.xml.domain.DomainInterface;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -60,11 +61,21 @@ class FailoverLabIT {
                 .orElseThrow(() -> new AssertionError("no VF interface in the live XML"));
     }
 
+    /** The plain guest (tests 1 and 5) and the failover guest (tests 2 to 4) boot at once. */
+    @BeforeAll
+    void bootBothGuests() throws Exception {
+        cleanup();
+        Lab.startAll(Lab.definePlainGuest(1, PLAIN, PLAIN_MAC, PLAIN_ADDR + "/24"),
+                Lab.defineFailoverGuest(1, FO, FO_MAC, FO_ADDR + "/24"));
+        fo = Lab.host(1).domain(FO);
+    }
+
     @Test
     @Order(1)
     void attachFailoverNeedsATeamedVirtioNic() throws Exception {
         // a bond guest's virtio NIC has no <teaming type='persistent'/>: refused, nothing attached
-        org.libvirt.Domain plain = Lab.startPlainGuest(1, PLAIN, PLAIN_MAC, PLAIN_ADDR + "/24");
+        org.libvirt.Domain plain = Lab.exists(1, PLAIN) ? Lab.host(1).domain(PLAIN)
+                : Lab.startPlainGuest(1, PLAIN, PLAIN_MAC, PLAIN_ADDR + "/24");
         String before = Host.xml(plain, false);
         Lab.CliResult r = Lab.cli("attach", PLAIN, "--connect", Lab.uri(1), "--vf", freeVf(1).toString(),
                 "--failover");
@@ -76,7 +87,9 @@ class FailoverLabIT {
     @Test
     @Order(2)
     void attachFailoverPairsTheVfWithTheVirtioNic() throws Exception {
-        fo = Lab.startFailoverGuest(1, FO, FO_MAC, FO_ADDR + "/24");
+        if (!Lab.exists(1, FO)) {
+            fo = Lab.startFailoverGuest(1, FO, FO_MAC, FO_ADDR + "/24");
+        }
         PciAddress vf = freeVf(1);
         Lab.CliResult r = Lab.cli("attach", FO, "--connect", Lab.uri(1), "--vf", vf.toString(), "--failover");
         assertEquals(0, r.exit(), r.out() + r.err());

@@ -277,7 +277,7 @@ class FaultLabIT {
     void guestAgentNotAnsweringBeforeTheStartChangesNothing() throws Exception {
         org.libvirt.Domain d = dom();
         String before = Host.xml(d, false);
-        agentAway(d, 40);
+        agentAway(d, 20); // away long enough for the whole refused run (the CLI ran in 2-5 s)
         Lab.CliResult r = Lab.cli(migrate(at()));
         assertEquals(1, r.exit(), r.out() + r.err());
         JsonNode j = r.json();

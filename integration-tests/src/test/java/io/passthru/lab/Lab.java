@@ -102,6 +102,19 @@ final class Lab {
         return waitForAgent(dom, name);
     }
 
+    /**
+     * Starts the defined guests {@code doms} at once, so their boots overlap, and waits for each one's agent. Two at a
+     * time per host at most: four L2 boots at once have reset a TCG host of the lab.
+     */
+    static void startAll(Domain... doms) throws LibvirtException {
+        for (Domain d : doms) {
+            d.create();
+        }
+        for (Domain d : doms) {
+            waitForAgent(d, d.getName());
+        }
+    }
+
     /** Defines (does not start) a lab guest on host N. */
     static Domain defineGuest(int n, String name, String mac, String cidr) throws LibvirtException {
         return defineGuest(n, name, mac, cidr, "");
@@ -191,9 +204,14 @@ final class Lab {
      * its primary.
      */
     static Domain startFailoverGuest(int n, String name, String mac, String cidr) throws LibvirtException {
-        Domain dom = define(n, guestCommand(name, mac, cidr, "passthru.net=failover").failover(FAILOVER_ALIAS));
+        Domain dom = defineFailoverGuest(n, name, mac, cidr);
         dom.create();
         return waitForAgent(dom, name);
+    }
+
+    /** Defines (does not start) the failover lab guest of {@link #startFailoverGuest}. */
+    static Domain defineFailoverGuest(int n, String name, String mac, String cidr) throws LibvirtException {
+        return define(n, guestCommand(name, mac, cidr, "passthru.net=failover").failover(FAILOVER_ALIAS));
     }
 
     /**
@@ -217,9 +235,14 @@ final class Lab {
      * KubeVirt guests do); its virtio NIC carries no address.
      */
     static Domain startPlainGuest(int n, String name, String mac, String cidr) throws LibvirtException {
-        Domain dom = defineGuest(n, name, mac, cidr, "passthru.net=plain");
+        Domain dom = definePlainGuest(n, name, mac, cidr);
         dom.create();
         return waitForAgent(dom, name);
+    }
+
+    /** Defines (does not start) the plain lab guest of {@link #startPlainGuest}. */
+    static Domain definePlainGuest(int n, String name, String mac, String cidr) throws LibvirtException {
+        return defineGuest(n, name, mac, cidr, "passthru.net=plain");
     }
 
     /** Defines domain XML on host N, replacing a domain of that name. */

@@ -51,8 +51,9 @@ class RaceLabIT {
         Lab.removeGuest(HOST, "it-migrate"); // a guest migrated here by another test class would hold a VF
         Path pool = Files.createTempFile("passthru-pool", ".json");
         Files.writeString(pool, POOL);
-        org.libvirt.Domain a = Lab.startGuest(HOST, "it-race-a", "52:54:00:a1:00:60", "192.0.2.60/24");
-        org.libvirt.Domain b = Lab.startGuest(HOST, "it-race-b", "52:54:00:a1:00:61", "192.0.2.61/24");
+        org.libvirt.Domain a = Lab.defineGuest(HOST, "it-race-a", "52:54:00:a1:00:60", "192.0.2.60/24");
+        org.libvirt.Domain b = Lab.defineGuest(HOST, "it-race-b", "52:54:00:a1:00:61", "192.0.2.61/24");
+        Lab.startAll(a, b);
         List<Inventory.Vf> vfs = Inventory.scan(Lab.host(HOST)).vfs();
         assertEquals(7, vfs.size());
         assertTrue(vfs.stream().allMatch(Inventory.Vf::isFree), "all 7 VFs free before the race: " + vfs);

@@ -101,15 +101,31 @@ public final class Host {
         // virConnectListAllNodeDevices (through JNA: libvirt-java 0.5.4 lacks it) gives handles in one RPC, so each
         // device costs one more RPC, its XML, where a listing of names costs a lookup and the XML. libvirt's remote
         // protocol takes concurrent calls on one connection (libvirtd answers them with its worker pool), so the XML
-        // reads go a few at a time: on the lab's TCG hosts this cut a 40-device scan from ~500 ms to ~150 ms.
+        // reads go a few at a time: on the lab's TCG hosts this cut a 40-device scan from ~500 ms to ~150 ms. At most
+        // READS_IN_FLIGHT at once: libvirtd stops reading a client that has max_client_requests (libvirtd.conf,
+        // default 5) calls in progress, keepalive answers included ("Client hit max requests limit 5. This may
+        // result in keep-alive timeouts"), and the connection's other users need their slot too.
         List<LibvirtNative.NodeDeviceHandle> handles = LibvirtNative.listAllNodeDevices(conn, flag);
         if (handles == null) {
             throw LibvirtErrors.lastNativeFailure("list " + cap + " node devices on " + uri);
         }
         try {
+            int lanes = Math.min(READS_IN_FLIGHT, handles.size());
             List<CompletableFuture<NodeDevice>> reads = new ArrayList<>(handles.size());
-            for (LibvirtNative.NodeDeviceHandle h : handles) {
-                reads.add(CompletableFuture.supplyAsync(() -> readNodeDevice(h), READERS));
+            for (int i = 0; i < handles.size(); i++) {
+                reads.add(new CompletableFuture<>());
+            }
+            for (int lane = 0; lane < lanes; lane++) {
+                int first = lane;
+                READERS.execute(() -> {
+                    for (int i = first; i < handles.size(); i += lanes) {
+                        try {
+                            reads.get(i).complete(readNodeDevice(handles.get(i)));
+                        } catch (Throwable e) { // every read completes, or its caller would wait for ever
+                            reads.get(i).completeExceptionally(e);
+                        }
+                    }
+                });
             }
             List<NodeDevice> result = new ArrayList<>(handles.size());
             for (int i = 0; i < handles.size(); i++) {
@@ -186,6 +202,9 @@ public final class Host {
         return XmlCodec.unmarshal(call("read node device " + name + " on " + uri,
                 () -> conn.deviceLookupByName(name).getXMLDescription()), NodeDevice.class);
     }
+
+    /** Node device XML reads one {@link #nodeDevices} call has in progress on the connection at most. */
+    static final int READS_IN_FLIGHT = 3;
 
     /** Threads for concurrent read-only libvirt calls (daemon threads: they never keep the JVM alive). */
     private static final ExecutorService READERS = Executors.newFixedThreadPool(6, r -> {

@@ -117,6 +117,25 @@ class DomainDefinerTestDriverTest {
     }
 
     @Test
+    void memoryIsAllocatedWhenTheGuestStartsUnlessOnDemandIsAsked() {
+        DomainDefiner.Result r = definer.define(host, new DomainDefiner.Command("mem").memoryMiB(256)
+                .kernel("/boot/vmlinuz", "/boot/initrd.img", "console=ttyS0").hotplugPorts(1), false);
+        assertValid(r.xml());
+        assertEquals("immediate", persistent(host, "mem").getMemoryBacking().getAllocation().getMode(),
+                "the default: VFIO pins it all at the first device, and on demand that stalls the hot-plug");
+
+        DomainDefiner.Result lazy = definer.define(host, new DomainDefiner.Command("lazy").memoryMiB(256)
+                .kernel("/boot/vmlinuz", "/boot/initrd.img", "console=ttyS0").memoryAllocation("ondemand"), true);
+        assertValid(lazy.xml());
+        assertEquals("ondemand", XmlCodec.unmarshal(lazy.xml(), Domain.class).getMemoryBacking().getAllocation()
+                .getMode());
+
+        InvalidRequestException e = assertThrows(InvalidRequestException.class,
+                () -> new DomainDefiner.Command("bad").memoryAllocation("eager"));
+        assertTrue(e.getMessage().contains("immediate or ondemand"), e.getMessage());
+    }
+
+    @Test
     void failoverNicPcihole64SerialConsoleAndNoBalloon() {
         DomainDefiner.Result r = definer.define(host, new DomainDefiner.Command("fo").memoryMiB(128)
                 .nic("br0", null, MacAddress.parse("52:54:00:00:02:01")).failover(DomainDefiner.DEFAULT_FAILOVER_ALIAS)

@@ -39,6 +39,7 @@ public final class DomainBuilder {
     private String cpuMode = "host-passthrough";
     private String emulator;
     private Long pcihole64KiB;
+    private String memoryAllocation;
     private final List<Object> devices = new ArrayList<>();
 
     private DomainBuilder(String name) {
@@ -147,6 +148,21 @@ public final class DomainBuilder {
     }
 
     /**
+     * How QEMU allocates the guest's memory: {@code <memoryBacking><allocation mode='MODE'/>} with {@code immediate}
+     * (all of it when the guest starts) or {@code ondemand} (as the guest touches it); {@code null} leaves the element
+     * out (libvirt's default, on demand). formatdomain.html#memory-backing.
+     *
+     * @throws IllegalArgumentException for another mode
+     */
+    public DomainBuilder memoryAllocation(String mode) {
+        if (mode != null && !mode.equals("immediate") && !mode.equals("ondemand")) {
+            throw new IllegalArgumentException("memory allocation mode is immediate or ondemand, not '" + mode + "'");
+        }
+        this.memoryAllocation = mode;
+        return this;
+    }
+
+    /**
      * Adds a serial port on a pseudo-terminal ({@code <serial type='pty'/>}; libvirt adds the matching
      * {@code <console>}), what {@code virsh console} attaches to (formatdomain.html#consoles-serial-parallel-channel-devices).
      */
@@ -218,6 +234,13 @@ public final class DomainBuilder {
         d.setUuid(uuid);
         d.setMemory(DomainMemory.ofKiB(memoryMiB * 1024));
         d.setCurrentMemory(DomainMemory.ofKiB(memoryMiB * 1024));
+        if (memoryAllocation != null) {
+            DomainMemoryBackingAllocation allocation = new DomainMemoryBackingAllocation();
+            allocation.setMode(memoryAllocation);
+            DomainMemoryBacking backing = new DomainMemoryBacking();
+            backing.setAllocation(allocation);
+            d.setMemoryBacking(backing);
+        }
         DomainVcpu v = new DomainVcpu();
         v.setPlacement("static");
         v.setCount(vcpus);

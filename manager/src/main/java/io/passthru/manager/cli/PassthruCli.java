@@ -455,6 +455,10 @@ public final class PassthruCli extends PassthruRoot {
                 description = "the virtio NIC becomes the persistent side of a virtio-net failover pair (<teaming "
                 + "type='persistent'/>, user alias ALIAS, default " + DomainDefiner.DEFAULT_FAILOVER_ALIAS + "), for "
                 + "attach --failover and migrate --mode failover") String failover;
+        @Option(names = "--memory-allocation", defaultValue = "immediate", paramLabel = "MODE",
+                description = "immediate or ondemand: <memoryBacking><allocation mode/>. immediate (the default) "
+                + "allocates the guest's memory when it starts: VFIO pins all of it when a device is added anyway, "
+                + "and on demand that happens during the hot-plug, which then stalls the guest's virtio NIC") String memoryAllocation;
         @Option(names = "--dry-run", description = "print the domain XML; define nothing") boolean dryRun;
         @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -474,7 +478,8 @@ public final class PassthruCli extends PassthruRoot {
             }
             DomainDefiner.Command cmd = new DomainDefiner.Command(name).memoryMiB(memory).vcpus(vcpus).disk(disk)
                     .diskReadOnly(diskReadOnly).kernel(kernel, initrd, cmdline).nic(bridge, network, mac).viommu(viommu)
-                    .hotplugPorts(hotplugPorts).guestAgent(guestAgent).pcihole64KiB(pcihole64).failover(failover);
+                    .hotplugPorts(hotplugPorts).guestAgent(guestAgent).pcihole64KiB(pcihole64).failover(failover)
+                    .memoryAllocation(memoryAllocation);
             for (int i = 0; i < vfs.size(); i++) {
                 cmd.vf(new PassthroughDevice.Vf(vfs.get(i), i < vfMacs.size() ? vfMacs.get(i) : null, vlan, trusted));
             }

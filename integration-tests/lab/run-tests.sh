@@ -25,14 +25,16 @@ echo "== nested lab: images, then the hosts boot while the build and the unit te
 # scripts (the build's output is read inside them later, by the tests), so the boot (CPU), the image (mostly
 # downloads) and Maven's downloads overlap. Any of them failing fails the run.
 export LAB_BOOT_TIMEOUT=${LAB_BOOT_TIMEOUT:-600}
-"$lab/lab.sh" up & up12=$!
-"$lab/lab.sh" up --host 3 --no-viommu & up3=$!
+"$lab/lab.sh" up-suite & up=$!
 "$lab/build-distro-image.sh" & distro=$!
-echo "== unit tests"
-mvn -B -ntp install
+# libvirt 11.3.0's own test XML and schemas for the unit tests: $LIBVIRT_TESTDATA if set,
+# ../shared beside the checkout where it exists, else fetched once from Debian's libvirt source package into the
+# lab's cache (fetch-corpus.sh)
+corpus=$("$lab/fetch-corpus.sh")
+echo "== unit tests (libvirt test corpus: $corpus)"
+mvn -B -ntp install -Dlibvirt.testdata="$corpus"
 wait "$distro"
-wait "$up12"
-wait "$up3"
+wait "$up"
 echo "== end-to-end tests on the lab ($((SECONDS - start)) s since the start)"
 mvn -B -ntp verify -Plab -pl integration-tests "${groups[@]}"
 echo "== all tests passed in $((SECONDS - start)) s"

@@ -17,8 +17,8 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Validates XML against libvirt's RELAX NG schemas ({@code -Dlibvirt.schemas}, default: the schemas of the shared
- * test corpus) with Jing.
+ * Validates XML against libvirt's RELAX NG schemas ({@code -Dlibvirt.schemas}, default: the {@code schemas} of the
+ * test corpus, {@link TestData#root()}) with Jing.
  */
 public final class RelaxNg {
     private RelaxNg() {
@@ -26,8 +26,8 @@ public final class RelaxNg {
 
     /** The schema directory; fails the test if it is missing. */
     public static Path schemaDir() {
-        String prop = System.getProperty("libvirt.schemas");
-        Path p = prop != null ? Paths.get(prop) : TestData.root().resolve("schemas");
+        String prop = System.getProperty("libvirt.schemas", "");
+        Path p = prop.isBlank() ? TestData.root().resolve("schemas") : Paths.get(prop);
         p = p.toAbsolutePath().normalize();
         assertTrue(Files.isRegularFile(p.resolve("domain.rng")), "libvirt schemas not found at " + p
                 + " (set -Dlibvirt.schemas=/path/to/schemas)");

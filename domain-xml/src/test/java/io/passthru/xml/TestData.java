@@ -22,19 +22,57 @@ import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Access to the shared libvirt test corpus ({@code -Dlibvirt.testdata}, never copied into the repository). */
+/**
+ * Access to libvirt 11.3.0's own test data (the corpus: test XML and RELAX NG schemas, never copied into the
+ * repository), found by {@link #root()}.
+ */
 public final class TestData {
+    /** The corpus directory's name, beside the repository and in the lab's cache. */
+    public static final String CORPUS = "libvirt-11.3.0-testdata";
+
+    private static volatile Path root;
+
     private TestData() {
     }
 
-    /** The corpus root; fails the test if it is missing. */
+    /**
+     * The corpus root; fails the test if there is none. The same rule as {@code integration-tests/lab/fetch-corpus.sh}:
+     * {@code -Dlibvirt.testdata=DIR} if given, else {@code ../shared/libvirt-11.3.0-testdata} beside the repository,
+     * else the cache that script fills from Debian's libvirt source package,
+     * {@code ${LAB_DIR:-/var/tmp/passthru-lab}/cache/libvirt-11.3.0-testdata} (complete once it holds
+     * {@code .complete}). Relative paths are against the working directory, a module directory under Maven.
+     */
     public static Path root() {
-        String prop = System.getProperty("libvirt.testdata");
-        Path p = prop != null ? Paths.get(prop) : Paths.get("../../shared/libvirt-11.3.0-testdata");
-        p = p.toAbsolutePath().normalize();
-        assertTrue(Files.isDirectory(p), "libvirt test corpus not found at " + p
-                + " (set -Dlibvirt.testdata=/path/to/libvirt-11.3.0-testdata)");
+        Path p = root;
+        if (p == null) {
+            p = locate();
+            root = p;
+        }
         return p;
+    }
+
+    private static Path locate() {
+        String prop = System.getProperty("libvirt.testdata", "");
+        if (!prop.isBlank()) {
+            Path p = Paths.get(prop).toAbsolutePath().normalize();
+            if (!Files.isDirectory(p)) {
+                throw new AssertionError("libvirt test corpus not found at " + p + " (-Dlibvirt.testdata)");
+            }
+            return p;
+        }
+        Path shared = Paths.get("..", "..", "shared", CORPUS).toAbsolutePath().normalize();
+        if (Files.isDirectory(shared)) {
+            return shared;
+        }
+        String labDir = System.getenv("LAB_DIR");
+        Path cache = Paths.get(labDir == null || labDir.isBlank() ? "/var/tmp/passthru-lab" : labDir, "cache", CORPUS)
+                .toAbsolutePath().normalize();
+        if (!Files.isRegularFile(cache.resolve(".complete"))) {
+            throw new AssertionError("libvirt test corpus not found: no -Dlibvirt.testdata, no " + shared
+                    + ", no complete " + cache + ". Fetch it from Debian's libvirt source package with `sudo "
+                    + "integration-tests/lab/fetch-corpus.sh` (prints where it put it), or pass -Dlibvirt.testdata=DIR");
+        }
+        return cache;
     }
 
     public static Path file(String relative) {

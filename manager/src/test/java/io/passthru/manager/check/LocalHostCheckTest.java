@@ -2,12 +2,12 @@ package io.passthru.manager.check;
 
 import io.passthru.manager.check.Check.Status;
 import io.passthru.xml.PciAddress;
+import io.passthru.xml.TestData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -16,7 +16,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class LocalHostCheckTest {
     @TempDir
@@ -203,9 +202,7 @@ class LocalHostCheckTest {
 
     @Test
     void bridgeClassIsReadFromConfigSpaceWithoutAClassFile() throws Exception {
-        Path corpus = Paths.get(System.getProperty("libvirt.testdata", "../../shared/libvirt-11.3.0-testdata"))
-                .resolve("pcisysfs");
-        assumeTrue(Files.isDirectory(corpus), "libvirt test corpus not available at " + corpus);
+        Path corpus = TestData.root().resolve("pcisysfs");
         FakeHost h = new FakeHost(root)
                 .pci("0005:80:00.0", null, "pcieport")
                 .pci("0001:01:00.0", null, "e1000e")

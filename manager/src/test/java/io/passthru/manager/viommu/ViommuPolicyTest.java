@@ -3,13 +3,13 @@ package io.passthru.manager.viommu;
 import io.passthru.manager.InvalidRequestException;
 import io.passthru.manager.viommu.ViommuPolicy.Decision;
 import io.passthru.manager.viommu.ViommuPolicy.Option;
+import io.passthru.xml.TestData;
 import io.passthru.xml.XmlCodec;
 import io.passthru.xml.domcaps.DomainCapabilities;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
 
@@ -18,7 +18,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class ViommuPolicyTest {
     private static final long V11_3 = 11_003_000;
@@ -28,9 +27,7 @@ class ViommuPolicyTest {
 
     /** A domain capabilities file from libvirt's test corpus (11.3.0: none of them has an iommu element). */
     private static DomainCapabilities corpus(String name) throws Exception {
-        Path dir = Paths.get(System.getProperty("libvirt.testdata", "../../shared/libvirt-11.3.0-testdata"))
-                .resolve("domaincaps");
-        assumeTrue(Files.isDirectory(dir), "libvirt test corpus not available at " + dir);
+        Path dir = TestData.root().resolve("domaincaps");
         return XmlCodec.unmarshal(Files.readString(dir.resolve(name)), DomainCapabilities.class);
     }
 

@@ -60,11 +60,13 @@ mount -t proc proc /proc; mount -t sysfs sys /sys; mount -t devtmpfs dev /dev
 for m in $(cat /modules.load); do insmod /lib/modules/$m; done
 init=; for a in $(cat /proc/cmdline); do case $a in passthru.init=*) init=${a#passthru.init=};; esac; done
 mkdir -p /lower /rw /newroot
+echo "passthru-lab: initramfs: mounting the machine's root (9p)"
 mount -t 9p -o trans=virtio,version=9p2000.L,ro,msize=512000,cache=loose rootfs /lower || { echo "9p root failed"; exec sh; }
 mount -t tmpfs -o size=2g,mode=0755 rw /rw
 mkdir -p /rw/upper /rw/work
 mount -t overlay root -o lowerdir=/lower,upperdir=/rw/upper,workdir=/rw/work /newroot || { echo "overlay failed"; exec sh; }
 umount /proc /sys; umount /dev
+echo "passthru-lab: initramfs: switch_root to $init"
 exec switch_root /newroot /bin/bash "$init"
 INIT
 chmod +x "$h/init"

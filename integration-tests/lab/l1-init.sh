@@ -13,6 +13,8 @@ mount -t tmpfs run /run; mkdir -p /run/lock
 mount -t cgroup2 cgroup2 /sys/fs/cgroup 2>/dev/null
 exec > /dev/ttyS0 2>&1
 log() { echo "passthru-lab: $*"; }
+# each step says when it starts: lab.sh's boot watchdog takes a console silent too long for a hung host
+log "host init: modules"
 
 host=1; vfs=7; pfdown=0
 for a in $(cat /proc/cmdline); do
@@ -25,6 +27,7 @@ for m in virtio_net virtio_console igb e1000e vfio vfio_pci vfio_iommu_type1 kvm
   modprobe $m 2>/dev/null
 done
 
+log "host init: network"
 by_mac() { for n in /sys/class/net/*; do [ "$(cat $n/address)" = "$1" ] && basename $n; done; }
 ip link set lo up
 mgmt=$(by_mac 52:54:00:00:0$host:01); mig=$(by_mac 52:54:00:00:0$host:02)
@@ -33,6 +36,7 @@ ip link set "$mgmt" up; ip addr add 10.0.2.15/24 dev "$mgmt"; ip route add defau
 ip link set "$mig" up; ip addr add 198.51.100.$host/24 dev "$mig"
 ip link set "$peer" up; ip addr add 192.0.2.$((100 + host))/24 dev "$peer"
 
+log "host init: SR-IOV PF, $vfs VFs"
 # SR-IOV: VFs stay unbound in the host (libvirt binds them to vfio-pci when a guest takes one, managed='yes')
 pfsys=/sys/class/net/$pf/device
 echo 0 > $pfsys/sriov_drivers_autoprobe
@@ -47,6 +51,7 @@ ip link set "$uplink" up
 ip link set br0 up
 log "host $host: mgmt=$mgmt mig=$mig pf=$pf ($(cat $pfsys/sriov_numvfs)/$(cat $pfsys/sriov_totalvfs) VFs) pf2=$pf2 (no VFs) peer=$peer uplink=$uplink"
 
+log "host init: libvirt state"
 # A clean libvirt state of this host's own (the root below the overlay is shared with the machine)
 rm -rf /etc/libvirt/qemu /etc/libvirt/nwfilter /var/lib/libvirt /var/cache/libvirt /var/log/libvirt /var/run/libvirt
 mkdir -p /etc/libvirt/qemu /var/lib/libvirt/qemu /var/cache/libvirt /var/log/libvirt /var/run/libvirt

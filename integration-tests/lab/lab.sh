@@ -3,6 +3,7 @@
 # KVM inside (nested SVM) and libvirtd on qemu+tcp://127.0.0.1:PORT/system.
 #   lab.sh up [--host N --no-viommu --pf-down --vfs N]
 #                                                 boot the hosts (default: hosts 1 and 2) and wait for libvirtd
+#   lab.sh up-suite                               boot the test command's lab: hosts 1 and 2, host 3 without vIOMMU
 #   lab.sh down [--host N]                        stop every lab host (or host N)
 #   lab.sh restart --host N                       reboot host N with the options it was booted with
 #   lab.sh status                                 print the hosts and their libvirt URIs
@@ -69,21 +70,99 @@ stop_host() { # N: stops host N's QEMU and waits until it is gone (its ports and
   rm -f "$p"
 }
 
-wait_ready() { # N TIMEOUT_S
-  local n=$1 deadline=$((SECONDS + $2)) retried=0 viommu pfdown vfs
-  until virsh -q -c "$(uri "$n")" version >/dev/null 2>&1 && virsh -q -c "$(uri "$n")" nodedev-list --cap pci >/dev/null 2>&1; do
-    if [ $SECONDS -ge $deadline ]; then echo "host $n: libvirtd not ready after $2 s; console:" >&2; tail -n 30 "$LAB_DIR/h$n.console.log" >&2; return 1; fi
-    # a TCG host on a loaded machine can panic in early boot (seen: "timer doesn't work through Interrupt-remapped
-    # IO-APIC" with three hosts booting at once): it is booted once more, with the same options
-    if [ $retried = 0 ] && grep -q 'Kernel panic' "$LAB_DIR/h$n.console.log" 2>/dev/null; then
-      echo "host $n: kernel panic while booting; booting it again. Console:" >&2
-      grep -A2 'Kernel panic' "$LAB_DIR/h$n.console.log" | head -n 3 >&2
-      retried=1; read -r viommu pfdown vfs < "$LAB_DIR/h$n.opts"
-      stop_host "$n"; boot "$n" "$viommu" "$pfdown" "$vfs"; deadline=$((SECONDS + $2))
+# ---- boot watchdog ----
+# A TCG host on a loaded 2-core machine sometimes stops in early boot: seen, a console silent 1.7 s into the kernel
+# (PCI enumeration, timestamps no longer advancing), and panics ("timer doesn't work through Interrupt-remapped
+# IO-APIC"). wait_ready watches the console while a host boots, and a host that stops making progress is killed and
+# booted again with the same options, up to LAB_BOOT_TRIES boots, each time saying why with the console's last lines.
+# Progress is new console output whose kernel timestamps advance (or userspace lines of l1-init.sh). Hung means:
+#  - no progress for LAB_BOOT_SILENCE s before l1-init.sh says "ready" (console silent, or still printing with its
+#    kernel timestamps stuck);
+#  - "Kernel panic" on the console, or the host's QEMU gone;
+#  - libvirtd not answering LAB_LIBVIRTD_WAIT s after "ready" (libvirtd probes QEMU's capabilities first, silently);
+#  - not ready LAB_BOOT_TIMEOUT s after the boot began (a backstop).
+# The bounds come from boot-stress.sh's measurements of healthy boots under the test command's load (README "The
+# nested lab"). Every boot's outcome is appended to $LAB_DIR/boot.log (one line each, for boot-stress.sh):
+#   ready N=<host> try=<k> s=<boot to libvirtd> kernel=<boot to "ready"> silence=<longest> at=<where: before-kernel,
+#         kernel-<timestamp ending it>, userspace> probe=<"ready" to libvirtd>
+#   retry N=<host> try=<k> s=<when> reason=<why>
+LAB_BOOT_TRIES=${LAB_BOOT_TRIES:-4}
+LAB_BOOT_SILENCE=${LAB_BOOT_SILENCE:-60}
+LAB_LIBVIRTD_WAIT=${LAB_LIBVIRTD_WAIT:-300}
+
+libvirtd_answers() { # N
+  timeout 20 virsh -q -c "$(uri "$1")" version >/dev/null 2>&1 &&
+    timeout 20 virsh -q -c "$(uri "$1")" nodedev-list --cap pci >/dev/null 2>&1
+}
+
+last_kernel_ts() { # FILE: the last kernel timestamp on the console, in ms (0 before the first)
+  { grep -ao '^\[ *[0-9]*\.[0-9]*\]' "$1" 2>/dev/null || true; } | tail -n1 | tr -d '[] ' | awk -F. '{print $1*1000+substr($2"000",1,3)+0} END{if(NR==0)print 0}'
+}
+
+wait_ready() { # N TIMEOUT_S: waits for host N's libvirtd, rebooting a hung host; 1 if it never came up
+  local n=$1 timeout=$2 con=$LAB_DIR/h$1.console.log try=1 reason= viommu pfdown vfs
+  local t0 progress_t size last_size ts last_ts userlines last_userlines ready_t silence longest longest_at pid
+  while :; do
+    t0=$SECONDS; progress_t=$SECONDS; last_size=-1; last_ts=0; last_userlines=0; ready_t=; longest=0; longest_at=-; reason=
+    while :; do
+      # libvirtd is asked only once l1-init.sh has started it: before that, the port forward accepts and the call
+      # waits for the host's network, which would blind the watchdog
+      [ -z "$ready_t" ] && grep -aq '^passthru-lab: ready' "$con" 2>/dev/null && ready_t=$SECONDS
+      if [ -n "$ready_t" ] && libvirtd_answers "$n"; then
+        echo "host $n: ready after $((SECONDS - t0)) s (boot $try, longest console silence ${longest} s at $longest_at, \"ready\" after $(( ${ready_t:-$SECONDS} - t0 )) s, libvirtd $(( SECONDS - ${ready_t:-$SECONDS} )) s later; $(uri "$n"))"
+        echo "ready N=$n try=$try s=$((SECONDS - t0)) kernel=$(( ${ready_t:-$SECONDS} - t0 )) silence=$longest at=$longest_at probe=$(( SECONDS - ${ready_t:-$SECONDS} ))" >> "$LAB_DIR/boot.log"
+        return 0
+      fi
+      size=$(stat -c %s "$con" 2>/dev/null || echo 0)
+      if [ "$size" != "$last_size" ]; then
+        ts=$(last_kernel_ts "$con"); userlines=$(grep -ac '^passthru-lab:' "$con" 2>/dev/null || true)
+        # progress: the kernel's clock moved on, l1-init.sh printed, or output before the kernel's first timestamp
+        if [ "$ts" -gt "$last_ts" ] || [ "${userlines:-0}" -gt "$last_userlines" ] || { [ "$ts" = 0 ] && [ "$size" -gt 0 ]; }; then
+          silence=$((SECONDS - progress_t))
+          if [ "$silence" -gt "$longest" ]; then
+            longest=$silence
+            if [ "$last_ts" = 0 ]; then longest_at=before-kernel; elif [ "$ts" = "$last_ts" ]; then longest_at=userspace
+            else longest_at=kernel-$((ts / 1000)).$(printf %03d $((ts % 1000)))s; fi
+          fi
+          progress_t=$SECONDS
+        fi
+        last_size=$size; last_ts=$ts; last_userlines=${userlines:-0}
+      fi
+      pid=$(cat "$LAB_DIR/h$n.pid" 2>/dev/null || true)
+      if grep -aq 'Kernel panic' "$con" 2>/dev/null; then reason="kernel panic: $(grep -a -m1 'Kernel panic' "$con" | tr -d '\r')"
+      elif [ -z "$pid" ] || ! kill -0 "$pid" 2>/dev/null; then reason="its QEMU exited"
+      elif [ -z "$ready_t" ] && [ $((SECONDS - progress_t)) -ge "$LAB_BOOT_SILENCE" ]; then
+        if [ "$last_size" -gt 0 ] && [ "$(stat -c %Y "$con" 2>/dev/null || echo 0)" -gt $(( $(date +%s) - LAB_BOOT_SILENCE )) ]; then
+          reason="kernel timestamps stuck at $((last_ts / 1000)).$(printf %03d $((last_ts % 1000))) s for $LAB_BOOT_SILENCE s while the console still printed"
+        else
+          reason="console silent for $LAB_BOOT_SILENCE s ($((SECONDS - t0)) s into the boot, last kernel timestamp $((last_ts / 1000)).$(printf %03d $((last_ts % 1000))) s)"
+        fi
+      elif [ -n "$ready_t" ] && [ $((SECONDS - ready_t)) -ge "$LAB_LIBVIRTD_WAIT" ]; then
+        reason="libvirtd did not answer within $LAB_LIBVIRTD_WAIT s of l1-init.sh's \"ready\""
+      elif [ $((SECONDS - t0)) -ge "$timeout" ]; then reason="libvirtd not ready after $timeout s"
+      fi
+      [ -n "$reason" ] && break
+      sleep 2
+    done
+    echo "retry N=$n try=$try s=$((SECONDS - t0)) reason=$reason" >> "$LAB_DIR/boot.log"
+    echo "host $n: boot $try of $LAB_BOOT_TRIES hung: $reason. Console's last lines:" >&2
+    { [ -s "$con" ] && tail -n 15 "$con" | tr -d '\r' | sed 's/^/    /'; } >&2 || echo "    (nothing: the console is empty)" >&2
+    if [ "$try" -ge "$LAB_BOOT_TRIES" ]; then
+      echo "host $n: not ready after $try boots; giving up (console: $con)" >&2
+      return 1
     fi
-    sleep 2
+    try=$((try + 1))
+    read -r viommu pfdown vfs < "$LAB_DIR/h$n.opts"
+    cp "$con" "$con.hung$((try - 1))" 2>/dev/null || true
+    stop_host "$n"; boot "$n" "$viommu" "$pfdown" "$vfs" >&2
   done
-  echo "host $n: ready after ${SECONDS}s ($(uri "$n"))"
+}
+
+wait_all() { # TIMEOUT_S N...: waits for every host at once (a hang of one is seen while another boots)
+  local timeout=$1 rc=0 pids=(); shift
+  for n in "$@"; do wait_ready "$n" "$timeout" & pids+=($!); done
+  for p in "${pids[@]}"; do wait "$p" || rc=1; done
+  return $rc
 }
 
 cmd=${1:-up}; shift || true
@@ -96,13 +175,19 @@ case $cmd in
       *) echo "unknown option $1" >&2; exit 2;; esac; done
     [ -f "$LAB_DIR/host-initrd.img" ] && [ -f "$LAB_DIR/guest-initrd.img" ] || "$here/build-images.sh" >/dev/null
     for n in "${hosts[@]}"; do boot "$n" "$viommu" "$pfdown" "$vfs"; done
-    for n in "${hosts[@]}"; do wait_ready "$n" "${LAB_BOOT_TIMEOUT:-300}"; done ;;
+    wait_all "${LAB_BOOT_TIMEOUT:-600}" "${hosts[@]}" ;;
+  up-suite)
+    # the lab of the test command (run-tests.sh) and of boot-stress.sh: hosts 1 and 2, and host 3 without vIOMMU for
+    # the readiness tests
+    [ -f "$LAB_DIR/host-initrd.img" ] && [ -f "$LAB_DIR/guest-initrd.img" ] || "$here/build-images.sh" >/dev/null
+    boot 1 1 0 "$LAB_NUM_VFS"; boot 2 1 0 "$LAB_NUM_VFS"; boot 3 0 0 "$LAB_NUM_VFS"
+    wait_all "${LAB_BOOT_TIMEOUT:-600}" 1 2 3 ;;
   restart)
     [ "${1:-}" = --host ] && [ -n "${2:-}" ] || { echo "usage: lab.sh restart --host N" >&2; exit 2; }
     n=$2; read -r viommu pfdown vfs < "$LAB_DIR/h$n.opts" 2>/dev/null || { viommu=1; pfdown=0; vfs=; }
     stop_host "$n"
     boot "$n" "$viommu" "$pfdown" "${vfs:-$LAB_NUM_VFS}"
-    wait_ready "$n" "${LAB_BOOT_TIMEOUT:-300}" ;;
+    wait_ready "$n" "${LAB_BOOT_TIMEOUT:-600}" ;;
   down)
     if [ "${1:-}" = --host ]; then stop_host "$2"; echo "host $2 down"; exit 0; fi
     for p in "$LAB_DIR"/h*.pid; do [ -f "$p" ] || continue; n=${p##*/h}; stop_host "${n%.pid}"; done; echo "lab down" ;;
@@ -110,5 +195,5 @@ case $cmd in
     for n in 1 2 3 4; do
       if [ -f "$LAB_DIR/h$n.pid" ] && kill -0 "$(cat "$LAB_DIR/h$n.pid")" 2>/dev/null; then echo "host $n: running $(uri "$n")"; else echo "host $n: stopped"; fi
     done ;;
-  *) echo "usage: lab.sh up|down|restart|status" >&2; exit 2 ;;
+  *) echo "usage: lab.sh up|up-suite|down|restart|status" >&2; exit 2 ;;
 esac

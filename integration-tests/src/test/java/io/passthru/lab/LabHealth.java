@@ -19,13 +19,16 @@ import java.util.concurrent.TimeUnit;
  * libvirtd), and every later test then failed with "Connection reset by peer" and no trace of why. Before each
  * test this checks every host that {@code lab.sh} started (its libvirtd answers {@code virsh version} within
  * 30 s); a dead host gets its console's last lines printed (so the CI log shows the cause) and is rebooted with
- * {@code lab.sh restart --host N}, with the options it was first booted with. After a failed test the dead hosts'
+ * {@code lab.sh restart --host N}, with the options it was first booted with; lab.sh's boot watchdog boots it again
+ * if that boot hangs or panics, and prints why. After a failed test the dead hosts'
  * consoles are printed too. Every reboot is counted and printed as {@code LAB HOST REBOOTED}: a passing run that
  * needed one says so.
  */
 final class LabHealth implements BeforeAllCallback, BeforeEachCallback, TestWatcher {
     private static final Path LAB_SH = Lab.CLI.getParent().getParent().getParent().getParent().getParent()
             .resolve("integration-tests/lab/lab.sh");
+    /** lab.sh restart's bound: its watchdog's boots (LAB_BOOT_TRIES, 4) of at most LAB_BOOT_TIMEOUT (600 s) each. */
+    private static final int RESTART_LIMIT_S = 4 * 600 + 60;
     private static int reboots;
 
     @Override
@@ -57,7 +60,9 @@ final class LabHealth implements BeforeAllCallback, BeforeEachCallback, TestWatc
             reboots++;
             System.out.println("LAB HOST REBOOTED (" + reboots + " in this run): host " + n + " did not answer on "
                     + Lab.uri(n) + "; its console ends with:\n" + consoleTail(n, 60));
-            int rc = run(List.of(LAB_SH.toString(), "restart", "--host", Integer.toString(n)), 600);
+            // lab.sh's boot watchdog boots a host that hangs or panics again, up to LAB_BOOT_TRIES times, and says
+            // why each time: its output goes to the test log
+            int rc = run(List.of(LAB_SH.toString(), "restart", "--host", Integer.toString(n)), RESTART_LIMIT_S, true);
             if (rc != 0 || !alive(n)) {
                 throw new AssertionError("lab host " + n + " could not be rebooted (lab.sh restart exit " + rc + ")");
             }
@@ -76,7 +81,7 @@ final class LabHealth implements BeforeAllCallback, BeforeEachCallback, TestWatc
     }
 
     static boolean alive(int n) {
-        return run(List.of("virsh", "-q", "-c", Lab.uri(n), "version"), 30) == 0;
+        return run(List.of("virsh", "-q", "-c", Lab.uri(n), "version"), 30, false) == 0;
     }
 
     static String consoleTail(int n, int lines) {
@@ -89,10 +94,11 @@ final class LabHealth implements BeforeAllCallback, BeforeEachCallback, TestWatc
         }
     }
 
-    private static int run(List<String> argv, int timeoutS) {
+    private static int run(List<String> argv, int timeoutS, boolean showOutput) {
         try {
             Process p = new ProcessBuilder(argv).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                    .redirectOutput(showOutput ? ProcessBuilder.Redirect.INHERIT : ProcessBuilder.Redirect.DISCARD)
+                    .start();
             if (!p.waitFor(timeoutS, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 return -1;

@@ -119,7 +119,8 @@ wait_ready() { # N TIMEOUT_S: waits for host N's libvirtd, rebooting a hung host
         # progress: the kernel's clock moved on, l1-init.sh printed, or output before the kernel's first timestamp
         if [ "$ts" -gt "$last_ts" ] || [ "${userlines:-0}" -gt "$last_userlines" ] || { [ "$ts" = 0 ] && [ "$size" -gt 0 ]; }; then
           silence=$((SECONDS - progress_t))
-          if [ "$silence" -gt "$longest" ]; then
+          # the longest silence before "ready" (the bound's measure; libvirtd's probe after it is silent by nature)
+          if [ -z "$ready_t" ] && [ "$silence" -gt "$longest" ]; then
             longest=$silence
             if [ "$last_ts" = 0 ]; then longest_at=before-kernel; elif [ "$ts" = "$last_ts" ]; then longest_at=userspace
             else longest_at=kernel-$((ts / 1000)).$(printf %03d $((ts % 1000)))s; fi
@@ -180,7 +181,18 @@ case $cmd in
     # the lab of the test command (run-tests.sh) and of boot-stress.sh: hosts 1 and 2, and host 3 without vIOMMU for
     # the readiness tests
     [ -f "$LAB_DIR/host-initrd.img" ] && [ -f "$LAB_DIR/guest-initrd.img" ] || "$here/build-images.sh" >/dev/null
-    boot 1 1 0 "$LAB_NUM_VFS"; boot 2 1 0 "$LAB_NUM_VFS"; boot 3 0 0 "$LAB_NUM_VFS"
+    # LAB_BOOT_STAGGER=kernel starts each host once the one before has left its kernel's early boot (its initramfs
+    # printed, or LAB_BOOT_SILENCE s passed: the watchdog then deals with it); =none starts all three at once
+    stagger=${LAB_BOOT_STAGGER:-none}
+    case $stagger in none|kernel) ;; *) echo "LAB_BOOT_STAGGER must be none or kernel, not '$stagger'" >&2; exit 2;; esac
+    for h in 1 2 3; do
+      if [ "$stagger" = kernel ] && [ "$h" -gt 1 ]; then
+        for _ in $(seq "$LAB_BOOT_SILENCE"); do
+          grep -aq '^passthru-lab: initramfs' "$LAB_DIR/h$((h - 1)).console.log" 2>/dev/null && break; sleep 1
+        done
+      fi
+      boot "$h" "$([ "$h" = 3 ] && echo 0 || echo 1)" 0 "$LAB_NUM_VFS"
+    done
     wait_all "${LAB_BOOT_TIMEOUT:-600}" 1 2 3 ;;
   restart)
     [ "${1:-}" = --host ] && [ -n "${2:-}" ] || { echo "usage: lab.sh restart --host N" >&2; exit 2; }

@@ -43,8 +43,8 @@ if [ $load = 1 ]; then
 fi
 "$here/build-images.sh" >/dev/null
 
-say "== boot-stress: $n boots of the test command's lab (hosts 1-3 at once), load: $([ $load = 1 ] && echo 'mvn install + debootstrap' || echo none), $(date -u +%FT%TZ)"
-say "   watchdog: LAB_BOOT_SILENCE=${LAB_BOOT_SILENCE:-60} s, LAB_LIBVIRTD_WAIT=${LAB_LIBVIRTD_WAIT:-300} s, LAB_BOOT_TRIES=${LAB_BOOT_TRIES:-4}"
+say "== boot-stress: $n boots of the test command's lab (hosts 1-3, LAB_BOOT_STAGGER=${LAB_BOOT_STAGGER:-none}), load: $([ $load = 1 ] && echo 'mvn install + debootstrap' || echo none), $(date -u +%FT%TZ)"
+say "   watchdog: LAB_BOOT_SILENCE=${LAB_BOOT_SILENCE:-90} s, LAB_LIBVIRTD_WAIT=${LAB_LIBVIRTD_WAIT:-300} s, LAB_BOOT_TRIES=${LAB_BOOT_TRIES:-4}"
 failed=0
 for i in $(seq "$n"); do
   "$here/lab.sh" down >/dev/null 2>&1 || true

@@ -87,7 +87,10 @@ stop_host() { # N: stops host N's QEMU and waits until it is gone (its ports and
 #         kernel-<timestamp ending it>, userspace> probe=<"ready" to libvirtd>
 #   retry N=<host> try=<k> s=<when> reason=<why>
 LAB_BOOT_TRIES=${LAB_BOOT_TRIES:-4}
-LAB_BOOT_SILENCE=${LAB_BOOT_SILENCE:-60}
+# 90 s: the longest silence before "ready" of 30 healthy boots (10 of the three hosts at once, under Maven and
+# debootstrap) was 40 s, in l1-init.sh's steps; CI machines have run the lab up to 1.5 times slower than that one
+LAB_BOOT_SILENCE=${LAB_BOOT_SILENCE:-90}
+# 300 s: libvirtd answered 37-83 s after "ready" in those boots (its QEMU capability probe)
 LAB_LIBVIRTD_WAIT=${LAB_LIBVIRTD_WAIT:-300}
 
 libvirtd_answers() { # N

@@ -13,7 +13,7 @@ ls /boot/vmlinuz-* >/dev/null 2>&1 || need+=(kernel)
 [ -x /bin/busybox ] || [ -x /usr/bin/busybox ] || need+=(busybox)
 command -v qemu-ga >/dev/null || [ -x /usr/sbin/qemu-ga ] || need+=(qga)
 command -v mvn >/dev/null || need+=(maven)
-for t in cpio ip ping debootstrap mkfs.ext4; do command -v $t >/dev/null || need+=($t); done
+for t in cpio ip ping debootstrap mkfs.ext4 xz flock; do command -v $t >/dev/null || need+=($t); done
 if [ ${#need[@]} -eq 0 ]; then echo "lab deps: all present"; exit 0; fi
 echo "lab deps: installing (${need[*]})"
 
@@ -32,5 +32,5 @@ apt-get install -y -qq --no-install-recommends -t "${codename}-backports" \
   qemu-system-x86 qemu-utils libvirt-daemon-system libvirt-clients libvirt-daemon-driver-qemu libvirt0 >/dev/null
 apt-get install -y -qq --no-install-recommends \
   linux-image-amd64 busybox-static qemu-guest-agent cpio iproute2 iputils-ping kmod maven openjdk-17-jdk-headless \
-  debootstrap e2fsprogs >/dev/null
+  debootstrap e2fsprogs xz-utils util-linux >/dev/null
 echo "lab deps: qemu $(qemu-system-x86_64 --version | head -1 | awk '{print $4}'), libvirt $(libvirtd --version | awk '{print $NF}'), kernel $(ls /boot/vmlinuz-* | tail -1)"

@@ -169,6 +169,8 @@ wait_all() { # TIMEOUT_S N...: waits for every host at once (a hang of one is se
   return $rc
 }
 
+ensure_images() { [ -f "$LAB_DIR/host-initrd.img" ] && [ -f "$LAB_DIR/guest-initrd.img" ] || "$here/build-images.sh" >/dev/null; }
+
 cmd=${1:-up}; shift || true
 case $cmd in
   up)
@@ -177,13 +179,13 @@ case $cmd in
       --host) hosts=($2); shift 2;; --no-viommu) viommu=0; shift;; --pf-down) pfdown=1; shift;;
       --vfs) vfs=$2; shift 2;;
       *) echo "unknown option $1" >&2; exit 2;; esac; done
-    [ -f "$LAB_DIR/host-initrd.img" ] && [ -f "$LAB_DIR/guest-initrd.img" ] || "$here/build-images.sh" >/dev/null
+    ensure_images
     for n in "${hosts[@]}"; do boot "$n" "$viommu" "$pfdown" "$vfs"; done
     wait_all "${LAB_BOOT_TIMEOUT:-600}" "${hosts[@]}" ;;
   up-suite)
     # the lab of the test command (run-tests.sh) and of boot-stress.sh: hosts 1 and 2, and host 3 without vIOMMU for
     # the readiness tests
-    [ -f "$LAB_DIR/host-initrd.img" ] && [ -f "$LAB_DIR/guest-initrd.img" ] || "$here/build-images.sh" >/dev/null
+    ensure_images
     # LAB_BOOT_STAGGER=kernel starts each host once the one before has left its kernel's early boot (its initramfs
     # printed, or LAB_BOOT_SILENCE s passed: the watchdog then deals with it); =none starts all three at once
     stagger=${LAB_BOOT_STAGGER:-none}

@@ -14,9 +14,15 @@ import io.passthru.manager.journal.Operation;
 import io.passthru.manager.journal.OperationJournal;
 import io.passthru.manager.journal.OperationLock;
 import io.passthru.manager.libvirt.Host;
+import io.passthru.manager.libvirt.HostIdentity;
 import io.passthru.manager.libvirt.Hosts;
 import io.passthru.manager.libvirt.LibvirtAgentChannel;
 import io.passthru.manager.libvirt.LibvirtErrors;
+import io.passthru.manager.migration.CopyResolver;
+import io.passthru.manager.migration.CopyState;
+import io.passthru.manager.migration.Sighting;
+import io.passthru.manager.migration.LibvirtCopies;
+import io.passthru.manager.migration.Side;
 import io.passthru.manager.pool.DevicePool;
 import io.passthru.manager.pool.DeviceSpec;
 import io.passthru.xml.MacAddress;
@@ -78,6 +84,8 @@ public final class MigrationFlow {
                 t.setDaemon(true);
                 return t;
             });
+    /** How often a run writes its record again to refresh its lease's heartbeat: 60 s. */
+    static final Duration LEASE_REFRESH = Duration.ofSeconds(60);
     /** How often the migration job's statistics are sampled: 500 ms. */
     static final long PROGRESS_INTERVAL_MS = 500;
 
@@ -220,21 +228,65 @@ public final class MigrationFlow {
     record Plan(org.libvirt.Domain dom, String uuid, Mode mode, PciAddress sourceVf, String vendorId,
                 String productId, String mac, String bond, String vfLink, String backupSlave,
                 List<PciAddress> destCandidates, String teaming, Integer vlan, boolean trusted, boolean agent,
-                boolean networkManager, Map<String, Long> precheckParts) {
+                boolean networkManager, Map<String, Long> precheckParts, HostIdentity sourceHost,
+                HostIdentity destHost) {
     }
 
-    /** The journaled state of one run: the record and the domain handle it is written to. */
-    private final class Run {
+    /**
+     * The journaled state of one run: the record and the domain handle it is written to. Every write of the record
+     * goes through {@link #write} and {@link #clear} (one at a time), also the lease keeper's: while the run lasts, a
+     * daemon thread writes the record again every {@link #LEASE_REFRESH} so its heartbeat stays younger than
+     * {@link Leases#REMOTE_TTL} in long steps (during the live migration, when libvirt takes no metadata change, only
+     * the mirror file is refreshed).
+     */
+    private final class Run implements AutoCloseable {
         final Operation op;
         final Saga saga;
         final MigrationControls controls;
         org.libvirt.Domain dom;
+        private final java.util.concurrent.ScheduledExecutorService keeper;
 
         Run(Operation op, Saga saga, org.libvirt.Domain dom, MigrationControls controls) {
             this.op = op;
             this.saga = saga;
             this.dom = dom;
             this.controls = controls;
+            this.keeper = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "passthru-lease-keeper");
+                t.setDaemon(true);
+                return t;
+            });
+            keeper.scheduleWithFixedDelay(this::refreshLease, LEASE_REFRESH.toMillis(), LEASE_REFRESH.toMillis(),
+                    java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+
+        synchronized void write() {
+            journal.write(dom, op);
+        }
+
+        synchronized void clear() {
+            journal.clear(dom, op);
+        }
+
+        private synchronized void refreshLease() {
+            if (op.lease == null) {
+                return; // handed over to recover
+            }
+            try {
+                if (Step.MIGRATE.id.equals(op.step) && Operation.STARTED.equals(op.stepStatus)) {
+                    op.lease.heartbeat = Instant.now().toString();
+                    journal.writeMirror(op);
+                } else {
+                    journal.write(dom, op);
+                }
+            } catch (RuntimeException e) {
+                // the next step's write reports a record that moved; a refresh that failed is tried again
+            }
+        }
+
+        @Override
+        public void close() {
+            keeper.shutdownNow();
         }
 
         /** Runs {@code step}: journal "started", test barrier, the action (timed), journal "done", test kill. */
@@ -242,9 +294,11 @@ public final class MigrationFlow {
             if (!step.afterMigration() && controls.cancellation().requested()) {
                 throw new MigrationCancelledException("cancelled (SIGINT) before step '" + title + "'", title);
             }
-            op.step = step.id;
-            op.stepStatus = Operation.STARTED;
-            journal.write(dom, op);
+            synchronized (this) {
+                op.step = step.id;
+                op.stepStatus = Operation.STARTED;
+                write();
+            }
             TestHooks.beforeStep(step.id);
             controls.listener().stepStarted(step.id, title);
             T result;
@@ -254,10 +308,12 @@ public final class MigrationFlow {
                 List<Saga.Step> t = saga.timeline();
                 controls.listener().stepFinished(t.get(t.size() - 1));
             }
-            op.done.add(step.id);
-            op.stepStatus = Operation.DONE;
-            if (step != Step.MIGRATE) { // after the migration the record is written to the destination's domain
-                journal.write(dom, op);
+            synchronized (this) {
+                op.done.add(step.id);
+                op.stepStatus = Operation.DONE;
+                if (step != Step.MIGRATE) { // after the migration the record is written to the destination's domain
+                    write();
+                }
             }
             TestHooks.afterStep(step.id);
             return result;
@@ -309,12 +365,20 @@ public final class MigrationFlow {
             controls.listener().stepFinished(t.get(t.size() - 1));
         }
         Operation op = newOperation(req, plan);
-        Run run = new Run(op, saga, plan.dom(), controls);
+        try (Run run = new Run(op, saga, plan.dom(), controls)) {
+            return run(req, src, dst, recovered, plan, run);
+        }
+    }
+
+    private Report run(Request req, Host src, Host dst, Recovery.Result recovered, Plan plan, Run run) {
+        Operation op = run.op;
+        Saga saga = run.saga;
+        MigrationControls controls = run.controls;
         BondVf bondVf = new BondVf(hotplug);
         long[] gap = new long[2];
-        org.libvirt.Domain destDom;
+        org.libvirt.Domain migrated;
         try {
-            journal.write(plan.dom(), op);
+            run.write();
             if (plan.mode() == Mode.BOND) {
                 GuestNetwork srcNet = BondVf.guestNet(plan.dom());
                 run.run(Step.SWITCH_BOND, "switch bond to " + plan.backupSlave(), () -> {
@@ -347,17 +411,25 @@ public final class MigrationFlow {
                 }, () -> bondVf.ensureAttached(src, req.domain(), op, List.of(plan.sourceVf()), plan.vendorId(),
                         plan.productId(), false, () -> { }, plan.agent()));
             }
-            destDom = run.step(Step.MIGRATE, "live migrate to " + req.destUri(),
+            migrated = run.step(Step.MIGRATE, "live migrate to " + req.destUri(),
                     () -> liveMigrate(plan.dom(), dst, req, controls), null);
         } catch (RuntimeException e) {
-            throw rollBack(run, e, req, plan, src);
+            if (!Step.MIGRATE.id.equals(op.step)) {
+                throw rollBack(run, e, req, plan, src);
+            }
+            // the live migration failed, or its reply was lost: libvirt's answer does not say where the guest runs
+            // (a lost reply to Finish leaves it running on the destination); the copies decide
+            migrated = afterFailedMigration(run, e, req, plan, src, dst);
         }
         saga.commit(); // the guest runs on the destination now: roll forward only
-        run.dom = destDom;
-        journal.write(destDom, op);
-        TestHooks.afterStep(Step.MIGRATE.id + "-journaled");
+        org.libvirt.Domain destDom = migrated;
         PciAddress destVf = null;
         try {
+            synchronized (run) {
+                run.dom = destDom;
+                run.write();
+            }
+            TestHooks.afterStep(Step.MIGRATE.id + "-journaled");
             if (plan.mode() == Mode.FAILOVER) {
                 run.run(Step.ANNOUNCE, "announce the guest's MAC on destination", () -> announce(destDom, 5, 50, 550, 100),
                     null);
@@ -387,10 +459,10 @@ public final class MigrationFlow {
                 }
                 gap[1] = saga.now();
             }
+            run.clear();
         } catch (RuntimeException e) {
             throw incomplete(run, e, req, plan);
         }
-        journal.clear(destDom, op);
         return new Report(req.domain(), req.sourceUri(), req.destUri(), plan.sourceVf(), destVf, plan.mac(),
                 plan.bond(), plan.backupSlave(), saga.timeline(), saga.now(), gap[1] - gap[0],
                 jobStats(destDom), "migrated", op.id, recovered, plan.mode().id, bondVf.lastLibvirtMs,
@@ -468,7 +540,11 @@ public final class MigrationFlow {
         op.stepStatus = Operation.DONE;
         op.source = new Operation.Endpoint(req.sourceUri(), null,
                 plan.sourceVf() == null ? null : plan.sourceVf().toString());
+        op.source.hostUuid = plan.sourceHost().uuid();
+        op.source.hostname = plan.sourceHost().hostname();
         op.destination = new Operation.Endpoint(req.destUri(), req.migrateUri(), null);
+        op.destination.hostUuid = plan.destHost().uuid();
+        op.destination.hostname = plan.destHost().hostname();
         op.guest = new Operation.Guest(plan.mac(), plan.bond(), plan.backupSlave(), plan.vfLink());
         op.guest.vlan = plan.vlan();
         op.guest.trusted = plan.trusted() ? Boolean.TRUE : null;
@@ -490,12 +566,72 @@ public final class MigrationFlow {
         };
     }
 
+    /**
+     * After the live migration step failed: looks at both copies ({@link CopyResolver}, the same decision table as
+     * {@code passthru recover}). The guest on the source (libvirt resumed it, or the table resumed it): the done steps
+     * are undone ({@link #rollBack}). The guest on the destination (the migration completed and only its answer was
+     * lost; a source copy left paused is removed): returns the destination's domain, and the run rolls forward.
+     * Anything else (a host that does not answer, copies that leave no safe choice): nothing more is changed, the
+     * record is left for {@code passthru recover}, and the failure says so.
+     */
+    private org.libvirt.Domain afterFailedMigration(Run run, RuntimeException e, Request req, Plan plan, Host src,
+                                                    Host dst) {
+        LibvirtCopies copies = new LibvirtCopies(hosts, plan.uuid(),
+                new LibvirtCopies.Endpoint(src.uri(), plan.sourceHost()),
+                new LibvirtCopies.Endpoint(dst.uri(), plan.destHost()));
+        CopyResolver.Outcome where;
+        try {
+            where = CopyResolver.resolve(copies, null, run.saga);
+        } catch (HostUnreachableException unknown) {
+            Sighting source = copies.look(Side.SOURCE);
+            if (source.state() == CopyState.RUNNING && copies.look(Side.DESTINATION).state() == CopyState.UNREACHABLE) {
+                // the guest runs on the source, seen there: giving it its VF back resumes and destroys nothing, and
+                // leaves no guest without its network; the destination's copy, if any, waits for recover
+                e.addSuppressed(unknown);
+                throw rollBack(run, e, req, plan, src, "the destination " + req.destUri() + " did not answer, so "
+                        + "an incoming copy it may hold was not checked");
+            }
+            throw unresolved(run, e, req, unknown);
+        } catch (RuntimeException unknown) {
+            throw unresolved(run, e, req, unknown);
+        }
+        if (where.keep() == Side.SOURCE) {
+            throw rollBack(run, e, req, plan, src);
+        }
+        return dst.domain(plan.uuid());
+    }
+
+    /** The copies of a failed migration cannot be told apart safely: the record is left for recover. */
+    private MigrationFailedException unresolved(Run run, RuntimeException e, Request req, RuntimeException unknown) {
+        Operation op = run.op;
+        e.addSuppressed(unknown);
+        op.stepStatus = Operation.FAILED;
+        op.lease = null; // nobody owns it now: recover (or the next command) takes over
+        op.pending = "find where the guest runs: " + unknown.getMessage();
+        tryWrite(run, e);
+        String todo = "passthru recover " + req.domain() + " --connect " + req.sourceUri();
+        return new MigrationFailedException("live migration of '" + req.domain() + "' to " + req.destUri()
+                + " failed (" + e.getMessage() + ") and where the guest runs now cannot be told safely: "
+                + unknown.getMessage() + ". Nothing more was changed; once both hosts answer run: " + todo, e,
+                code(e), lastFailedStep(run.saga, "live migrate to " + req.destUri()), false, false, todo, null,
+                op.id);
+    }
+
     /** Before the migration completed: undo the done steps (newest first) and say how it ended. */
     private MigrationFailedException rollBack(Run run, RuntimeException e, Request req, Plan plan, Host src) {
+        return rollBack(run, e, req, plan, src, null);
+    }
+
+    /**
+     * {@link #rollBack(Run, RuntimeException, Request, Plan, Host)}; {@code keepRecord} non-null: the record stays
+     * after a clean rollback, with that as what is left to do (a destination that did not answer may hold a copy).
+     */
+    private MigrationFailedException rollBack(Run run, RuntimeException e, Request req, Plan plan, Host src,
+                                              String keepRecord) {
         Operation op = run.op;
         op.state = Operation.ROLLING_BACK;
         op.stepStatus = Operation.FAILED;
-        tryWrite(run.dom, op, e);
+        tryWrite(run, e);
         // an aborted or failed live migration resumes the source, and its guest agent reconnects a moment later
         // (seen on the lab after Ctrl-C: "QEMU guest agent is not connected"); the compensations talk to the
         // guest, so wait for the agent first (within --agent-timeout); if it stays away they report what is left
@@ -508,9 +644,18 @@ public final class MigrationFlow {
         }
         boolean clean = run.saga.compensate(e);
         String step = lastFailedStep(run.saga, "record operation in the domain metadata");
+        if (clean && keepRecord != null) {
+            op.lease = null;
+            op.pending = keepRecord;
+            tryWrite(run, e);
+            String todo = "passthru recover " + req.domain() + " --connect " + req.sourceUri();
+            return new MigrationFailedException("migration failed at step '" + step + "': " + e.getMessage()
+                    + "; rolled back on the source: " + restored(plan) + "; " + keepRecord + ": then run " + todo, e,
+                    code(e), step, true, false, todo, req.sourceUri(), op.id);
+        }
         if (clean) {
             try {
-                journal.clear(run.dom, op);
+                run.clear();
             } catch (RuntimeException clear) {
                 e.addSuppressed(clear);
             }
@@ -522,7 +667,7 @@ public final class MigrationFlow {
         op.pending = "roll back on " + req.sourceUri() + ": hot-plug a VF with MAC " + op.guest.mac
                 + (plan.mode() == Mode.BOND ? ", enslave it in " + op.guest.bond + " and make it the active slave"
                 : "");
-        tryWrite(run.dom, op, e);
+        tryWrite(run, e);
         String todo = "passthru recover " + req.domain() + " --connect " + req.sourceUri();
         return new MigrationFailedException("migration failed at step '" + step + "': " + e.getMessage()
                 + "; rollback incomplete (see the errors below); run: " + todo, e, code(e), step, false, false,
@@ -537,7 +682,7 @@ public final class MigrationFlow {
         op.lease = null;
         op.pending = "on " + req.destUri() + ": hot-plug a free VF with MAC " + plan.mac()
                 + (plan.mode() == Mode.BOND ? ", enslave it in " + plan.bond() + " and make it the active slave" : "");
-        tryWrite(run.dom, op, e);
+        tryWrite(run, e);
         String step = lastFailedStep(run.saga, "record operation in the domain metadata");
         String todo = "passthru recover " + req.domain() + " --connect " + req.destUri();
         String network = switch (plan.mode()) {
@@ -551,9 +696,9 @@ public final class MigrationFlow {
                 + todo, e, code(e), step, false, false, todo, req.destUri(), op.id);
     }
 
-    private void tryWrite(org.libvirt.Domain dom, Operation op, RuntimeException e) {
+    private static void tryWrite(Run run, RuntimeException e) {
         try {
-            journal.write(dom, op);
+            run.write();
         } catch (RuntimeException w) {
             e.addSuppressed(w);
         }
@@ -569,13 +714,19 @@ public final class MigrationFlow {
             throw new InvalidRequestException("domain '" + req.domain() + "' is not running on " + src.uri()
                     + ": live migration needs a running guest");
         }
+        Map<String, Long> parts = Collections.synchronizedMap(new LinkedHashMap<>());
         if (src.uri().equals(dst.uri())) {
             throw new InvalidRequestException("source and destination are the same libvirt host (" + src.uri() + ")");
         }
+        // which machines the two URIs reach: the record keeps them, so that recovery, from wherever it runs, acts
+        // only on the hosts the migration used; two URIs of one machine are refused here
+        CompletableFuture<HostIdentity> srcMachine = CompletableFuture.supplyAsync(() -> timed(parts,
+                "source identity", src::identity), PRECHECKS);
+        CompletableFuture<HostIdentity> dstMachine = CompletableFuture.supplyAsync(() -> timed(parts,
+                "destination identity", dst::identity), PRECHECKS);
         // the destination's inventory is read once per migration and reused by every later step, and its readiness
         // is checked here, once, while the source's guest is asked about its network; of the source only the VF and
         // its PF are read (the guest holds the VF: nothing else of the source host matters to the migration)
-        Map<String, Long> parts = Collections.synchronizedMap(new LinkedHashMap<>());
         CompletableFuture<Inventory> dstScan = CompletableFuture.supplyAsync(() -> timed(parts,
                 "destination inventory", () -> Inventory.scanAsDestination(dst)), PRECHECKS);
         CompletableFuture<Void> dstReady = dstScan.thenAcceptAsync(inv -> timed(parts, "destination readiness",
@@ -595,13 +746,19 @@ public final class MigrationFlow {
         String uuid = Host.call("read domain UUID", dom::getUUIDString);
         Domain live = timed(parts, "live XML", () -> XmlCodec.unmarshal(Host.xml(dom, false), Domain.class));
         Mode mode = resolveMode(req.mode(), live, req.domain());
+        HostIdentity[] machines = {join(srcMachine), join(dstMachine)};
+        if (machines[0].sameMachine(machines[1])) {
+            throw new InvalidRequestException("source " + src.uri() + " and destination " + dst.uri() + " reach the "
+                    + "same machine, " + machines[0] + ": a guest cannot migrate to the host it runs on; nothing was "
+                    + "changed");
+        }
         if (mode == Mode.PLAIN) {
             if (join(nameTaken)) {
                 throw new InvalidRequestException("a domain named '" + req.domain() + "' already exists on "
                         + dst.uri());
             }
             return new Plan(dom, uuid, mode, null, null, null, null, null, null, null, List.of(), null, null, false,
-                    false, false, copyInOrder(parts));
+                    false, false, copyInOrder(parts), machines[0], machines[1]);
         }
         // the VF from the live XML (libvirt takes <interface type='hostdev'> for SR-IOV VFs only), checked against
         // the source inventory once the guest was asked: the guest's answers and the inventory come in together
@@ -721,7 +878,8 @@ public final class MigrationFlow {
         parts.put("waited for destination", (System.nanoTime() - waitDst) / 1_000_000);
         return new Plan(dom, uuid, mode, vf, srcPf.pfVendorId(), srcPf.pfProductId(), mac, bondName, vfLinkName,
                 backupName, List.copyOf(candidates), teaming, vfIf.vlanTag().orElse(null),
-                Boolean.TRUE.equals(vfIf.getTrustGuestRxFilters()), agent, networkManager, copyInOrder(parts));
+                Boolean.TRUE.equals(vfIf.getTrustGuestRxFilters()), agent, networkManager, copyInOrder(parts),
+                machines[0], machines[1]);
     }
 
     /**

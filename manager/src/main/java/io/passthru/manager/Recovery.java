@@ -7,9 +7,14 @@ import io.passthru.manager.journal.Operation;
 import io.passthru.manager.journal.OperationJournal;
 import io.passthru.manager.journal.OperationLock;
 import io.passthru.manager.libvirt.Host;
+import io.passthru.manager.libvirt.HostIdentity;
 import io.passthru.manager.libvirt.Hosts;
+import io.passthru.manager.journal.RecordedUri;
+import io.passthru.manager.migration.CopyResolver;
+import io.passthru.manager.migration.CopySafety;
+import io.passthru.manager.migration.LibvirtCopies;
+import io.passthru.manager.migration.Side;
 import io.passthru.xml.PciAddress;
-import org.libvirt.DomainInfo;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,16 +24,17 @@ import java.util.Optional;
 
 /**
  * Finishes or undoes an operation that a passthru process left in a domain's {@code <metadata>} (it was killed, or
- * a step failed where nothing could be done at the time). It looks where the guest runs now, on the operation's
- * source and destination hosts, and:
+ * a step failed where nothing could be done at the time). It looks at the guest's copies on the operation's source
+ * and destination hosts (each checked to be the machine recorded) and lets {@link CopySafety} decide:
  * <ul>
- *   <li>when the guest runs on the destination (the live migration completed): rolls forward: waits for the guest
- *       agent, hot-plugs a free VF (the recorded one first), enslaves it and makes it the active slave; a copy left
- *       paused or defined on the source (a migration whose confirm phase never ran) is destroyed and undefined, as
- *       {@code VIR_MIGRATE_UNDEFINE_SOURCE} would have done;</li>
- *   <li>when it runs on the source: rolls back: resumes it if the migration left it paused, destroys an incoming copy
- *       left paused on the destination, re-plugs the VF (the recorded one, else a free one of the same
- *       vendor:product), enslaves it and makes it the active slave.</li>
+ *   <li>roll forward (the guest runs on the destination): a copy left paused or defined on the source (a migration
+ *       whose confirm phase never ran) is destroyed and undefined, as {@code VIR_MIGRATE_UNDEFINE_SOURCE} would
+ *       have done; then it waits for the guest agent, hot-plugs a free VF (the recorded one first), enslaves it and
+ *       makes it the active slave;</li>
+ *   <li>roll back (the guest stays on the source): an incoming copy left on the destination is removed, the source
+ *       is resumed if the migration left it paused, and the VF re-plugged (the recorded one, else a free one of the
+ *       same vendor:product), enslaved and made the active slave;</li>
+ *   <li>refuse, changing nothing, when a host does not answer or the copies leave no safe choice.</li>
  * </ul>
  * Every action checks first, so running recovery twice is harmless. An operation whose owner still lives (see
  * {@link Leases}) is never touched.
@@ -82,30 +88,71 @@ public final class Recovery {
     }
 
     /**
-     * {@code passthru recover}: finds the interrupted operation of {@code domain} (in its metadata on {@code uri},
-     * else in this machine's mirror of the journal) and rolls it back or forward.
+     * What an operator may add to {@code passthru recover}: the side to keep when passthru cannot choose
+     * ({@code --force-side}), and the URIs to reach the record's hosts with when the recorded ones do not reach them
+     * from here ({@code --source-uri}, {@code --destination-uri}; each is checked to reach the recorded machine).
+     * All may be null.
+     */
+    public record Options(io.passthru.manager.migration.Side forceSide, String sourceUri, String destinationUri) {
+        public static Options none() {
+            return new Options(null, null, null);
+        }
+    }
+
+    /** {@link #recover(String, String, Options)} without options. */
+    public Result recover(String uri, String domain) {
+        return recover(uri, domain, Options.none());
+    }
+
+    /**
+     * {@code passthru recover}: takes the domain's lock, then finds the interrupted operation of {@code domain} (in
+     * its metadata on {@code uri} or on the hosts the mirror names; this machine's mirror file alone only when no
+     * recorded host answered) and rolls it back or forward as {@link CopySafety} decides.
      *
      * @throws OperationInProgressException when the operation's owner still runs
+     * @throws HostUnreachableException     when a host of the record did not answer: nothing was changed
+     * @throws CopiesConflictException      when the copies leave no safe choice: nothing was changed
      */
-    public Result recover(String uri, String domain) {
-        Optional<Operation> found = findRecord(uri, domain);
-        if (found.isEmpty()) {
+    public Result recover(String uri, String domain, Options options) {
+        String uuid = domainUuid(uri, domain);
+        if (uuid == null) {
             return nothing(domain, uri);
         }
-        Operation op = found.get();
-        refuseIfOwned(op);
-        try (OperationLock lock = OperationLock.acquire(op.domainUuid, op.domain)) {
-            return resolve(op);
+        try (OperationLock lock = OperationLock.acquire(uuid, domain)) {
+            Optional<Operation> found = findRecord(uri, domain, uuid);
+            if (found.isEmpty()) {
+                return nothing(domain, uri);
+            }
+            Operation op = found.get();
+            refuseIfOwned(op);
+            return resolve(op, options);
         }
+    }
+
+    /** The domain's UUID: from the domain on {@code uri}, else from this machine's newest mirror record of it. */
+    private String domainUuid(String uri, String domain) {
+        try {
+            return Host.bounded("read the UUID of domain '" + domain + "' on " + uri, LibvirtCopies.LOOK_LIMIT,
+                    () -> hosts.open(uri).domain(domain).getUUIDString());
+        } catch (DomainNotFoundException | HostNotReadyException e) {
+            return newestMirror(domain).map(o -> o.domainUuid).orElse(null);
+        }
+    }
+
+    private Optional<Operation> newestMirror(String domain) {
+        List<Operation> mirrors = new ArrayList<>(journal.mirrorsByName(domain));
+        mirrors.sort(Comparator.comparing((Operation o) -> String.valueOf(o.started)).reversed());
+        return mirrors.stream().findFirst();
     }
 
     /**
      * The check every command that touches a domain runs first: when the domain's metadata on {@code host} holds an
-     * operation, refuses if its owner lives, else recovers it. The caller should hold the domain's
-     * {@link OperationLock} when it goes on to run a multi-step operation of its own.
+     * operation, refuses if its owner lives, else recovers it. The caller holds the domain's {@link OperationLock}.
      *
      * @return what recovery did, or null when there was no record
      * @throws OperationInProgressException when the operation's owner still runs
+     * @throws HostUnreachableException     when a host of the record did not answer: nothing was changed
+     * @throws CopiesConflictException      when the copies leave no safe choice: nothing was changed
      */
     public Result settle(Host host, String domain) {
         org.libvirt.Domain dom = host.domain(domain);
@@ -118,10 +165,13 @@ public final class Recovery {
             return null;
         }
         refuseIfOwned(op);
-        return resolve(op);
+        return resolve(op, Options.none());
     }
 
-    /** {@link #settle} for single-step commands (attach, detach, set-viommu), taking the lock only when needed. */
+    /**
+     * {@link #settle} for single-step commands (attach, detach, set-viommu): takes the domain's lock when there is
+     * a record, and reads the record again under it.
+     */
     public Result guard(Host host, String domain) {
         org.libvirt.Domain dom = host.domain(domain);
         Optional<Operation> rec = journal.read(dom);
@@ -147,132 +197,78 @@ public final class Recovery {
         return new Result(domain, null, null, NOTHING_TO_DO, uri, null, List.of(), 0, null);
     }
 
-    /** The record in the domain's metadata on {@code uri}, else the newest mirror record of that name. */
-    Optional<Operation> findRecord(String uri, String domain) {
+    /**
+     * The record of domain {@code uuid}. The domain's own metadata is the authority: the record on {@code uri}, else
+     * on a host the newest mirror record names. A mirror record is used alone only when none of its hosts answered
+     * with the domain; a host that answered with the domain and another record, or none, makes the mirror stale (it
+     * is removed).
+     */
+    Optional<Operation> findRecord(String uri, String domain, String uuid) {
+        boolean seenWithoutRecord = false;
         try {
-            Optional<Operation> op = journal.read(hosts.open(uri).domain(domain));
+            Optional<Operation> op = journal.read(hosts.open(uri).domain(uuid));
             if (op.isPresent()) {
                 return op;
             }
+            seenWithoutRecord = true;
         } catch (DomainNotFoundException | HostNotReadyException e) {
             // the domain left this host (or the host is down): the mirror may know where it went
         }
-        List<Operation> mirrors = new ArrayList<>(journal.mirrorsByName(domain));
-        mirrors.sort(Comparator.comparing((Operation o) -> String.valueOf(o.started)).reversed());
-        for (Operation m : mirrors) {
-            // the domain's own metadata is the authority: prefer it where the domain is now
-            for (String u : new String[] {m.destination == null ? null : m.destination.uri,
-                    m.source == null ? null : m.source.uri}) {
-                if (u == null) {
-                    continue;
-                }
-                try {
-                    Optional<Operation> live = journal.read(hosts.open(u).domain(m.domainUuid));
-                    if (live.isPresent() && live.get().id.equals(m.id)) {
-                        return live;
-                    }
-                } catch (PassthruException e) {
-                    // not there
-                }
+        Optional<Operation> mirror = journal.readMirror(uuid).or(() -> newestMirror(domain)
+                .filter(m -> uuid.equals(m.domainUuid)));
+        if (mirror.isEmpty()) {
+            return Optional.empty();
+        }
+        Operation m = mirror.get();
+        boolean anyAnswered = seenWithoutRecord;
+        for (Operation.Endpoint e : new Operation.Endpoint[] {m.destination, m.source}) {
+            if (e == null || e.uri == null || e.uri.equals(uri)) {
+                continue;
             }
-            return Optional.of(m);
-        }
-        return Optional.empty();
-    }
-
-    /** Where a domain is on one host. */
-    private enum Where { ABSENT, SHUTOFF, RUNNING, PAUSED, UNREACHABLE }
-
-    private record Seen(Host host, org.libvirt.Domain dom, Where where) {
-    }
-
-    private Seen look(String uri, String uuid) {
-        if (uri == null) {
-            return new Seen(null, null, Where.ABSENT);
-        }
-        Host h;
-        try {
-            h = hosts.open(uri);
-        } catch (HostNotReadyException e) {
-            return new Seen(null, null, Where.UNREACHABLE);
-        }
-        try {
-            org.libvirt.Domain d = h.domain(uuid);
-            if (!Host.isActive(d)) {
-                return new Seen(h, d, Where.SHUTOFF);
+            try {
+                Optional<Operation> live = journal.read(hosts.open(RecordedUri.check(e.uri, "recorded"))
+                        .domain(uuid));
+                if (live.isPresent() && live.get().id.equals(m.id)) {
+                    return live;
+                }
+                anyAnswered = true;
+            } catch (DomainNotFoundException nf) {
+                // answered: not there
+            } catch (PassthruException unreachable) {
+                // no answer: the mirror may be all there is
             }
-            DomainInfo.DomainState st = Host.call("read domain state", () -> d.getInfo().state);
-            return new Seen(h, d, st == DomainInfo.DomainState.VIR_DOMAIN_PAUSED ? Where.PAUSED : Where.RUNNING);
-        } catch (DomainNotFoundException e) {
-            return new Seen(h, null, Where.ABSENT);
-        } catch (PassthruException e) {
-            return new Seen(h, null, Where.UNREACHABLE);
         }
+        if (anyAnswered) {
+            journal.clearMirror(m); // a host holds the domain without this record: the operation ended
+            return Optional.empty();
+        }
+        return mirror;
     }
 
-    private Result resolve(Operation op) {
+    private Result resolve(Operation op, Options options) {
         Saga saga = new Saga();
         String found = op.kind + ": step " + op.step + " " + op.stepStatus
                 + (op.pending == null ? "" : ", pending: " + op.pending);
-        Seen src = look(op.source.uri, op.domainUuid);
-        Seen dst = look(op.destination == null ? null : op.destination.uri, op.domainUuid);
-        if (dst.where() == Where.RUNNING && src.where() == Where.RUNNING) {
-            throw new PassthruException("domain '" + op.domain + "' (" + op.domainUuid + ") is running on both "
-                    + op.source.uri + " and " + op.destination.uri + ": passthru will not choose; stop one copy "
-                    + "(virsh destroy) and run passthru recover again");
-        }
-        boolean forward = dst.where() == Where.RUNNING
-                || dst.where() == Where.PAUSED && src.where() != Where.RUNNING && src.where() != Where.PAUSED;
-        if (forward) {
-            Seen target = dst;
-            if (target.where() == Where.PAUSED) {
-                saga.run("resume on destination", () -> Host.call("resume", () -> {
-                    target.dom().resume();
-                    return null;
-                }), null);
-            }
-            if (src.where() == Where.PAUSED || src.where() == Where.RUNNING) {
-                saga.run("destroy stale copy on source", () -> Host.call("destroy", () -> {
-                    src.dom().destroy();
-                    return null;
-                }), null);
-            }
-            Seen srcNow = look(op.source.uri, op.domainUuid);
-            if (srcNow.where() == Where.SHUTOFF) {
-                saga.run("undefine source copy", () -> Host.call("undefine", () -> {
-                    srcNow.dom().undefine();
-                    return null;
-                }), null);
-            }
-            return finish(op, saga, found, dst.host(), dst.dom(),
-                    op.destination.vf == null ? List.of() : List.of(PciAddress.parse(op.destination.vf)),
-                    ROLLED_FORWARD);
-        }
-        if (src.where() == Where.RUNNING || src.where() == Where.PAUSED) {
-            if (dst.where() == Where.PAUSED || dst.where() == Where.SHUTOFF) {
-                saga.run("remove incoming copy on destination", () -> Host.call("destroy", () -> {
-                    if (dst.dom().isActive() == 1) {
-                        dst.dom().destroy();
-                    }
-                    if (dst.dom().isPersistent() == 1) {
-                        dst.dom().undefine();
-                    }
-                    return null;
-                }), null);
-            }
-            if (src.where() == Where.PAUSED) {
-                saga.run("resume on source", () -> Host.call("resume", () -> {
-                    src.dom().resume();
-                    return null;
-                }), null);
-            }
-            return finish(op, saga, found, src.host(), src.dom(),
-                    op.source.vf == null ? List.of() : List.of(PciAddress.parse(op.source.vf)), ROLLED_BACK);
-        }
-        String todo = "domain '" + op.domain + "' runs on neither " + op.source.uri + " (" + src.where() + ") nor "
-                + (op.destination == null ? "-" : op.destination.uri + " (" + dst.where() + ")")
-                + ": start it (virsh start) and run passthru recover again";
-        return new Result(op.domain, op.id, found, INCOMPLETE, null, null, saga.timeline(), saga.now(), todo);
+        String srcUri = options.sourceUri() != null ? options.sourceUri()
+                : RecordedUri.check(op.source.uri, "source");
+        String dstUri = options.destinationUri() != null ? options.destinationUri()
+                : op.destination == null ? null : RecordedUri.check(op.destination.uri, "destination");
+        LibvirtCopies copies = new LibvirtCopies(hosts, op.domainUuid,
+                new LibvirtCopies.Endpoint(srcUri, identity(op.source)),
+                new LibvirtCopies.Endpoint(dstUri, identity(op.destination)));
+        CopyResolver.Outcome out = CopyResolver.resolve(copies, options.forceSide(), saga);
+        boolean forward = out.keep() == Side.DESTINATION;
+        String uri = forward ? dstUri : srcUri;
+        Host host = hosts.open(uri);
+        org.libvirt.Domain dom = host.domain(op.domainUuid);
+        Operation.Endpoint kept = forward ? op.destination : op.source;
+        return finish(op, saga, found, host, dom, kept.vf == null ? List.of() : List.of(PciAddress.parse(kept.vf)),
+                forward ? ROLLED_FORWARD : ROLLED_BACK);
+    }
+
+    /** The machine recorded for an endpoint, or null for a record written before identities were kept. */
+    private static HostIdentity identity(Operation.Endpoint e) {
+        return e == null || e.hostUuid == null && e.hostname == null ? null : new HostIdentity(e.hostUuid, e.hostname);
     }
 
     /** Gives the running guest its VF back in the bond; clears the record, or keeps it with what is left. */

@@ -141,6 +141,14 @@ public final class CliTypes {
         }
     }
 
+    /** {@code --force-side source|destination} ({@link io.passthru.manager.migration.Side}). */
+    public static final class Sides extends LowerCaseEnum<io.passthru.manager.migration.Side> {
+        /** For picocli. */
+        public Sides() {
+            super(io.passthru.manager.migration.Side.class);
+        }
+    }
+
     /** {@code --mode bond|failover|unplug-replug|plain|auto} ({@link io.passthru.manager.MigrationFlow.Mode}). */
     public static final class MigrationModes extends LowerCaseEnum<io.passthru.manager.MigrationFlow.Mode> {
         /** For picocli. */

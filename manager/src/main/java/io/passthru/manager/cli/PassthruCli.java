@@ -376,19 +376,31 @@ public final class PassthruCli extends PassthruRoot {
 
     @Command(name = "recover", description = "Finish or undo an operation a passthru process left unfinished (it was "
             + "killed, or a step could not be done): reads the record in the domain's metadata (or this machine's "
-            + "journal mirror), looks where the guest runs and rolls back or forward; harmless when there is none.")
+            + "journal mirror), looks at the guest's copies on the recorded hosts and rolls back or forward; harmless "
+            + "when there is none. It changes nothing (exit 3) when a recorded host does not answer or is another "
+            + "machine than recorded, and nothing (exit 1) when the copies leave no safe choice (both running, both "
+            + "paused, none running).")
     static final class Recover implements Callable<Integer> {
         @Mixin Common common;
         @Parameters(index = "0", paramLabel = "DOMAIN") String domain;
+        @Option(names = "--force-side", paramLabel = "SIDE", converter = CliTypes.Sides.class,
+                completionCandidates = CliTypes.Sides.class, description = "keep the copy on this side (source or "
+                + "destination) when passthru cannot choose, destroying the other where its host answers: only when "
+                + "you know the other copy does not run") io.passthru.manager.migration.Side forceSide;
+        @Option(names = "--source-uri", paramLabel = "URI", description = "reach the record's source host with this "
+                + "URI (it must be the recorded machine), e.g. when the recorded one was qemu:///system on another "
+                + "machine") String sourceUri;
+        @Option(names = "--destination-uri", paramLabel = "URI", description = "reach the record's destination host "
+                + "with this URI (it must be the recorded machine)") String destinationUri;
         @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() {
             boolean json = common.json();
+            PrintWriter out = spec.commandLine().getOut();
             try (Hosts hosts = new Hosts()) {
                 Recovery.Result r = new Recovery(hosts, new Hotplug(), new OperationJournal())
-                        .recover(common.uri, domain);
-                PrintWriter out = spec.commandLine().getOut();
+                        .recover(common.uri, domain, new Recovery.Options(forceSide, sourceUri, destinationUri));
                 if (json) {
                     printJson(out, r);
                 } else {
@@ -398,6 +410,17 @@ public final class PassthruCli extends PassthruRoot {
                     }
                 }
                 return r.complete() ? 0 : 1;
+            } catch (io.passthru.manager.HostUnreachableException | io.passthru.manager.CopiesConflictException e) {
+                if (json) {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("outcome", "refused");
+                    m.put("changed", false);
+                    m.put("reason", e instanceof io.passthru.manager.CopiesConflictException c && c.refusal() != null
+                            ? c.refusal().name() : "UNREACHABLE");
+                    m.put("error", e.getMessage());
+                    printJson(out, m);
+                }
+                throw e;
             }
         }
     }

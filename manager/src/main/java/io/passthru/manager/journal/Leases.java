@@ -35,9 +35,18 @@ public final class Leases {
         return l;
     }
 
-    /** Whether {@code lease} belongs to this very process. */
+    /**
+     * Whether {@code lease} belongs to this very process: same host name, pid and process start time. The start time
+     * matters where pids repeat: a CLI in a container is pid 1 on a fixed host name in every run.
+     */
     public static boolean isMine(Operation.Lease lease) {
-        return lease != null && lease.pid == ProcessHandle.current().pid() && localHostName().equals(lease.host);
+        if (lease == null || lease.pid != ProcessHandle.current().pid() || !localHostName().equals(lease.host)) {
+            return false;
+        }
+        Instant recorded = parse(lease.processStart);
+        Optional<Instant> start = ProcessHandle.current().info().startInstant();
+        return recorded != null && start.isPresent()
+                && Duration.between(start.get(), recorded).abs().compareTo(Duration.ofSeconds(2)) <= 0;
     }
 
     /** Whether the owner of {@code lease} is (or may be) still running the operation. */

@@ -17,9 +17,11 @@ import java.util.List;
  *
  * <pre>{@code
  * <passthru:operation xmlns:passthru="https://passthru.io/xmlns/operation/1" id="UUID" kind="migrate" mode="bond"
- *                     state="running" step="unplug-vf" stepStatus="started">
- *   <source uri="qemu+tcp://h1/system" vf="0000:01:10.0"/>
- *   <destination uri="qemu+tcp://h2/system" migrateUri="tcp://198.51.100.2" vf="0000:01:10.2"/>
+ *                     state="running" step="unplug-vf" stepStatus="started"
+ *                     generation="7">
+ *   <source uri="qemu+tcp://h1/system" vf="0000:01:10.0" hostUuid="5a5a..." hostname="h1"/>
+ *   <destination uri="qemu+tcp://h2/system" migrateUri="tcp://198.51.100.2" vf="0000:01:10.2" hostUuid="..."
+ *                hostname="h2"/>
  *   <guest mac="52:54:00:a1:00:20" bond="bond0" backupSlave="eth0" vfLink="eth1"/>
  *   <lease pid="4242" host="ops1" processStart="2026-12-01T20:00:00Z" heartbeat="2026-12-01T20:00:05Z"/>
  *   <done>switch-bond</done><done>unenslave-vf</done>
@@ -58,6 +60,11 @@ public final class Operation {
     @XmlAttribute public String step;
     @XmlAttribute public String stepStatus;
     @XmlAttribute public String started;
+    /**
+     * Incremented by every write: a write first reads the record again and refuses when its operation id or
+     * generation moved (another process wrote it meanwhile), so no write is made blind.
+     */
+    @XmlAttribute public long generation;
     /** vendor and product id of the source VF's PF: a replacement VF must match them. */
     @XmlAttribute public String vendorId;
     @XmlAttribute public String productId;
@@ -69,12 +76,18 @@ public final class Operation {
     @XmlElement(namespace = NAMESPACE) public List<String> done = new ArrayList<>();
     @XmlElement(namespace = NAMESPACE) public String pending;
 
-    /** A host of the operation: libvirt URI, migration URI (destination only) and the VF used there. */
+    /**
+     * A host of the operation: libvirt URI as given, migration URI (destination only), the VF used there, and the
+     * machine the URI reached when the operation started (libvirt host UUID and host name: a URI such as
+     * {@code qemu:///system} reaches another machine from elsewhere, so recovery checks it reaches this one).
+     */
     @XmlAccessorType(XmlAccessType.FIELD)
     public static final class Endpoint {
         @XmlAttribute public String uri;
         @XmlAttribute public String migrateUri;
         @XmlAttribute public String vf;
+        @XmlAttribute public String hostUuid;
+        @XmlAttribute public String hostname;
 
         public Endpoint() {
         }

@@ -1,6 +1,7 @@
 package io.passthru.manager.journal;
 
 import io.passthru.PassthruException;
+import io.passthru.manager.RecordMovedException;
 import io.passthru.manager.libvirt.Host;
 import io.passthru.manager.libvirt.LibvirtErrors;
 import jakarta.xml.bind.JAXBContext;
@@ -84,27 +85,46 @@ public final class OperationJournal {
 
     /**
      * Writes {@code op} into {@code dom}'s metadata (live and persistent as the domain has them) and the local
-     * mirror, after refreshing the lease's heartbeat.
+     * mirror, after refreshing the lease's heartbeat, as a compare-and-set: the record is read again first, and the
+     * write is refused when it holds another operation, or this one at another generation than {@code op}'s (another
+     * process wrote it meanwhile); a new record ({@link Operation#generation} 0) needs the domain to hold none. The
+     * generation is incremented by the write. The caller holds the domain's {@link OperationLock}, which orders the
+     * writers of this machine; the re-read catches the writers of other machines.
      *
-     * @throws PassthruException when libvirt refuses the write (the operation must then not go on)
+     * @throws RecordMovedException when the record moved (nothing was written)
+     * @throws PassthruException    when libvirt refuses the read or the write (the operation must then not go on)
      */
     public void write(Domain dom, Operation op) {
+        requireUnmoved(dom, op, read(dom));
         if (op.lease != null) {
             op.lease.heartbeat = Instant.now().toString();
         }
         int flags = (Host.isActive(dom) ? AFFECT_LIVE : 0) | (Host.isPersistent(dom) ? AFFECT_CONFIG : 0);
+        op.generation++;
         String xml = toLibvirtXml(op);
         try {
             dom.setMetadata(METADATA_ELEMENT, xml, Operation.PREFIX, Operation.NAMESPACE, flags);
         } catch (LibvirtException e) {
+            op.generation--;
             throw LibvirtErrors.wrap("record operation " + op.id + " (step " + op.step + ") in the metadata of "
                     + "domain '" + op.domain + "'", e);
         }
         writeMirror(op);
     }
 
-    /** Removes the operation record from {@code dom} (live and persistent) and the mirror. */
+    /**
+     * Removes the operation record from {@code dom} (live and persistent) and the mirror, when the domain still holds
+     * this very record (compare-and-set as {@link #write}).
+     *
+     * @throws RecordMovedException when the domain holds another record, or this one at another generation
+     */
     public void clear(Domain dom, Operation op) {
+        Optional<Operation> now = read(dom);
+        if (now.isEmpty()) {
+            clearMirror(op);
+            return; // already cleared (by this operation's earlier attempt, or recovery that finished it)
+        }
+        requireUnmoved(dom, op, now);
         int flags = (Host.isActive(dom) ? AFFECT_LIVE : 0) | (Host.isPersistent(dom) ? AFFECT_CONFIG : 0);
         try {
             dom.setMetadata(METADATA_ELEMENT, null, null, Operation.NAMESPACE, flags);
@@ -113,6 +133,21 @@ public final class OperationJournal {
                     + "'", e);
         }
         clearMirror(op);
+    }
+
+    /** The compare of {@link #write}'s compare-and-set; {@code now} is the record the domain holds. */
+    static void requireUnmoved(Domain dom, Operation op, Optional<Operation> now) {
+        boolean fresh = op.generation == 0;
+        if (fresh ? now.isEmpty() || now.get().id.equals(op.id) && now.get().generation == 0
+                : now.isPresent() && now.get().id.equals(op.id) && now.get().generation == op.generation) {
+            return;
+        }
+        String found = now.map(o -> "operation " + o.id + " (" + o.kind + ", step " + o.step + " " + o.stepStatus
+                + ", generation " + o.generation + ", " + Leases.describe(o.lease) + ")").orElse("no record");
+        throw new RecordMovedException("the operation record of domain '" + op.domain + "' moved: expected "
+                + (fresh ? "none" : "operation " + op.id + " at generation " + op.generation) + ", found " + found
+                + ": another passthru process wrote it meanwhile; this one stops here and changes nothing more "
+                + "(passthru recover " + op.domain + " shows where the guest is)");
     }
 
     /** The mirror's record for domain UUID {@code uuid}, if any. */

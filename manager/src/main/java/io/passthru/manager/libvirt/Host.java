@@ -3,6 +3,7 @@ package io.passthru.manager.libvirt;
 import io.passthru.PassthruException;
 import io.passthru.manager.DomainNotFoundException;
 import io.passthru.manager.HostNotReadyException;
+import io.passthru.manager.HostUnreachableException;
 import io.passthru.xml.PciAddress;
 import io.passthru.xml.XmlCodec;
 import io.passthru.xml.domcaps.DomainCapabilities;
@@ -44,6 +45,80 @@ public final class Host {
     /** The libvirt-java connection, for calls passthru does not wrap. */
     public Connect connect() {
         return conn;
+    }
+
+    private volatile HostIdentity identity;
+
+    /**
+     * Which machine this connection reaches: the host UUID of libvirt's capabilities and the host name, read once per
+     * connection.
+     *
+     * @throws PassthruException when libvirt cannot tell
+     */
+    public HostIdentity identity() {
+        HostIdentity id = identity;
+        if (id == null) {
+            String caps = call("read the capabilities of " + uri, conn::getCapabilities);
+            id = new HostIdentity(hostUuid(caps), call("get hostname of " + uri, conn::getHostName));
+            identity = id;
+        }
+        return id;
+    }
+
+    /** {@code <capabilities><host><uuid>} of capabilities XML {@code caps}, or null. */
+    static String hostUuid(String caps) {
+        try {
+            javax.xml.parsers.DocumentBuilderFactory f = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            org.w3c.dom.Document d = f.newDocumentBuilder().parse(new org.xml.sax.InputSource(
+                    new java.io.StringReader(caps)));
+            for (org.w3c.dom.Node n = d.getDocumentElement().getFirstChild(); n != null; n = n.getNextSibling()) {
+                if ("host".equals(n.getNodeName())) {
+                    for (org.w3c.dom.Node c = n.getFirstChild(); c != null; c = c.getNextSibling()) {
+                        if ("uuid".equals(c.getNodeName())) {
+                            String u = c.getTextContent().strip();
+                            return u.isEmpty() ? null : u;
+                        }
+                    }
+                }
+            }
+            return null;
+        } catch (javax.xml.parsers.ParserConfigurationException | org.xml.sax.SAXException
+                 | java.io.IOException e) {
+            throw new PassthruException("cannot read the host UUID from libvirt's capabilities: " + e.getMessage(),
+                    e);
+        }
+    }
+
+    /** Threads of {@link #bounded}: a call that never returns is left behind (daemon). */
+    private static final ExecutorService BOUNDED = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "passthru-libvirt-bounded");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /**
+     * Runs {@code call} on a thread of its own and waits at most {@code limit} for it: for the reads whose answer
+     * decides what may be changed (where a guest runs), which must not hang on a daemon that stopped answering.
+     *
+     * @throws HostUnreachableException when the call did not return in time (it is left running)
+     * @throws PassthruException        (typed) when libvirt failed it
+     */
+    public static <T> T bounded(String what, java.time.Duration limit, LibvirtCall<T> call) {
+        CompletableFuture<T> f = CompletableFuture.supplyAsync(() -> call(what, call), BOUNDED);
+        try {
+            return f.get(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new HostUnreachableException(what + ": libvirt did not answer within " + limit.toMillis() + " ms");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new HostUnreachableException(what + ": interrupted");
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new PassthruException(what + ": " + e.getCause(), e.getCause());
+        }
     }
 
     public String hostname() {

@@ -1,12 +1,19 @@
 package io.passthru.manager.libvirt;
 
 import io.passthru.manager.HostNotReadyException;
+import io.passthru.manager.HostUnreachableException;
 import org.libvirt.Connect;
 import org.libvirt.Library;
 import org.libvirt.LibvirtException;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The libvirt connections of one passthru process, one per URI, and the libvirt event loop they share, run on its own
@@ -22,10 +29,87 @@ public final class Hosts implements AutoCloseable {
      */
     private static final org.libvirt.jna.Libvirt.VirErrorCallback QUIET = (userData, error) -> LibvirtErrors.remember(error);
 
+    /**
+     * How long opening a connection may take: 15 s. {@code virConnectOpen} has no bound of its own: a daemon that
+     * accepts the TCP connection and answers nothing (stopped with SIGSTOP, or stuck) would hold it for ever, and
+     * keepalive only starts once the connection is open. Once open, keepalive (5 s interval, 6 missed answers)
+     * closes a connection to a daemon that stopped answering, which fails the call in progress after about 30 s.
+     */
+    public static final Duration OPEN_TIMEOUT = Duration.ofSeconds(15);
+
+    /** Threads that open connections; one whose open never returns is left behind (daemon). */
+    private static final ExecutorService OPENERS = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "passthru-libvirt-open");
+        t.setDaemon(true);
+        return t;
+    });
+
     private final Map<String, Host> hosts = new LinkedHashMap<>();
+    private final Duration openTimeout;
 
     public Hosts() {
+        this(OPEN_TIMEOUT);
+    }
+
+    /** Connections opened within {@code openTimeout} (positive). */
+    public Hosts(Duration openTimeout) {
+        if (openTimeout == null || openTimeout.isNegative() || openTimeout.isZero()) {
+            throw new IllegalArgumentException("the connection timeout must be positive: " + openTimeout);
+        }
+        this.openTimeout = openTimeout;
         startEventLoop();
+    }
+
+    /**
+     * Opens a connection to {@code uri} on a thread of its own, waiting at most {@code timeout}; a connection that
+     * opens after the wait was given up is closed.
+     *
+     * @throws HostUnreachableException when libvirt did not answer in time
+     * @throws HostNotReadyException    when libvirt refused the connection
+     */
+    private static Connect openBounded(String uri, Duration timeout) {
+        java.util.concurrent.CompletableFuture<Connect> opened = new java.util.concurrent.CompletableFuture<>();
+        java.util.concurrent.atomic.AtomicBoolean abandoned = new java.util.concurrent.atomic.AtomicBoolean();
+        OPENERS.execute(() -> {
+            try {
+                Connect conn = new Connect(uri, false);
+                if (!isTestDriver(uri)) {
+                    // the test driver runs in this process and has no connection to keep alive: libvirt refuses
+                    // virConnectSetKeepAlive on it ("this function is not supported by the connection driver")
+                    conn.setKeepAlive(5, 6);
+                }
+                synchronized (abandoned) {
+                    if (abandoned.get()) {
+                        conn.close();
+                        return;
+                    }
+                    opened.complete(conn);
+                }
+            } catch (LibvirtException | RuntimeException e) {
+                opened.completeExceptionally(e);
+            }
+        });
+        try {
+            return opened.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            synchronized (abandoned) {
+                abandoned.set(true);
+                if (opened.isDone() && !opened.isCompletedExceptionally()) {
+                    return opened.join();
+                }
+            }
+            throw new HostUnreachableException("libvirt at " + uri + " did not answer within "
+                    + timeout.toSeconds() + " s while opening the connection: its daemon is stopped, frozen or "
+                    + "restarting, or the link to it is down (virsh -c " + uri + " version tells when it is back)");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new HostUnreachableException("interrupted while connecting to libvirt at " + uri);
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            String why = c instanceof LibvirtException le ? LibvirtErrors.message(le) : String.valueOf(c);
+            throw new HostNotReadyException("cannot connect to libvirt at " + uri + ": " + why
+                    + " (is libvirtd running there and the URI right?)");
+        }
     }
 
     private static synchronized void startEventLoop() {
@@ -53,7 +137,8 @@ public final class Hosts implements AutoCloseable {
     /**
      * The connection to {@code uri}, opened on first use.
      *
-     * @throws HostNotReadyException when libvirt cannot be reached, naming the URI and libvirt's reason
+     * @throws HostUnreachableException when libvirt does not answer within the connection timeout
+     * @throws HostNotReadyException     when libvirt refuses the connection, naming the URI and libvirt's reason
      */
     public synchronized Host open(String uri) {
         Host h = hosts.get(uri);
@@ -64,18 +149,7 @@ public final class Hosts implements AutoCloseable {
             h = null;
         }
         if (h == null) {
-            try {
-                Connect conn = new Connect(uri, false);
-                if (!isTestDriver(uri)) {
-                    // the test driver runs in this process and has no connection to keep alive: libvirt refuses
-                    // virConnectSetKeepAlive on it ("this function is not supported by the connection driver")
-                    conn.setKeepAlive(5, 6);
-                }
-                h = new Host(uri, conn);
-            } catch (LibvirtException e) {
-                throw new HostNotReadyException("cannot connect to libvirt at " + uri + ": " + LibvirtErrors.message(e)
-                        + " (is libvirtd running there and the URI right?)");
-            }
+            h = new Host(uri, openBounded(uri, openTimeout));
             hosts.put(uri, h);
         }
         return h;

@@ -123,6 +123,42 @@ class OperationJournalTest {
         assertFalse(Leases.isLive(l));
     }
 
+    /** A CLI in a container is pid 1 on a fixed host name every time: the start time tells the runs apart. */
+    @Test
+    void aLeaseWithThisPidAndHostButAnotherStartIsNotMine() {
+        Operation.Lease l = Leases.mine();
+        l.processStart = Instant.now().minusSeconds(3600).toString();
+        assertFalse(Leases.isMine(l));
+        l.processStart = null;
+        assertFalse(Leases.isMine(l), "an unknown start time is not taken for this process");
+    }
+
+    @Test
+    void aWriteIsACompareAndSetOnTheOperationAndItsGeneration() {
+        Operation op = sample();
+        op.generation = 0;
+        // a new record needs the domain to hold none
+        OperationJournal.requireUnmoved(null, op, java.util.Optional.empty());
+        Operation other = sample();
+        other.id = "another";
+        other.generation = 3;
+        io.passthru.manager.RecordMovedException e = assertThrows(io.passthru.manager.RecordMovedException.class,
+                () -> OperationJournal.requireUnmoved(null, op, java.util.Optional.of(other)));
+        assertTrue(e.getMessage().contains("expected none, found operation another"), e.getMessage());
+        // an existing record: same id and generation, else refused
+        op.generation = 4;
+        Operation same = OperationJournal.fromXml(OperationJournal.toXml(op));
+        assertEquals(4, same.generation, "the generation round-trips");
+        OperationJournal.requireUnmoved(null, op, java.util.Optional.of(same));
+        same.generation = 5;
+        e = assertThrows(io.passthru.manager.RecordMovedException.class,
+                () -> OperationJournal.requireUnmoved(null, op, java.util.Optional.of(same)));
+        assertTrue(e.getMessage().contains("expected operation 0f9a at generation 4, found operation 0f9a"),
+                e.getMessage());
+        assertThrows(io.passthru.manager.RecordMovedException.class,
+                () -> OperationJournal.requireUnmoved(null, op, java.util.Optional.empty()), "cleared meanwhile");
+    }
+
     @Test
     void remoteLeaseLivesUntilItsHeartbeatIsOlderThanTheTtl() {
         Operation.Lease l = Leases.mine();

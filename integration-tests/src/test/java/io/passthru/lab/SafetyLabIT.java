@@ -1,0 +1,255 @@
+package io.passthru.lab;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.passthru.agent.GuestCommandFailedException;
+import io.passthru.agent.GuestExecStatus;
+import io.passthru.agent.GuestAgent;
+import io.passthru.agent.GuestLink;
+import io.passthru.agent.GuestNetwork;
+import io.passthru.manager.Inventory;
+import io.passthru.manager.journal.Operation;
+import io.passthru.manager.journal.OperationJournal;
+import io.passthru.manager.libvirt.Host;
+import io.passthru.manager.libvirt.LibvirtAgentChannel;
+import io.passthru.xml.XmlCodec;
+import io.passthru.xml.domain.Domain;
+import io.passthru.xml.domain.DomainInterface;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.libvirt.DomainInfo;
+import org.libvirt.LibvirtException;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Never two copies of a guest, never the last copy lost (README "What passthru promises"), on the nested lab: the
+ * states an operator's bad day leaves, and {@code passthru recover} against them. Each test ends with the guest
+ * running on exactly one host, its network answering from that host's peer, its VF the bond's active slave, no VF
+ * leaked and no record left.
+ */
+@ExtendWith(LabHealth.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SafetyLabIT {
+    static final String NAME = "it-safety";
+    static final String MAC = "52:54:00:a1:00:76";
+    static final String ADDR = "192.0.2.76";
+    static final String[] FAST = {"--agent-timeout", "30", "--guest-timeout", "30", "--detach-timeout", "10"};
+
+    final OperationJournal journal = new OperationJournal();
+
+    @AfterAll
+    void cleanup() {
+        for (int n : new int[] {1, 2}) {
+            Lab.onHost(n, Duration.ofSeconds(10), "/usr/bin/pkill", "-CONT", "-x", "libvirtd");
+            Lab.removeGuest(n, NAME);
+        }
+    }
+
+    /** Host (1 or 2) the guest runs on; starts it on host 1 with a bonded VF when it runs nowhere. */
+    int at() throws Exception {
+        boolean on1 = Lab.exists(1, NAME);
+        boolean on2 = Lab.exists(2, NAME);
+        assertFalse(on1 && on2, "the guest is defined on both hosts");
+        if (on1 || on2) {
+            return on1 ? 1 : 2;
+        }
+        Lab.startGuest(1, NAME, MAC, ADDR + "/24");
+        String vf = Inventory.scan(Lab.host(1)).vfs().stream().filter(Inventory.Vf::isFree).findFirst()
+                .orElseThrow().address().toString();
+        Lab.CliResult a = Lab.cli("attach", NAME, "--connect", Lab.uri(1), "--vf", vf, "--mac", MAC, "--bond",
+                "bond0");
+        assertEquals(0, a.exit(), a.err());
+        return 1;
+    }
+
+    static int other(int h) {
+        return h == 1 ? 2 : 1;
+    }
+
+    static Optional<DomainInfo.DomainState> state(int n) {
+        try {
+            org.libvirt.Domain d = Lab.host(n).connect().domainLookupByName(NAME);
+            return Optional.of(d.getInfo().state);
+        } catch (LibvirtException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The issue's bad day: the CLI dies while it waits for the destination's Finish (the destination's libvirtd is
+     * frozen: it accepts connections and answers nothing, as during a restart), so the source's copy stays paused
+     * with passthru's record and the destination's QEMU holds the migrated guest. {@code recover} must not resume
+     * the source (the destination may run the guest): it refuses within its bounds, exit 3, and changes nothing.
+     * Once the destination's libvirtd is back, {@code recover} finishes, whichever way libvirt left the copies.
+     */
+    @Test
+    @Order(1)
+    void cliKilledDuringFinishWithTheDestinationLibvirtdFrozen() throws Exception {
+        int src = at();
+        int dst = other(src);
+        Lab.Running r = Lab.cliAsync(Map.of(), "migrate", NAME, "--connect", Lab.uri(src), "--to", Lab.uri(dst),
+                "--migrate-uri", "tcp://" + Lab.migrationAddress(dst), "--output", "json", FAST[0], FAST[1],
+                FAST[2], FAST[3], FAST[4], FAST[5]);
+        DomainInfo.DomainState seen;
+        try {
+            awaitMigrationData(src, r);
+            Lab.onHostOk(dst, "/usr/bin/pkill", "-STOP", "-x", "libvirtd");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(25); // the CLI's keepalive gives up at 30 s
+            do {
+                seen = state(src).orElse(null);
+                Lab.sleep(50);
+            } while (seen != DomainInfo.DomainState.VIR_DOMAIN_PAUSED && System.nanoTime() < deadline);
+        } finally {
+            new ProcessBuilder("kill", "-KILL", Long.toString(FaultLabIT.javaPid(r.process))).inheritIO().start()
+                    .waitFor();
+        }
+        Lab.CliResult killed = r.await();
+        assertEquals(137, killed.exit(), killed.out() + killed.err());
+        assertEquals(DomainInfo.DomainState.VIR_DOMAIN_PAUSED, seen, "the source's copy paused at the switch-over");
+        try {
+            Lab.sleep(1000); // the source's libvirtd notices its client is gone
+            assertEquals(Optional.of(DomainInfo.DomainState.VIR_DOMAIN_PAUSED), state(src),
+                    "libvirt leaves the source paused when its client died after perform");
+            Operation before = journal.read(Lab.host(src).domain(NAME)).orElseThrow();
+
+            long t0 = System.nanoTime();
+            Lab.CliResult refused = Lab.cli("recover", NAME, "--connect", Lab.uri(src), "--output", "json");
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            System.out.println("SAFETY: recover with the destination's libvirtd frozen: exit " + refused.exit()
+                    + " in " + ms + " ms");
+            assertEquals(3, refused.exit(), refused.out() + refused.err());
+            assertTrue(refused.err().contains("the destination " + Lab.uri(dst) + " did not answer"), refused.err());
+            assertTrue(refused.err().contains("PAUSED") && refused.err().contains("nothing was changed"),
+                    refused.err());
+            assertEquals("refused", refused.json().get("outcome").asText());
+            assertTrue(ms < 90_000, "recover is bounded: " + ms + " ms");
+            assertEquals(Optional.of(DomainInfo.DomainState.VIR_DOMAIN_PAUSED), state(src), "still paused");
+            Operation after = journal.read(Lab.host(src).domain(NAME)).orElseThrow();
+            assertEquals(before.id, after.id);
+            assertEquals(before.generation, after.generation, "the record is unchanged");
+        } finally {
+            Lab.onHostOk(dst, "/usr/bin/pkill", "-CONT", "-x", "libvirtd");
+        }
+        FaultLabIT.waitForLibvirt(dst);
+        JsonNode j = recoverOk(Lab.uri(src));
+        String outcome = j.get("outcome").asText();
+        assertTrue(outcome.equals("rolled-back") || outcome.equals("rolled-forward"), j.toString());
+        System.out.println("SAFETY: after the destination's libvirtd thawed, recover " + outcome + " in "
+                + j.get("totalMs").asLong() + " ms");
+        invariants();
+    }
+
+    /**
+     * A record written by a migration run on host A with the default {@code qemu:///system}, read by {@code recover}
+     * run on the destination host B with the default {@code qemu:///system}: the recorded "source" URI reaches B
+     * itself. recover sees the machine is not the recorded one and refuses (exit 3, nothing changed); given the
+     * source's real URI it finishes the migration.
+     */
+    @Test
+    @Order(2)
+    void recoverOnTheDestinationWithTheLocalUri() throws Exception {
+        int src = at();
+        int dst = other(src);
+        String cli = Lab.CLI.toAbsolutePath().normalize().toString();
+        String destUri = "qemu+tcp://" + Lab.migrationAddress(dst) + "/system";
+        GuestExecStatus killed = onHostMayFail(src, Duration.ofMinutes(6), "/bin/sh", "-c",
+                "PASSTHRU_TEST_KILL_AFTER=migrate " + cli + " migrate " + NAME + " --to " + destUri
+                        + " --migrate-uri tcp://" + Lab.migrationAddress(dst) + " " + String.join(" ", FAST)
+                        + "; echo \"exit=$?\"");
+        assertTrue(killed.stdout().contains("exit=137"), "SIGKILL after migrate: " + killed.stdout()
+                + killed.stderr());
+        assertEquals(dst, at(), "the guest moved before the kill");
+        Operation rec = journal.read(Lab.host(dst).domain(NAME)).orElseThrow();
+        assertEquals("qemu:///system", rec.source.uri, "the source as typed on host " + src);
+
+        GuestExecStatus refused = onHostMayFail(dst, Duration.ofMinutes(3), cli, "recover", NAME);
+        System.out.println("SAFETY: recover on the destination, qemu:///system: exit " + refused.exitCode() + "\n"
+                + refused.stderr());
+        assertEquals(3, refused.exitCode(), refused.stdout() + refused.stderr());
+        assertTrue(refused.stderr().contains("not the recorded source"), refused.stderr());
+        assertTrue(Host.isActive(Lab.host(dst).domain(NAME)), "the only copy still runs");
+        assertEquals(rec.generation, journal.read(Lab.host(dst).domain(NAME)).orElseThrow().generation,
+                "the record is unchanged");
+
+        GuestExecStatus done = onHostMayFail(dst, Duration.ofMinutes(4), cli, "recover", NAME, "--source-uri",
+                "qemu+tcp://" + Lab.migrationAddress(src) + "/system", "--output", "json");
+        assertEquals(0, done.exitCode(), done.stdout() + done.stderr());
+        assertEquals("rolled-forward", Lab.JSON.readTree(done.stdout()).get("outcome").asText(), done.stdout());
+        invariants();
+    }
+
+    static GuestExecStatus onHostMayFail(int n, Duration timeout, String... argv) {
+        try {
+            return Lab.onHost(n, timeout, argv);
+        } catch (GuestCommandFailedException e) {
+            return new GuestExecStatus(true, e.exitCode(), null, e.stdout(), e.stderr(), false, false);
+        }
+    }
+
+    JsonNode recoverOk(String uri) throws Exception {
+        Lab.CliResult r = Lab.cli("recover", NAME, "--connect", uri, "--output", "json");
+        assertEquals(0, r.exit(), r.out() + r.err());
+        return r.json();
+    }
+
+    /** Waits until the source's migration job has moved data. */
+    static void awaitMigrationData(int src, Lab.Running r) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(4);
+        while (true) {
+            if (!r.process.isAlive()) {
+                throw new AssertionError("passthru ended before the migration moved data: " + r.stderrSoFar());
+            }
+            try {
+                if (Lab.host(src).domain(NAME).getJobInfo().getDataProcessed() > 8 << 20) {
+                    return;
+                }
+            } catch (LibvirtException | RuntimeException e) {
+                // no job yet
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the migration never moved data");
+            }
+            Lab.sleep(100);
+        }
+    }
+
+    /** One running copy, on one host only; the VF active in the bond; the network answers; nothing leaked. */
+    void invariants() throws Exception {
+        int h = at();
+        assertFalse(Lab.exists(other(h), NAME), "the guest is also on host " + other(h));
+        org.libvirt.Domain d = Lab.host(h).domain(NAME);
+        assertTrue(Host.isActive(d), "the guest runs on host " + h);
+        assertEquals(DomainInfo.DomainState.VIR_DOMAIN_RUNNING, d.getInfo().state, "not paused");
+        Domain live = XmlCodec.unmarshal(Host.xml(d, false), Domain.class);
+        List<DomainInterface> vfs = live.devices().interfaces().stream().filter(DomainInterface::isHostdev).toList();
+        assertEquals(1, vfs.size(), "exactly one VF");
+        GuestNetwork net = new GuestNetwork(new GuestAgent(new LibvirtAgentChannel(d)));
+        String active = Lab.waitForAgentThen(() -> net.bond("bond0").activeSlave());
+        GuestLink link = net.findPciByMac(MAC).orElseThrow(() -> new AssertionError("VF not in the guest"));
+        assertEquals("bond0", link.master(), "VF enslaved");
+        assertEquals(link.name(), active, "VF is the active slave");
+        assertTrue(journal.read(d).isEmpty(), "no operation record left: " + journal.read(d));
+        Lab.onHostOk(h, "/bin/ping", "-c", "3", "-i", "0.3", "-W", "2", ADDR);
+        for (int n : new int[] {1, 2}) {
+            for (Inventory.Vf v : Inventory.scan(Lab.host(n)).vfs()) {
+                assertFalse("vfio-pci".equals(v.driver()) && v.usedBy() == null,
+                        "VF " + v.address() + " on host " + n + " is bound to vfio-pci but used by no domain");
+                assertFalse(n != h && NAME.equals(v.usedBy()), "host " + n + " still gives a VF to " + NAME);
+            }
+        }
+    }
+}

@@ -68,7 +68,10 @@ final class EvacuateCommand implements Callable<Integer> {
         } catch (InvalidRequestException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        Signals.onInterrupt(this::interrupt);
+        Signals.onInterrupt("passthru: interrupted: aborting the migrations that have not completed (those guests "
+                + "stay on the source); the ones past the live migration finish; Ctrl-C again exits at once",
+                "the record of each guest's operation is kept in its domain's metadata: for each guest not reported "
+                + "migrated run " + PassthruCli.recoverCommand(from, "DOMAIN"), this::interrupt);
         PrintWriter out = spec.commandLine().getOut();
         try (Hosts hosts = new Hosts()) {
             List<String> domains = Evacuation.runningDomains(hosts.open(from));
@@ -115,8 +118,6 @@ final class EvacuateCommand implements Callable<Integer> {
             interrupted = true;
             all = List.copyOf(cancellations);
         }
-        System.err.println("passthru: interrupted: aborting the migrations that have not completed (those guests "
-                + "stay on the source); the ones past the live migration finish");
         all.forEach(Cancellation::cancel);
     }
 

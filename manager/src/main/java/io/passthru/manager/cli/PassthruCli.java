@@ -293,11 +293,9 @@ public final class PassthruCli extends PassthruRoot {
             MigrationControls controls = new MigrationControls(maxDowntime, bandwidth, autoConverge,
                     timeout == null ? null : Duration.ofSeconds(timeout), Duration.ofSeconds(agentTimeout),
                     new MigrationProgressPrinter(MigrationProgressPrinter.styleFor(json), System.err), cancel);
-            Signals.onInterrupt(() -> {
-                System.err.println("passthru: interrupted: aborting the migration (the guest stays on the source "
-                        + "if it has not moved yet)");
-                cancel.cancel();
-            });
+            Signals.onInterrupt("passthru: interrupted: aborting the migration (the guest stays on the source if "
+                    + "it has not moved yet); Ctrl-C again exits at once", "the operation's record is kept in the "
+                    + "domain's metadata: run " + recoverCommand(common.uri, domain), cancel::cancel);
             try (Hosts hosts = new Hosts()) {
                 Hotplug hp = new Hotplug(Duration.ofSeconds(guestTimeout), Duration.ofSeconds(detachTimeout));
                 MigrationFlow.Report r = new MigrationFlow(hosts, hp).migrate(new MigrationFlow.Request(
@@ -400,6 +398,14 @@ public final class PassthruCli extends PassthruRoot {
                 return r.complete() ? 0 : 1;
             }
         }
+    }
+
+    /**
+     * The {@code passthru recover} command line for {@code domain} on {@code uri}: without {@code --connect} when
+     * {@code uri} is the default one.
+     */
+    static String recoverCommand(String uri, String domain) {
+        return "passthru recover " + ("qemu:///system".equals(uri) ? "" : "--connect " + uri + " ") + domain;
     }
 
     /** Runs the journal check every command that touches a domain starts with; tells what recovery did. */

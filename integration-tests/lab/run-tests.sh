@@ -32,7 +32,7 @@ export LAB_BOOT_TIMEOUT=${LAB_BOOT_TIMEOUT:-600}
 # lab's cache (fetch-corpus.sh)
 corpus=$("$lab/fetch-corpus.sh")
 echo "== unit tests (libvirt test corpus: $corpus)"
-mvn -B -ntp install -Dlibvirt.testdata="$corpus"
+mvn -B -ntp install -Dlibvirt.testdata="$corpus" -Dpassthru.testHooks=true
 wait "$distro"
 wait "$up"
 echo "== end-to-end tests on the lab ($((SECONDS - start)) s since the start)"

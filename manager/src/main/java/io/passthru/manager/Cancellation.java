@@ -9,7 +9,12 @@ public final class Cancellation {
     private volatile boolean requested;
     private volatile Runnable onCancel;
 
-    /** Requests cancellation; runs the current abort action (if any) on the calling thread. */
+    /**
+     * Requests cancellation; runs the current abort action (if any) on the calling thread. That action calls libvirt
+     * ({@code virDomainAbortJob}), which can block until libvirt's keepalive gives up on a dead connection (tens of
+     * seconds): a signal handler calls this from a thread of its own (the CLI's {@code Signals} does), not from the
+     * JVM's signal thread.
+     */
     public void cancel() {
         requested = true;
         Runnable r = onCancel;

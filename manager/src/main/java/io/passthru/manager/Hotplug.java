@@ -479,6 +479,42 @@ public final class Hotplug {
     }
 
     /**
+     * Checks, before a VF is attached to be enslaved into {@code bond}, that the guest of {@code domainName} runs and
+     * has that bond: one {@code ip -j -d link show} in the guest through its agent (after a ping, as the attach does
+     * too). A refusal changes nothing.
+     *
+     * @return the names of the guest's bonds, {@code bond} among them
+     * @throws InvalidRequestException when the domain does not run, its agent does not answer or cannot run commands
+     *                                 (guest-exec), or the guest has no bond named {@code bond} (the message names
+     *                                 the guest's bonds)
+     * @throws PassthruException       when libvirt or the agent fails otherwise
+     */
+    public List<String> requireGuestBond(Host host, String domainName, String bond) {
+        org.libvirt.Domain dom = host.domain(domainName);
+        if (!Host.isActive(dom)) {
+            throw new InvalidRequestException("enslaving a VF into bond '" + bond + "' needs the guest running, and "
+                    + "domain '" + domainName + "' on " + host.uri() + " is not: start it first, or attach without a "
+                    + "bond; nothing was changed");
+        }
+        try {
+            pingAgent(dom, AGENT_PING_PATIENCE);
+        } catch (AgentException e) {
+            throw new InvalidRequestException("the guest agent of domain '" + domainName + "' does not answer ("
+                    + e.getMessage() + "): enslaving into bond '" + bond + "' needs it. Wait for the guest to boot, "
+                    + "or check that qemu-guest-agent runs in it; nothing was changed");
+        }
+        GuestExecCheck.require(dom, domainName, "enslaving a VF into a bond");
+        List<String> bonds = new GuestNetwork(new GuestAgent(new LibvirtAgentChannel(dom))).links().stream()
+                .filter(GuestLink::isBond).map(GuestLink::name).toList();
+        if (!bonds.contains(bond)) {
+            throw new InvalidRequestException("the guest of domain '" + domainName + "' has no bond '" + bond
+                    + "' (its bonds: " + (bonds.isEmpty() ? "none" : String.join(", ", bonds)) + "): give one of "
+                    + "them, or create the bond in the guest first; nothing was changed");
+        }
+        return bonds;
+    }
+
+    /**
      * Enslaves the VF carrying {@code mac} into {@code bond} in the guest of {@code domainName} and makes it the
      * active slave (after a hot-plug, or to put a guest's VF back to work).
      *

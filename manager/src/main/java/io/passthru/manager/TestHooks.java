@@ -1,9 +1,14 @@
 package io.passthru.manager;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -19,13 +24,74 @@ import java.util.stream.Collectors;
  * </ul>
  * Step names are the operation's step ids ({@code switch-bond}, {@code unenslave-vf}, {@code unplug-vf},
  * {@code migrate}, {@code announce}, {@code plug-vf}, {@code dest-agent}, {@code find-vf}, {@code enslave-vf}, {@code activate-vf}).
+ *
+ * <p>The variables are honoured only in a build made with {@code mvn -Dpassthru.testHooks=true} (the lab's test
+ * command, integration-tests/lab/run-tests.sh, does that): Maven writes the switch into the resource
+ * {@code io/passthru/manager/build.properties} ({@code testHooks=true|false}, false by default), read once here. In
+ * any other build a set variable is ignored, with one warning on standard error: an operator's environment cannot
+ * make a production passthru kill itself or stop at a step.
  */
 public final class TestHooks {
-    private static final Set<String> KILL_AFTER = split(System.getenv("PASSTHRU_TEST_KILL_AFTER"));
-    private static final String BARRIER = System.getenv("PASSTHRU_TEST_BARRIER");
-    private static final String BARRIER_DIR = System.getenv("PASSTHRU_TEST_BARRIER_DIR");
+    /** The resource, next to this class, that holds the build's switch ({@code testHooks=true|false}). */
+    static final String BUILD_PROPERTIES = "build.properties";
+
+    private static final boolean ENABLED = builtWithHooks();
+    private static final Hooks HOOKS = Hooks.from(ENABLED, System.getenv(), System.err);
+    private static final Set<String> KILL_AFTER = HOOKS.killAfter();
+    private static final String BARRIER = HOOKS.barrier();
+    private static final String BARRIER_DIR = HOOKS.barrierDir();
 
     private TestHooks() {
+    }
+
+    /** Whether this build honours the {@code PASSTHRU_TEST_*} variables ({@code -Dpassthru.testHooks=true}). */
+    static boolean enabled() {
+        return ENABLED;
+    }
+
+    /** {@code testHooks} of {@link #BUILD_PROPERTIES}; false when the resource or the key is missing or unfiltered. */
+    private static boolean builtWithHooks() {
+        try (InputStream in = TestHooks.class.getResourceAsStream(BUILD_PROPERTIES)) {
+            if (in == null) {
+                return false;
+            }
+            Properties p = new Properties();
+            p.load(in);
+            return "true".equals(p.getProperty("testHooks", "").strip());
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The hooks in force.
+     *
+     * @param killAfter  steps after which the process kills itself
+     * @param barrier    the step to wait before, or null
+     * @param barrierDir where the barrier's files are, or null
+     */
+    record Hooks(Set<String> killAfter, String barrier, String barrierDir) {
+        /** The environment variables the hooks read. */
+        static final List<String> VARIABLES = List.of("PASSTHRU_TEST_KILL_AFTER", "PASSTHRU_TEST_BARRIER",
+                "PASSTHRU_TEST_BARRIER_DIR");
+
+        /**
+         * The hooks {@code env} asks for when {@code enabled}; none otherwise, and then, when any of the
+         * variables is set, one warning line on {@code err}.
+         */
+        static Hooks from(boolean enabled, Map<String, String> env, PrintStream err) {
+            if (enabled) {
+                return new Hooks(split(env.get("PASSTHRU_TEST_KILL_AFTER")), env.get("PASSTHRU_TEST_BARRIER"),
+                        env.get("PASSTHRU_TEST_BARRIER_DIR"));
+            }
+            List<String> set = VARIABLES.stream().filter(env::containsKey).toList();
+            if (!set.isEmpty()) {
+                err.println("passthru: warning: " + String.join(", ", set) + (set.size() == 1 ? " is" : " are")
+                        + " set but ignored: this passthru was built without the test hooks, which work only in a "
+                        + "build made with mvn -Dpassthru.testHooks=true");
+            }
+            return new Hooks(Set.of(), null, null);
+        }
     }
 
     private static Set<String> split(String v) {

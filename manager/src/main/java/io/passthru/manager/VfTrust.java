@@ -7,6 +7,9 @@ import io.passthru.xml.PciAddress;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -25,6 +28,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class VfTrust {
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** How long one {@code ip} command may run before passthru kills it and fails: 10 s. */
+    static final Duration IP_LIMIT = Duration.ofSeconds(10);
 
     /**
      * What was done with a VF's trust flag.
@@ -129,15 +135,40 @@ public final class VfTrust {
         }
     }
 
+    /**
+     * Runs {@code cmd} (an {@code ip} command) with the {@link #IP_LIMIT} limit.
+     *
+     * @return its output (stdout and stderr)
+     * @throws PassthruException when it cannot be started, fails, or does not end in time (it is then killed)
+     */
     private static String run(List<String> cmd) {
+        return run(cmd, IP_LIMIT);
+    }
+
+    /**
+     * Runs {@code cmd}, its stdout and stderr going to a temporary file, so that nothing waits on a pipe and the
+     * limit is kept by {@link Process#waitFor(long, TimeUnit)} alone.
+     *
+     * @param limit how long the command may run; then it is killed ({@link Process#destroyForcibly})
+     * @return its output (stdout and stderr)
+     * @throws PassthruException when it cannot be started, exits with a status other than 0, or does not end within
+     *                           {@code limit}
+     */
+    static String run(List<String> cmd, Duration limit) {
         String line = String.join(" ", cmd);
+        Path outFile = null;
         try {
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(10, TimeUnit.SECONDS)) {
+            outFile = Files.createTempFile("passthru-ip-", ".out");
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(outFile.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+            if (!p.waitFor(limit.toNanos(), TimeUnit.NANOSECONDS)) {
                 p.destroyForcibly();
-                throw new PassthruException("'" + line + "' did not end within 10 s");
+                throw new PassthruException("'" + line + "' did not end within " + describe(limit) + "; passthru "
+                        + "killed it. Check that the host's network stack answers ('ip link show' returns), then try "
+                        + "again; after a 'trust' command, 'ip -j link show dev PF' tells whether the VF's trust "
+                        + "changed");
             }
+            String out = Files.readString(outFile, StandardCharsets.UTF_8);
             if (p.exitValue() != 0) {
                 throw new PassthruException("'" + line + "' failed (exit " + p.exitValue() + "): " + out.strip()
                         + (out.contains("ermission") || out.contains("not permitted")
@@ -150,6 +181,19 @@ public final class VfTrust {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PassthruException("interrupted while running '" + line + "'", e);
+        } finally {
+            if (outFile != null) {
+                try {
+                    Files.deleteIfExists(outFile);
+                } catch (IOException e) {
+                    // a temporary file left behind
+                }
+            }
         }
+    }
+
+    /** {@code "10 s"}, or {@code "200 ms"} for a limit that is not whole seconds. */
+    private static String describe(Duration limit) {
+        return limit.toMillis() % 1000 == 0 ? limit.toSeconds() + " s" : limit.toMillis() + " ms";
     }
 }

@@ -142,4 +142,14 @@ class HotplugTestDriverTest {
         assertEquals("ip link set dev enp3s0 vf 2 trust off", d.vfTrust().command(), "detach takes the trust back");
         assertTrue(persistent("g1").getDevices().interfaces().stream().noneMatch(DomainInterface::isHostdev));
     }
+
+    @Test
+    void aBondIsCheckedBeforeAnythingIsAttachedAndNeedsTheGuestRunning() {
+        String before = Host.xml(host.domain("g1"), true);
+        InvalidRequestException e = assertThrows(InvalidRequestException.class,
+                () -> hotplug.requireGuestBond(host, "g1", "bond0"));
+        assertTrue(e.getMessage().contains("needs the guest running, and domain 'g1'")
+                && e.getMessage().endsWith("nothing was changed"), e.getMessage());
+        assertEquals(before, Host.xml(host.domain("g1"), true));
+    }
 }

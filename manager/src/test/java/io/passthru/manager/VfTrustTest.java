@@ -58,4 +58,27 @@ class VfTrustTest {
         assertEquals("ip link set dev eth4 vf 1 trust on", s.command());
         assertTrue(s.describe().contains("on the host run: ip link set dev eth4 vf 1 trust on"), s.describe());
     }
+
+    @Test
+    void aCommandThatDoesNotEndIsKilledAtTheLimit() {
+        long t0 = System.nanoTime();
+        io.passthru.PassthruException e = assertThrows(io.passthru.PassthruException.class,
+                () -> VfTrust.run(List.of("sleep", "30"), java.time.Duration.ofMillis(200)));
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        assertTrue(ms < 3000, "the limit must hold while the command keeps its output open: " + ms + " ms");
+        assertTrue(e.getMessage().startsWith("'sleep 30' did not end within 200 ms; passthru killed it"),
+                e.getMessage());
+    }
+
+    @Test
+    void outputAndFailureOfACommand() {
+        assertEquals("out\nerr\n", VfTrust.run(List.of("sh", "-c", "echo out; echo err >&2"),
+                java.time.Duration.ofSeconds(10)));
+        io.passthru.PassthruException e = assertThrows(io.passthru.PassthruException.class,
+                () -> VfTrust.run(List.of("sh", "-c", "echo 'Operation not permitted'; exit 2"),
+                        java.time.Duration.ofSeconds(10)));
+        assertTrue(e.getMessage().contains("failed (exit 2): Operation not permitted; setting VF trust needs root"),
+                e.getMessage());
+        assertEquals(java.time.Duration.ofSeconds(10), VfTrust.IP_LIMIT);
+    }
 }

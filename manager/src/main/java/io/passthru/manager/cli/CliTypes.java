@@ -73,6 +73,88 @@ public final class CliTypes {
         }
     }
 
+    /**
+     * Whole numbers of at least 1 for counts, seconds, milliseconds and MiB/s ({@code --timeout}, {@code
+     * --max-downtime}, {@code --bandwidth}, ...): 0 or less would mean "no wait" or "no limit" by accident, and the
+     * library refuses it only after the libvirt connections are open. At most {@value #MAX_POSITIVE} (68 years in
+     * seconds), so that a number of seconds still fits in a {@link java.time.Duration}'s nanoseconds.
+     */
+    public static final class PositiveLong implements ITypeConverter<Long> {
+        /** The largest value: {@link Integer#MAX_VALUE}. */
+        public static final long MAX_POSITIVE = Integer.MAX_VALUE;
+
+        @Override
+        public Long convert(String value) {
+            return parsePositive(value);
+        }
+    }
+
+    /** {@link PositiveLong} for {@code int} options. */
+    public static final class PositiveInt implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            return (int) parsePositive(value);
+        }
+    }
+
+    /**
+     * Parses a whole number from 1 to {@link PositiveLong#MAX_POSITIVE}.
+     *
+     * @throws TypeConversionException naming the value and the range
+     */
+    static long parsePositive(String value) {
+        long v;
+        try {
+            v = Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            throw new TypeConversionException("'" + value + "' is not a whole number; give one from 1 to "
+                    + PositiveLong.MAX_POSITIVE);
+        }
+        if (v < 1 || v > PositiveLong.MAX_POSITIVE) {
+            throw new TypeConversionException("'" + value + "' is out of range: give a whole number from 1 to "
+                    + PositiveLong.MAX_POSITIVE);
+        }
+        return v;
+    }
+
+    /**
+     * A Linux network interface name ({@code --bond}): what the kernel accepts (net/core/dev.c
+     * {@code dev_valid_name}: 1 to 15 bytes, since IFNAMSIZ is 16 with the NUL; not {@code "."} or {@code ".."}; no
+     * {@code '/'}, {@code ':'} or white space), and what passthru's commands in the guest take
+     * ({@link io.passthru.agent.GuestNetwork#validateInterfaceName}: letters, digits, {@code _.-}, not starting
+     * with {@code '-'}).
+     */
+    public static final class InterfaceNameConverter implements ITypeConverter<String> {
+        /** The longest name in bytes: IFNAMSIZ (16) less the NUL. */
+        public static final int MAX_BYTES = 15;
+
+        @Override
+        public String convert(String value) {
+            int bytes = value.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            if (bytes == 0 || bytes > MAX_BYTES) {
+                throw new TypeConversionException("'" + value + "' is not a Linux interface name: it has " + bytes
+                        + " bytes, the kernel takes 1 to " + MAX_BYTES);
+            }
+            if (value.equals(".") || value.equals("..")) {
+                throw new TypeConversionException("'" + value + "' is not a Linux interface name: the kernel "
+                        + "refuses '.' and '..'");
+            }
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                if (c == '/' || c == ':' || Character.isWhitespace(c)) {
+                    throw new TypeConversionException("'" + value + "' is not a Linux interface name: the kernel "
+                            + "refuses '/', ':' and white space in it");
+                }
+            }
+            try {
+                return io.passthru.agent.GuestNetwork.validateInterfaceName(value);
+            } catch (io.passthru.agent.InvalidGuestInputException e) {
+                throw new TypeConversionException("'" + value + "' is a name passthru does not use in the guest: "
+                        + "give one of letters, digits, '_', '.' and '-' that does not start with '-'");
+            }
+        }
+    }
+
     /** PCI addresses ({@code 0000:01:10.2}, {@code 01:10.2}, {@code pci_0000_01_10_2}) with
      * {@link PciAddress#parse}, whose message names the bad part and its range. */
     public static final class PciAddressConverter implements ITypeConverter<PciAddress> {

@@ -3,7 +3,6 @@ package io.passthru.manager.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.passthru.manager.Cancellation;
 import io.passthru.manager.Evacuation;
-import io.passthru.manager.Hotplug;
 import io.passthru.manager.InvalidRequestException;
 import io.passthru.manager.MigrationControls;
 import io.passthru.manager.MigrationListener;
@@ -12,11 +11,11 @@ import io.passthru.manager.Saga;
 import io.passthru.manager.libvirt.Hosts;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,19 +36,8 @@ import java.util.concurrent.Callable;
         + "that have not completed and rolls them back.")
 final class EvacuateCommand implements Callable<Integer> {
     @Option(names = "--from", required = true, paramLabel = "URI", description = "libvirt URI of the host to empty") String from;
-    @Option(names = "--to", required = true, paramLabel = "DEST_URI", description = "destination libvirt URI") String dest;
     @Option(names = "--parallel", defaultValue = "1", paramLabel = "N", description = "guests migrated at once, 1 or more (default: ${DEFAULT-VALUE})") int parallel;
-    @Option(names = "--migrate-uri", paramLabel = "URI", description = "migration data URI of the destination, e.g. tcp://198.51.100.2 (default: libvirt's choice)") String migrateUri;
-    @Option(names = "--pool", defaultValue = "/etc/passthru/pool.json", paramLabel = "FILE", description = "the source host's device "
-            + "pool; with it each destination VF must be on its source VF's physical_network (default: ${DEFAULT-VALUE})") String pool;
-    @Option(names = "--dest-pool", paramLabel = "FILE", description = "the destination host's device pool (default: same as --pool)") String destPool;
-    @Option(names = "--max-downtime", paramLabel = "MS", description = "longest pause of each guest at switch-over, ms") Long maxDowntime;
-    @Option(names = "--bandwidth", paramLabel = "MIB_S", description = "bandwidth limit of each guest's migration, MiB/s") Long bandwidth;
-    @Option(names = "--auto-converge", description = "throttle a guest's vCPUs if memory is dirtied faster than it is sent") boolean autoConverge;
-    @Option(names = "--timeout", paramLabel = "S", description = "per guest: abort its live migration after S seconds and roll it back") Long timeout;
-    @Option(names = "--agent-timeout", paramLabel = "S", defaultValue = "60", description = "wait for each guest's agent on the destination (default: ${DEFAULT-VALUE})") long agentTimeout;
-    @Option(names = "--detach-timeout", paramLabel = "S", defaultValue = "20", description = "wait for DEVICE_REMOVED per unplug request (default: ${DEFAULT-VALUE})") long detachTimeout;
-    @Option(names = "--guest-timeout", paramLabel = "S", defaultValue = "60", description = "wait for a hot-plugged VF to show in the guest (default: ${DEFAULT-VALUE})") long guestTimeout;
+    @Mixin MigrationOptions migration;
     @Option(names = {"-o", "--output"}, defaultValue = "text", paramLabel = "FORMAT", converter = CliTypes.OutputFormats.class,
             completionCandidates = CliTypes.OutputFormats.class,
             description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})") CliTypes.OutputFormat output;
@@ -63,18 +51,21 @@ final class EvacuateCommand implements Callable<Integer> {
     public Integer call() {
         boolean json = output == CliTypes.OutputFormat.JSON;
         try {
-            Evacuation.validate(from, dest, parallel);
+            Evacuation.validate(from, migration.dest, parallel);
             controls("", json, new Cancellation()); // the controls' own checks (positive numbers), before libvirt
         } catch (InvalidRequestException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        Signals.onInterrupt(this::interrupt);
+        migration.checkPoolFiles();
+        Signals.onInterrupt("passthru: interrupted: aborting the migrations that have not completed (those guests "
+                + "stay on the source); the ones past the live migration finish; Ctrl-C again exits at once",
+                "the record of each guest's operation is kept in its domain's metadata: for each guest not reported "
+                + "migrated run " + PassthruCli.recoverCommand(from, "DOMAIN"), this::interrupt);
         PrintWriter out = spec.commandLine().getOut();
         try (Hosts hosts = new Hosts()) {
             List<String> domains = Evacuation.runningDomains(hosts.open(from));
-            Hotplug hp = new Hotplug(Duration.ofSeconds(guestTimeout), Duration.ofSeconds(detachTimeout));
-            Evacuation.Result r = Evacuation.withMigrationFlow(hp, dest, migrateUri,
-                    PassthruCli.optionalPool(pool), PassthruCli.optionalPool(destPool == null ? pool : destPool),
+            Evacuation.Result r = Evacuation.withMigrationFlow(migration.hotplug(), migration.dest,
+                    migration.migrateUri, migration.sourcePool(), migration.destPool(),
                     name -> controls(name, json, cancellation())).evacuate(from, domains, parallel);
             if (json) {
                 PassthruCli.printJson(out, r);
@@ -92,9 +83,7 @@ final class EvacuateCommand implements Callable<Integer> {
 
     /** One guest's controls: a cancellation of its own (one serves one migration), a listener naming the guest. */
     private MigrationControls controls(String domain, boolean json, Cancellation c) {
-        return new MigrationControls(maxDowntime, bandwidth, autoConverge,
-                timeout == null ? null : Duration.ofSeconds(timeout), Duration.ofSeconds(agentTimeout),
-                new GuestProgress(domain, json, System.err), c);
+        return migration.controls(new GuestProgress(domain, json, System.err), c);
     }
 
     /** A new guest's cancellation, known to {@link #interrupt()}; already cancelled after Ctrl-C. */
@@ -115,8 +104,6 @@ final class EvacuateCommand implements Callable<Integer> {
             interrupted = true;
             all = List.copyOf(cancellations);
         }
-        System.err.println("passthru: interrupted: aborting the migrations that have not completed (those guests "
-                + "stay on the source); the ones past the live migration finish");
         all.forEach(Cancellation::cancel);
     }
 

@@ -35,7 +35,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,10 +82,35 @@ public final class PassthruCli extends PassthruRoot {
         }
     }
 
-    /** The device pool in {@code file}, or null when the file does not exist. */
+    /** The device pool in {@code file}, or null when {@code file} is null or does not exist. */
     static DevicePool optionalPool(String file) {
+        if (file == null) {
+            return null;
+        }
         java.nio.file.Path p = java.nio.file.Path.of(file);
         return java.nio.file.Files.exists(p) ? DevicePool.load(p) : null;
+    }
+
+    /**
+     * The value of a pool file option ({@code --pool}, {@code --dest-pool}) that may be used: {@code file}, or null
+     * when it is null or is the option's default and does not exist (no pool). A FILE the user gave must exist.
+     *
+     * @param cl     the (sub)command line that parsed the option
+     * @param option the option's name, e.g. {@code "--pool"}
+     * @param file   its value
+     * @throws CommandLine.ParameterException (exit {@link #EXIT_USAGE}) when the option was given and {@code file}
+     *                                        does not exist
+     */
+    static String poolFile(CommandLine cl, String option, String file) {
+        if (file == null || java.nio.file.Files.exists(java.nio.file.Path.of(file))) {
+            return file;
+        }
+        CommandLine.ParseResult given = cl.getParseResult();
+        if (given != null && given.hasMatchedOption(option)) {
+            throw new CommandLine.ParameterException(cl, option + " " + file + ": no such file; give the path of an "
+                    + "existing device pool file, or leave " + option + " out; nothing was changed");
+        }
+        return null;
     }
 
     static PciAddress pci(String text) {
@@ -130,7 +154,9 @@ public final class PassthruCli extends PassthruRoot {
                 + "isolate takes each VF from a different PF (default: ${DEFAULT-VALUE})") Allocator.GroupPolicy groupPolicy;
         @Option(names = "--mac", paramLabel = "MAC", converter = CliTypes.MacAddressConverter.class,
                 description = "MAC for the VF (default: libvirt picks one)") MacAddress mac;
-        @Option(names = "--bond", paramLabel = "BOND", description = "enslave the VF into this guest bond and make it the active slave") String bond;
+        @Option(names = "--bond", paramLabel = "BOND", converter = CliTypes.InterfaceNameConverter.class,
+                description = "enslave the VF into this guest bond and make it the active slave; the bond must "
+                        + "exist in the running guest (checked with the guest agent before the VF is attached)") String bond;
         @Option(names = "--failover", description = "with --vf: attach the VF as the failover primary of the domain's "
                 + "virtio NIC with <teaming type='persistent'/> (libvirt teaming, QEMU failover=on, the guest's "
                 + "net_failover): <teaming type='transient'/> and that NIC's MAC; no guest agent needed") boolean failover;
@@ -159,10 +185,14 @@ public final class PassthruCli extends PassthruRoot {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--bond enslaves a VF's netdev: it goes "
                         + "with --vf or a type-VF --alias, not --pci");
             }
+            poolFile(spec.commandLine(), "--pool", pool); // a FILE given must exist, even without --alias
             try (Hosts hosts = new Hosts()) {
                 Host host = hosts.open(common.uri);
                 guard(hosts, host, domain);
                 Hotplug hp = new Hotplug();
+                if (bond != null) {
+                    hp.requireGuestBond(host, domain, bond); // before anything is attached
+                }
                 List<Hotplug.AttachResult> results;
                 if (vf != null && failover) {
                     results = List.of(hp.attachFailoverVf(host, domain, vf, mac, vlan, trusted));
@@ -223,7 +253,8 @@ public final class PassthruCli extends PassthruRoot {
                 description = "the VF's host PCI address, e.g. 0000:01:10.0") PciAddress vf;
         @Option(names = "--pci", paramLabel = "PCI_ADDR", converter = CliTypes.PciAddressConverter.class,
                 description = "the plain PCI device's or PF's host PCI address, e.g. 0000:04:00.0") PciAddress pciAddr;
-        @Option(names = "--timeout", defaultValue = "20", paramLabel = "S", description = "seconds to wait for DEVICE_REMOVED per request (default: ${DEFAULT-VALUE})") int timeout;
+        @Option(names = "--timeout", defaultValue = "20", paramLabel = "S", converter = CliTypes.PositiveInt.class,
+                description = "seconds to wait for DEVICE_REMOVED per request (default: ${DEFAULT-VALUE})") int timeout;
         @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
         @Override
@@ -231,10 +262,6 @@ public final class PassthruCli extends PassthruRoot {
             boolean json = common.json();
             if ((vf == null) == (pciAddr == null)) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "give exactly one of --vf and --pci");
-            }
-            if (timeout < 1) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--timeout must be 1 second or more, not "
-                        + timeout);
             }
             try (Hosts hosts = new Hosts()) {
                 Host host = hosts.open(common.uri);
@@ -266,43 +293,29 @@ public final class PassthruCli extends PassthruRoot {
     static final class Migrate implements Callable<Integer> {
         @Mixin Common common;
         @Parameters(index = "0", paramLabel = "DOMAIN", description = "domain name or UUID") String domain;
-        @Option(names = "--to", required = true, paramLabel = "DEST_URI", description = "destination libvirt URI") String dest;
+        @Mixin MigrationOptions migration;
         @Option(names = "--mode", defaultValue = "auto", paramLabel = "MODE", converter = CliTypes.MigrationModes.class,
                 completionCandidates = CliTypes.MigrationModes.class, description = "${COMPLETION-CANDIDATES} "
                 + "(default: ${DEFAULT-VALUE})") MigrationFlow.Mode mode;
-        @Option(names = "--migrate-uri", paramLabel = "URI", description = "migration data URI, e.g. tcp://198.51.100.2 (default: libvirt's choice)") String migrateUri;
         @Option(names = "--dest-vf", paramLabel = "PCI_ADDR", converter = CliTypes.PciAddressConverter.class,
                 description = "VF to use on the destination (default: first free one)") PciAddress destVf;
-        @Option(names = "--pool", defaultValue = "/etc/passthru/pool.json", paramLabel = "FILE", description = "the source host's device "
-                + "pool; with it the destination VF must be on the source VF's physical_network (default: ${DEFAULT-VALUE})") String pool;
-        @Option(names = "--dest-pool", paramLabel = "FILE", description = "the destination host's device pool (default: same as --pool)") String destPool;
-        @Option(names = "--max-downtime", paramLabel = "MS", description = "longest pause of the guest at switch-over, ms (virsh migrate-setmaxdowntime)") Long maxDowntime;
-        @Option(names = "--bandwidth", paramLabel = "MIB_S", description = "bandwidth limit of the migration, MiB/s") Long bandwidth;
-        @Option(names = "--auto-converge", description = "throttle the guest's vCPUs if memory is dirtied faster than it is sent") boolean autoConverge;
-        @Option(names = "--timeout", paramLabel = "S", description = "abort the live migration after S seconds and roll back") Long timeout;
-        @Option(names = "--agent-timeout", paramLabel = "S", defaultValue = "60", description = "wait for the guest agent on the destination (default: ${DEFAULT-VALUE})") long agentTimeout;
-        @Option(names = "--detach-timeout", paramLabel = "S", defaultValue = "20", description = "wait for DEVICE_REMOVED per unplug request (default: ${DEFAULT-VALUE})") long detachTimeout;
-        @Option(names = "--guest-timeout", paramLabel = "S", defaultValue = "60", description = "wait for a hot-plugged VF to show in the guest (default: ${DEFAULT-VALUE})") long guestTimeout;
         @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() {
             boolean json = common.json();
             PrintWriter out = spec.commandLine().getOut();
+            migration.checkPoolFiles();
             io.passthru.manager.Cancellation cancel = new io.passthru.manager.Cancellation();
-            MigrationControls controls = new MigrationControls(maxDowntime, bandwidth, autoConverge,
-                    timeout == null ? null : Duration.ofSeconds(timeout), Duration.ofSeconds(agentTimeout),
+            MigrationControls controls = migration.controls(
                     new MigrationProgressPrinter(MigrationProgressPrinter.styleFor(json), System.err), cancel);
-            Signals.onInterrupt(() -> {
-                System.err.println("passthru: interrupted: aborting the migration (the guest stays on the source "
-                        + "if it has not moved yet)");
-                cancel.cancel();
-            });
+            Signals.onInterrupt("passthru: interrupted: aborting the migration (the guest stays on the source if "
+                    + "it has not moved yet); Ctrl-C again exits at once", "the operation's record is kept in the "
+                    + "domain's metadata: run " + recoverCommand(common.uri, domain), cancel::cancel);
             try (Hosts hosts = new Hosts()) {
-                Hotplug hp = new Hotplug(Duration.ofSeconds(guestTimeout), Duration.ofSeconds(detachTimeout));
-                MigrationFlow.Report r = new MigrationFlow(hosts, hp).migrate(new MigrationFlow.Request(
-                        common.uri, domain, dest, migrateUri, destVf, optionalPool(pool),
-                        optionalPool(destPool == null ? pool : destPool), controls, mode));
+                MigrationFlow.Report r = new MigrationFlow(hosts, migration.hotplug()).migrate(
+                        new MigrationFlow.Request(common.uri, domain, migration.dest, migration.migrateUri, destVf,
+                                migration.sourcePool(), migration.destPool(), controls, mode));
                 if (r.recovered() != null) {
                     System.err.println("passthru: recovered first: " + r.recovered().summary());
                 }
@@ -425,6 +438,14 @@ public final class PassthruCli extends PassthruRoot {
         }
     }
 
+    /**
+     * The {@code passthru recover} command line for {@code domain} on {@code uri}: without {@code --connect} when
+     * {@code uri} is the default one.
+     */
+    static String recoverCommand(String uri, String domain) {
+        return "passthru recover " + ("qemu:///system".equals(uri) ? "" : "--connect " + uri + " ") + domain;
+    }
+
     /** Runs the journal check every command that touches a domain starts with; tells what recovery did. */
     static void guard(Hosts hosts, Host host, String domain) {
         Recovery.Result r = new Recovery(hosts, new Hotplug(), new OperationJournal()).guard(host, domain);
@@ -508,6 +529,7 @@ public final class PassthruCli extends PassthruRoot {
             }
             pcis.forEach(cmd::pci);
             aliases.forEach(a -> cmd.alias(a.name(), a.count()));
+            poolFile(spec.commandLine(), "--pool", pool); // a FILE given must exist, even without --alias
             if (!aliases.isEmpty()) {
                 cmd.pool(DevicePool.load(java.nio.file.Path.of(pool)), groupPolicy);
             }

@@ -209,4 +209,83 @@ class PassthruCliTest {
         assertEquals(CliTypes.OutputFormat.JSON, f.convert("JSON"));
         assertEquals(java.util.List.of("text", "json"), f.names());
     }
+
+    @Test
+    void everyTimeoutAndLimitOfMigrateAndEvacuateMustBePositive() {
+        String[][] commands = {{"migrate", "guest1", "--to", "qemu+tcp://h2/system"},
+                {"evacuate", "--from", "qemu+tcp://h1/system", "--to", "qemu+tcp://h2/system"}};
+        String[] options = {"--timeout", "--agent-timeout", "--detach-timeout", "--guest-timeout", "--max-downtime",
+                "--bandwidth"};
+        for (String[] command : commands) {
+            for (String option : options) {
+                for (String bad : new String[] {"0", "-5", "ten", "99999999999"}) {
+                    String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(command),
+                            java.util.stream.Stream.of(option, bad)).toArray(String[]::new);
+                    Run r = run(args);
+                    // the hosts do not exist: a command that got as far as libvirt would exit 3
+                    assertUsageError(r, "passthru " + command[0], option);
+                    assertTrue(r.err().lines().findFirst().orElse("").contains("'" + bad + "'"), r.err());
+                }
+            }
+        }
+    }
+
+    @Test
+    void detachTimeoutNamesTheValue() {
+        Run r = run("detach", "guest1", "--vf", "0000:01:10.0", "--timeout", "-1");
+        assertUsageError(r, "passthru detach", "--timeout");
+        assertTrue(r.err().contains("'-1' is out of range: give a whole number from 1 to"), r.err());
+    }
+
+    @Test
+    void aPoolFileGivenThatDoesNotExistIsAUsageError(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        String missing = dir.resolve("no-such-pool.json").toString();
+        assertUsageError(run("migrate", "guest1", "--to", "qemu+tcp://h2/system", "--pool", missing),
+                "passthru migrate", "--pool " + missing + ": no such file");
+        assertUsageError(run("evacuate", "--from", "qemu+tcp://h1/system", "--to", "qemu+tcp://h2/system",
+                "--pool", missing), "passthru evacuate", "--pool " + missing + ": no such file");
+        assertUsageError(run("attach", "guest1", "--alias", "fast-vf", "--pool", missing), "passthru attach",
+                "--pool " + missing + ": no such file");
+        assertUsageError(run("define", "guest1", "--pool", missing), "passthru define",
+                "--pool " + missing + ": no such file");
+        java.nio.file.Path pool = dir.resolve("pool.json");
+        java.nio.file.Files.writeString(pool, "{\"device_spec\": []}");
+        assertUsageError(run("migrate", "guest1", "--to", "qemu+tcp://h2/system", "--pool", pool.toString(),
+                "--dest-pool", missing), "passthru migrate", "--dest-pool " + missing + ": no such file");
+        assertUsageError(run("evacuate", "--from", "qemu+tcp://h1/system", "--to", "qemu+tcp://h2/system",
+                "--dest-pool", missing), "passthru evacuate", "--dest-pool " + missing + ": no such file");
+    }
+
+    @Test
+    void theDefaultPoolMayBeAbsentAnExplicitOneNot() {
+        CommandLine cl = PassthruCli.commandLine("migrate");
+        cl.parseArgs("migrate", "g", "--to", "qemu+tcp://h2/system");
+        CommandLine migrate = cl.getSubcommands().get("migrate");
+        assertEquals(null, PassthruCli.poolFile(migrate, "--pool", "/nonexistent/passthru/pool.json"),
+                "the default: no pool");
+        cl.parseArgs("migrate", "g", "--to", "qemu+tcp://h2/system", "--pool", "/nonexistent/passthru/pool.json");
+        CommandLine.ParameterException e = assertThrows(CommandLine.ParameterException.class,
+                () -> PassthruCli.poolFile(migrate, "--pool", "/nonexistent/passthru/pool.json"));
+        assertTrue(e.getMessage().contains("nothing was changed"), e.getMessage());
+    }
+
+    @Test
+    void aBondMustBeAValidInterfaceName() {
+        for (String bad : new String[] {"bond/0", "bond 0", "bond:1", ".", "..", "bond0123456789ab", "b\u00e4nd0123456789"}) {
+            Run r = run("attach", "guest1", "--vf", "0000:01:10.0", "--bond=" + bad);
+            assertUsageError(r, "passthru attach", "--bond");
+            assertTrue(r.err().lines().findFirst().orElse("").contains("'" + bad + "'"), r.err());
+        }
+        Run empty = run("attach", "guest1", "--vf", "0000:01:10.0", "--bond=");
+        assertUsageError(empty, "passthru attach", "--bond");
+        assertTrue(empty.err().contains("the kernel takes 1 to 15"), empty.err());
+        Run dash = run("attach", "guest1", "--vf", "0000:01:10.0", "--bond=-b");
+        assertUsageError(dash, "passthru attach", "'-b'");
+        assertTrue(dash.err().contains("does not start with '-'"), dash.err());
+        CliTypes.InterfaceNameConverter c = new CliTypes.InterfaceNameConverter();
+        assertEquals("bond0", c.convert("bond0"));
+        assertEquals("bond0123456789a", c.convert("bond0123456789a"), "15 bytes");
+        assertEquals("br-lan.10", c.convert("br-lan.10"));
+    }
 }

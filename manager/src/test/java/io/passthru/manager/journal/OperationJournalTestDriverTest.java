@@ -1,0 +1,58 @@
+package io.passthru.manager.journal;
+
+import io.passthru.manager.RecordMovedException;
+import io.passthru.manager.libvirt.Host;
+import io.passthru.manager.libvirt.HostIdentity;
+import io.passthru.manager.libvirt.Hosts;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The record's compare-and-set and the host identity against libvirt's own metadata API (test driver). */
+class OperationJournalTestDriverTest {
+    @Test
+    void aSecondWriterIsRefusedOnceTheFirstMovedTheRecord(@TempDir Path dir) {
+        try (Hosts hosts = new Hosts()) {
+            Host h = hosts.open("test:///default");
+            org.libvirt.Domain dom = h.domain("test");
+            OperationJournal journal = new OperationJournal(dir);
+            Operation mine = OperationJournalTest.sample();
+            mine.domainUuid = Host.call("uuid", dom::getUUIDString);
+            journal.write(dom, mine);
+            assertEquals(1, mine.generation);
+            Operation theirs = journal.read(dom).orElseThrow();
+            assertEquals(1, theirs.generation, "libvirt keeps the generation");
+            journal.write(dom, theirs); // another process takes over: generation 2
+            RecordMovedException e = assertThrows(RecordMovedException.class, () -> journal.write(dom, mine));
+            assertTrue(e.getMessage().contains("at generation 1, found operation 0f9a"), e.getMessage());
+            assertEquals(2, journal.read(dom).orElseThrow().generation, "nothing was written");
+            assertThrows(RecordMovedException.class, () -> journal.clear(dom, mine));
+            journal.clear(dom, theirs);
+            assertTrue(journal.read(dom).isEmpty());
+            Operation fresh = OperationJournalTest.sample();
+            fresh.id = "another";
+            journal.write(dom, fresh);
+            Operation late = OperationJournalTest.sample();
+            assertThrows(RecordMovedException.class, () -> journal.write(dom, late), "a new record needs none");
+        }
+    }
+
+    /** The test driver's capabilities carry no host UUID (a real libvirtd's do): the host name then decides. */
+    @Test
+    void theHostIdentityComesFromLibvirt() {
+        try (Hosts hosts = new Hosts()) {
+            HostIdentity id = hosts.open("test:///default").identity();
+            assertNotNull(id.hostname(), id.toString());
+            assertEquals(null, id.uuid(), id.toString());
+            assertTrue(id.sameMachine(new HostIdentity(null, id.hostname())));
+            assertTrue(!id.sameMachine(new HostIdentity(null, id.hostname() + "-other")));
+            assertTrue(!new HostIdentity(null, null).sameMachine(new HostIdentity(null, null)), "unknown is not same");
+        }
+    }
+}

@@ -33,10 +33,24 @@ import java.util.TreeSet;
  * and the VFs it had attached are detached again.
  */
 public final class AliasAttach {
+    /** Told about each device before libvirt is asked to attach it, and after it was attached (a journal). */
+    public interface Listener {
+        void beforeAttach(PassthroughDevice device);
+
+        void afterAttach(Hotplug.AttachResult result);
+    }
+
     private final Hotplug hotplug;
+    private final Listener listener;
 
     public AliasAttach(Hotplug hotplug) {
+        this(hotplug, null);
+    }
+
+    /** With {@code listener} (may be null). */
+    public AliasAttach(Hotplug hotplug, Listener listener) {
         this.hotplug = hotplug;
+        this.listener = listener;
     }
 
     /**
@@ -77,8 +91,16 @@ public final class AliasAttach {
                             + "request, " + lost.size() + " taken by other requests meanwhile");
                 }
                 try {
-                    done.add(hotplug.attach(host, domain, device(next), inv));
+                    PassthroughDevice dev = device(next);
+                    if (listener != null) {
+                        listener.beforeAttach(dev);
+                    }
+                    Hotplug.AttachResult r = hotplug.attach(host, domain, dev, inv);
+                    done.add(r);
                     donePfs.add(next.pf());
+                    if (listener != null) {
+                        listener.afterAttach(r);
+                    }
                 } catch (InvalidRequestException | LibvirtCallException e) {
                     if (!lostRace(e)) {
                         throw e;

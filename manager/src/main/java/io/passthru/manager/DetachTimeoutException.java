@@ -10,4 +10,8 @@ public class DetachTimeoutException extends PassthruException {
     public DetachTimeoutException(String message) {
         super(message);
     }
+
+    public DetachTimeoutException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

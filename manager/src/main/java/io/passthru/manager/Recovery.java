@@ -45,6 +45,8 @@ public final class Recovery {
     public static final String ROLLED_FORWARD = "rolled-forward";
     public static final String INCOMPLETE = "incomplete";
     public static final String NOTHING_TO_DO = "nothing-to-do";
+    /** An interrupted detach finished (the device is gone from the domain). */
+    public static final String COMPLETED = "completed";
 
     /** How long the guest agent may take to answer during recovery: 60 s. */
     static final Duration AGENT_PATIENCE = Duration.ofSeconds(60);
@@ -69,6 +71,10 @@ public final class Recovery {
         public String summary() {
             if (NOTHING_TO_DO.equals(outcome)) {
                 return "no interrupted operation on '" + domain + "'";
+            }
+            if (found != null && !found.startsWith("migrate")) {
+                return "operation " + operationId + " (" + found + ") " + outcome + " in " + totalMs + " ms on "
+                        + runningOn + (leftToDo == null ? "" : "; left to do: " + leftToDo);
             }
             return "operation " + operationId + " (" + found + ") " + outcome + " in " + totalMs + " ms: '" + domain
                     + "' runs on " + (runningOn == null ? "no host" : runningOn)
@@ -249,6 +255,9 @@ public final class Recovery {
         Saga saga = new Saga();
         String found = op.kind + ": step " + op.step + " " + op.stepStatus
                 + (op.pending == null ? "" : ", pending: " + op.pending);
+        if (DeviceOperations.ATTACH.equals(op.kind) || DeviceOperations.DETACH.equals(op.kind)) {
+            return resolveDevices(op, options, saga, found);
+        }
         String srcUri = options.sourceUri() != null ? options.sourceUri()
                 : RecordedUri.check(op.source.uri, "source");
         String dstUri = options.destinationUri() != null ? options.destinationUri()
@@ -264,6 +273,66 @@ public final class Recovery {
         Operation.Endpoint kept = forward ? op.destination : op.source;
         return finish(op, saga, found, host, dom, kept.vf == null ? List.of() : List.of(PciAddress.parse(kept.vf)),
                 forward ? ROLLED_FORWARD : ROLLED_BACK);
+    }
+
+    /**
+     * An interrupted attach is undone (its recorded devices detached); an interrupted detach, or one whose guest
+     * released the device after the timeout, is finished (asked once more when the guest still holds it; the VF's
+     * trust flag cleared). The record is cleared when done, else kept with what is left.
+     */
+    private Result resolveDevices(Operation op, Options options, Saga saga, String found) {
+        String uri = options.sourceUri() != null ? options.sourceUri() : RecordedUri.check(op.source.uri, "host");
+        Host host = hosts.open(uri);
+        HostIdentity expected = identity(op.source);
+        if (expected != null && !expected.sameMachine(host.identity())) {
+            throw new HostUnreachableException("the URI " + uri + " reaches " + host.identity() + ", not the "
+                    + "recorded host " + expected + " of " + op.kind + " operation " + op.id + "; nothing was "
+                    + "changed: give that host's URI with --source-uri");
+        }
+        org.libvirt.Domain dom = host.domain(op.domainUuid);
+        op.lease = Leases.mine();
+        journal.write(dom, op);
+        DeviceOperations devices = new DeviceOperations(hotplug, journal);
+        String left;
+        String outcome;
+        if (DeviceOperations.ATTACH.equals(op.kind)) {
+            outcome = ROLLED_BACK;
+            PassthruException cause = new PassthruException("undo of attach " + op.id);
+            List<String> still = saga.step("detach the devices of the interrupted attach",
+                    () -> devices.detachRecorded(host, op.domain, dom, op, cause), null);
+            left = still.isEmpty() ? null : "detach " + still + " from '" + op.domain + "' ("
+                    + java.util.Arrays.stream(cause.getSuppressed()).map(Throwable::getMessage).toList() + ")";
+        } else {
+            outcome = COMPLETED;
+            Operation.Device d = op.devices.get(0);
+            PciAddress a = PciAddress.parse(d.address);
+            left = null;
+            if (DeviceOperations.holds(dom, a)) {
+                try {
+                    saga.run("unplug " + a + " (asked again)", () -> {
+                        if (d.vf) {
+                            hotplug.detachVf(host, op.domain, a);
+                        } else {
+                            hotplug.detachPci(host, op.domain, a);
+                        }
+                    }, null);
+                } catch (DetachTimeoutException still) {
+                    left = "the guest of '" + op.domain + "' still holds " + a + ": " + still.getMessage();
+                }
+            } else if (Boolean.TRUE.equals(d.trusted)) {
+                saga.run("clear the trust flag of VF " + a, () -> VfTrust.set(host.uri(), Inventory.scan(host), a,
+                        false), null);
+            }
+        }
+        if (left == null) {
+            journal.clear(dom, op);
+            return new Result(op.domain, op.id, found, outcome, uri, null, saga.timeline(), saga.now(), null);
+        }
+        op.lease = null;
+        op.state = Operation.INCOMPLETE;
+        op.pending = left;
+        journal.write(dom, op);
+        return new Result(op.domain, op.id, found, INCOMPLETE, uri, null, saga.timeline(), saga.now(), left);
     }
 
     /** The machine recorded for an endpoint, or null for a record written before identities were kept. */

@@ -23,7 +23,9 @@ import java.util.stream.Collectors;
  *       inject a fault at exactly that point.</li>
  * </ul>
  * Step names are the operation's step ids ({@code switch-bond}, {@code unenslave-vf}, {@code unplug-vf},
- * {@code migrate}, {@code announce}, {@code plug-vf}, {@code dest-agent}, {@code find-vf}, {@code enslave-vf}, {@code activate-vf}).
+ * {@code migrate}, {@code announce}, {@code plug-vf}, {@code dest-agent}, {@code find-vf}, {@code enslave-vf}, {@code activate-vf});
+ * of attach and detach ({@link DeviceOperations}): {@code attach-device} (after each device), {@code enslave},
+ * {@code unplug}.
  *
  * <p>The variables are honoured only in a build made with {@code mvn -Dpassthru.testHooks=true} (the lab's test
  * command, integration-tests/lab/run-tests.sh, does that): Maven writes the switch into the resource

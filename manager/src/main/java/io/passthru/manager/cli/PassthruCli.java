@@ -193,23 +193,27 @@ public final class PassthruCli extends PassthruRoot {
                 if (bond != null) {
                     hp.requireGuestBond(host, domain, bond); // before anything is attached
                 }
-                List<Hotplug.AttachResult> results;
-                if (vf != null && failover) {
-                    results = List.of(hp.attachFailoverVf(host, domain, vf, mac, vlan, trusted));
-                } else if (vf != null) {
-                    results = List.of(hp.attach(host, domain, new PassthroughDevice.Vf(vf, mac, vlan, trusted)));
-                } else if (pciAddr != null) {
-                    results = List.of(hp.attachPci(host, domain, pciAddr));
-                } else {
-                    results = new AliasAttach(hp).attach(host, domain, DevicePool.load(java.nio.file.Path.of(pool)),
-                            alias.name(), alias.count(), groupPolicy);
-                }
-                List<String> enslaved = new java.util.ArrayList<>();
-                if (bond != null) {
-                    for (Hotplug.AttachResult r : results) {
-                        enslaved.add(hp.enslaveActive(host, domain, r.mac(), bond));
-                    }
-                }
+                // one journaled operation (recover undoes it when this process is killed midway): each device is
+                // recorded before libvirt is asked, and a failure detaches what was attached
+                io.passthru.manager.DeviceOperations.Attached done = new io.passthru.manager.DeviceOperations(hp,
+                        new OperationJournal()).attach(host, domain, rec -> {
+                            if (alias != null) {
+                                return new AliasAttach(hp, rec).attach(host, domain,
+                                        DevicePool.load(java.nio.file.Path.of(pool)), alias.name(), alias.count(),
+                                        groupPolicy);
+                            }
+                            PassthroughDevice dev = vf != null
+                                    ? new PassthroughDevice.Vf(vf, mac, vlan, trusted)
+                                    : new PassthroughDevice.Hostdev(pciAddr, io.passthru.manager.pool.DeviceType.PCI);
+                            rec.beforeAttach(dev);
+                            Hotplug.AttachResult r = vf != null && failover
+                                    ? hp.attachFailoverVf(host, domain, vf, mac, vlan, trusted)
+                                    : vf != null ? hp.attach(host, domain, dev) : hp.attachPci(host, domain, pciAddr);
+                            rec.afterAttach(r);
+                            return List.of(r);
+                        }, bond);
+                List<Hotplug.AttachResult> results = done.results();
+                List<String> enslaved = done.enslaved();
                 PrintWriter out = spec.commandLine().getOut();
                 if (json) {
                     Map<String, Object> m = new LinkedHashMap<>();
@@ -267,7 +271,8 @@ public final class PassthruCli extends PassthruRoot {
                 Host host = hosts.open(common.uri);
                 guard(hosts, host, domain);
                 Hotplug hp = new Hotplug(Hotplug.DEFAULT_GUEST_TIMEOUT, java.time.Duration.ofSeconds(timeout));
-                Hotplug.DetachResult r = vf != null ? hp.detachVf(host, domain, vf) : hp.detachPci(host, domain, pciAddr);
+                Hotplug.DetachResult r = new io.passthru.manager.DeviceOperations(hp, new OperationJournal())
+                        .detach(host, domain, vf != null ? vf : pciAddr, vf != null);
                 PrintWriter out = spec.commandLine().getOut();
                 if (json) {
                     printJson(out, r);

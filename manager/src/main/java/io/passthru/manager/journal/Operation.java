@@ -32,7 +32,7 @@ import java.util.List;
  */
 @XmlRootElement(name = "operation", namespace = Operation.NAMESPACE)
 @XmlAccessorType(XmlAccessType.FIELD)
-@XmlType(propOrder = {"source", "destination", "guest", "lease", "done", "pending"})
+@XmlType(propOrder = {"source", "destination", "guest", "lease", "devices", "done", "pending"})
 public final class Operation {
     /** XML namespace of passthru's domain metadata. */
     public static final String NAMESPACE = "https://passthru.io/xmlns/operation/1";
@@ -73,6 +73,8 @@ public final class Operation {
     @XmlElement(namespace = NAMESPACE) public Endpoint destination;
     @XmlElement(namespace = NAMESPACE) public Guest guest;
     @XmlElement(namespace = NAMESPACE) public Lease lease;
+    /** attach and detach: the devices of the operation, each recorded before libvirt is asked to change it. */
+    @XmlElement(name = "device", namespace = NAMESPACE) public List<Device> devices = new ArrayList<>();
     @XmlElement(namespace = NAMESPACE) public List<String> done = new ArrayList<>();
     @XmlElement(namespace = NAMESPACE) public String pending;
 
@@ -128,6 +130,29 @@ public final class Operation {
             this.bond = bond;
             this.backupSlave = backupSlave;
             this.vfLink = vfLink;
+        }
+    }
+
+    /**
+     * A device of an attach or detach operation: its host PCI address, whether it is a VF ({@code <interface
+     * type='hostdev'>}) or a PF or plain PCI device ({@code <hostdev>}), its trust (a VF whose trust flag passthru
+     * set, and must clear once it is detached), and {@link #STARTED} or {@link #DONE}.
+     */
+    @XmlAccessorType(XmlAccessType.FIELD)
+    public static final class Device {
+        @XmlAttribute public String address;
+        @XmlAttribute public boolean vf;
+        @XmlAttribute public Boolean trusted;
+        @XmlAttribute public String status;
+
+        public Device() {
+        }
+
+        public Device(String address, boolean vf, Boolean trusted, String status) {
+            this.address = address;
+            this.vf = vf;
+            this.trusted = trusted;
+            this.status = status;
         }
     }
 

@@ -192,6 +192,153 @@ class SafetyLabIT {
         invariants();
     }
 
+    String[] migrateArgs(int from) {
+        int to = other(from);
+        return new String[] {"migrate", NAME, "--connect", Lab.uri(from), "--to", Lab.uri(to), "--migrate-uri",
+                "tcp://" + Lab.migrationAddress(to), "--output", "json", FAST[0], FAST[1], FAST[2], FAST[3], FAST[4],
+                FAST[5]};
+    }
+
+    /** Two operators run recover at once from two processes: one finishes the job, the other changes nothing. */
+    @Test
+    @Order(3)
+    void twoRecoversAtOnce() throws Exception {
+        int src = at();
+        Lab.CliResult killed = Lab.cli(Map.of("PASSTHRU_TEST_KILL_AFTER", "unplug-vf"), migrateArgs(src));
+        assertEquals(137, killed.exit(), killed.err());
+        assertTrue(journal.read(Lab.host(src).domain(NAME)).isPresent(), "the record survived the kill");
+        Lab.Running a = Lab.cliAsync(Map.of(), "recover", NAME, "--connect", Lab.uri(src), "--output", "json");
+        Lab.Running b = Lab.cliAsync(Map.of(), "recover", NAME, "--connect", Lab.uri(src), "--output", "json");
+        Lab.CliResult ra = a.await();
+        Lab.CliResult rb = b.await();
+        int rolledBack = 0;
+        for (Lab.CliResult r : List.of(ra, rb)) {
+            if (r.exit() == 0 && r.json().get("outcome").asText().equals("rolled-back")) {
+                rolledBack++;
+            } else if (r.exit() == 0) {
+                assertEquals("nothing-to-do", r.json().get("outcome").asText(), r.out());
+            } else {
+                assertEquals(1, r.exit(), r.out() + r.err());
+                assertTrue(r.err().contains("another passthru process"), r.err());
+            }
+        }
+        assertEquals(1, rolledBack, "exactly one recover rolled back: " + ra.out() + rb.out());
+        invariants();
+    }
+
+    /** The VF the guest holds now (live XML). */
+    static String attachedVf(org.libvirt.Domain d) {
+        Domain live = XmlCodec.unmarshal(Host.xml(d, false), Domain.class);
+        return live.devices().interfaces().stream().filter(DomainInterface::isHostdev)
+                .map(i -> i.sourcePciAddress().orElseThrow().toString()).findFirst().orElseThrow();
+    }
+
+    /** Attaches a free VF with the guest's MAC and bonds it as the active slave again. */
+    static void reattach(int h) throws Exception {
+        String vf = Inventory.scan(Lab.host(h)).vfs().stream().filter(Inventory.Vf::isFree).findFirst()
+                .orElseThrow().address().toString();
+        Lab.CliResult a = Lab.cli("attach", NAME, "--connect", Lab.uri(h), "--vf", vf, "--mac", MAC, "--bond",
+                "bond0");
+        assertEquals(0, a.exit(), a.err());
+    }
+
+    /**
+     * A migration asked while a detach of the same domain waits for the guest (paused, so it cannot release the
+     * VF yet): the migration is refused before it changes anything; the detach then finishes.
+     */
+    @Test
+    @Order(4)
+    void aMigrationWhileADetachRuns() throws Exception {
+        int h = at();
+        org.libvirt.Domain d = Lab.host(h).domain(NAME);
+        String vf = attachedVf(d);
+        d.suspend();
+        Lab.Running det;
+        try {
+            det = Lab.cliAsync(Map.of(), "detach", NAME, "--connect", Lab.uri(h), "--vf", vf, "--timeout", "30",
+                    "--output", "json");
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+            while (journal.read(d).map(o -> !"detach".equals(o.kind)).orElse(true)) {
+                assertTrue(det.process.isAlive(), "detach ended early: " + det.stderrSoFar());
+                assertTrue(System.nanoTime() < deadline, "detach never recorded its operation");
+                Lab.sleep(200);
+            }
+            Lab.CliResult mig = Lab.cli(migrateArgs(h));
+            assertEquals(1, mig.exit(), mig.out() + mig.err());
+            assertTrue(mig.err().contains("another passthru process"), mig.err());
+            assertEquals(h, at(), "the guest did not move");
+            assertEquals("detach", journal.read(d).orElseThrow().kind, "the detach's record is untouched");
+        } finally {
+            d.resume();
+        }
+        Lab.CliResult done = det.await();
+        assertEquals(0, done.exit(), done.out() + done.err());
+        assertTrue(journal.read(d).isEmpty(), "the detach cleared its record");
+        reattach(h);
+        invariants();
+    }
+
+    /**
+     * The guest releases its VF only after the detach timeout (it was paused): detach says so and keeps an "unplug
+     * pending" record; recover, once the VF is gone, finishes the detach and clears the record.
+     */
+    @Test
+    @Order(5)
+    void aGuestThatReleasesItsVfAfterTheDetachTimeout() throws Exception {
+        int h = at();
+        org.libvirt.Domain d = Lab.host(h).domain(NAME);
+        String vf = attachedVf(d);
+        d.suspend();
+        Lab.CliResult late;
+        try {
+            late = Lab.cli("detach", NAME, "--connect", Lab.uri(h), "--vf", vf, "--timeout", "1");
+            assertEquals(1, late.exit(), late.out() + late.err());
+            assertTrue(late.err().contains("passthru recover " + NAME), late.err());
+            Operation rec = journal.read(d).orElseThrow();
+            assertEquals("detach", rec.kind);
+            assertTrue(rec.pending.startsWith("unplug pending"), rec.pending);
+        } finally {
+            d.resume();
+        }
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (holdsVf(d)) {
+            assertTrue(System.nanoTime() < deadline, "the guest never released the VF");
+            Lab.sleep(500);
+        }
+        JsonNode j = recoverOk(Lab.uri(h));
+        assertEquals("completed", j.get("outcome").asText(), j.toString());
+        assertTrue(journal.read(d).isEmpty(), "no record left");
+        assertFalse(holdsVf(d));
+        reattach(h);
+        invariants();
+    }
+
+    static boolean holdsVf(org.libvirt.Domain d) {
+        Domain live = XmlCodec.unmarshal(Host.xml(d, false), Domain.class);
+        return live.devices().interfaces().stream().anyMatch(DomainInterface::isHostdev);
+    }
+
+    /** attach --alias NAME:2 killed between its two VFs: recover detaches the first (all or nothing). */
+    @Test
+    @Order(6)
+    void attachByAliasKilledBetweenItsTwoVfs() throws Exception {
+        int h = at();
+        org.libvirt.Domain d = Lab.host(h).domain(NAME);
+        java.nio.file.Path pool = java.nio.file.Files.createTempFile("passthru-pool", ".json");
+        java.nio.file.Files.writeString(pool, RaceLabIT.POOL);
+        String before = attachedVf(d);
+        Lab.CliResult killed = Lab.cli(Map.of("PASSTHRU_TEST_KILL_AFTER", "attach-device"), "attach", NAME,
+                "--connect", Lab.uri(h), "--alias", "lab-vf:2", "--pool", pool.toString());
+        assertEquals(137, killed.exit(), killed.out() + killed.err());
+        Operation rec = journal.read(d).orElseThrow();
+        assertEquals("attach", rec.kind);
+        assertEquals(1, rec.devices.size(), "killed after the first of two devices");
+        JsonNode j = recoverOk(Lab.uri(h));
+        assertEquals("rolled-back", j.get("outcome").asText(), j.toString());
+        assertEquals(before, attachedVf(d), "the guest holds its own VF only");
+        invariants();
+    }
+
     static GuestExecStatus onHostMayFail(int n, Duration timeout, String... argv) {
         try {
             return Lab.onHost(n, timeout, argv);

@@ -40,10 +40,41 @@ public final class DeviceOperations {
 
     private final Hotplug hotplug;
     private final OperationJournal journal;
+    private final Recovery recovery;
 
+    /** Without a recovery: a record left by another operation makes the attach or detach refuse. */
     public DeviceOperations(Hotplug hotplug, OperationJournal journal) {
+        this(hotplug, journal, null);
+    }
+
+    /**
+     * With {@code recovery}: a record left by an operation whose owner is gone is recovered first, under the lock
+     * (the CLI's behaviour: every command settles the domain's record first).
+     */
+    public DeviceOperations(Hotplug hotplug, OperationJournal journal, Recovery recovery) {
         this.hotplug = hotplug;
         this.journal = journal;
+        this.recovery = recovery;
+    }
+
+    /**
+     * The domain's lock, waited for (attach and detach of one domain run one after the other, as libvirt runs its
+     * device jobs), then the record of an earlier operation settled under it.
+     */
+    private OperationLock lock(Host host, String domain, String uuid) {
+        OperationLock lock = OperationLock.await(uuid, domain, OperationLock.DEFAULT_WAIT);
+        try {
+            if (recovery != null) {
+                Recovery.Result r = recovery.settle(host, domain);
+                if (r != null) {
+                    System.err.println("passthru: recovered an interrupted operation first: " + r.summary());
+                }
+            }
+            return lock;
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
     }
 
     /** A running journaled operation, handed to the attach code so it records each device first. */
@@ -92,7 +123,7 @@ public final class DeviceOperations {
                            String bond) {
         org.libvirt.Domain dom = host.domain(domain);
         String uuid = Host.call("read domain UUID", dom::getUUIDString);
-        try (OperationLock lock = OperationLock.acquire(uuid, domain)) {
+        try (OperationLock lock = lock(host, domain, uuid)) {
             Operation op = newOperation(ATTACH, domain, uuid, host);
             journal.write(dom, op);
             Recorder rec = new Recorder(dom, op);
@@ -202,7 +233,7 @@ public final class DeviceOperations {
     public Hotplug.DetachResult detach(Host host, String domain, PciAddress address, boolean vf) {
         org.libvirt.Domain dom = host.domain(domain);
         String uuid = Host.call("read domain UUID", dom::getUUIDString);
-        try (OperationLock lock = OperationLock.acquire(uuid, domain)) {
+        try (OperationLock lock = lock(host, domain, uuid)) {
             Operation op = newOperation(DETACH, domain, uuid, host);
             op.devices.add(new Operation.Device(address.toString(), vf, trusted(dom, address), Operation.STARTED));
             op.step = STEP_UNPLUG;

@@ -188,7 +188,6 @@ public final class PassthruCli extends PassthruRoot {
             poolFile(spec.commandLine(), "--pool", pool); // a FILE given must exist, even without --alias
             try (Hosts hosts = new Hosts()) {
                 Host host = hosts.open(common.uri);
-                guard(hosts, host, domain);
                 Hotplug hp = new Hotplug();
                 if (bond != null) {
                     hp.requireGuestBond(host, domain, bond); // before anything is attached
@@ -196,7 +195,7 @@ public final class PassthruCli extends PassthruRoot {
                 // one journaled operation (recover undoes it when this process is killed midway): each device is
                 // recorded before libvirt is asked, and a failure detaches what was attached
                 io.passthru.manager.DeviceOperations.Attached done = new io.passthru.manager.DeviceOperations(hp,
-                        new OperationJournal()).attach(host, domain, rec -> {
+                        new OperationJournal(), new Recovery(hosts, hp, new OperationJournal())).attach(host, domain, rec -> {
                             if (alias != null) {
                                 return new AliasAttach(hp, rec).attach(host, domain,
                                         DevicePool.load(java.nio.file.Path.of(pool)), alias.name(), alias.count(),
@@ -269,9 +268,9 @@ public final class PassthruCli extends PassthruRoot {
             }
             try (Hosts hosts = new Hosts()) {
                 Host host = hosts.open(common.uri);
-                guard(hosts, host, domain);
                 Hotplug hp = new Hotplug(Hotplug.DEFAULT_GUEST_TIMEOUT, java.time.Duration.ofSeconds(timeout));
-                Hotplug.DetachResult r = new io.passthru.manager.DeviceOperations(hp, new OperationJournal())
+                Hotplug.DetachResult r = new io.passthru.manager.DeviceOperations(hp, new OperationJournal(),
+                        new Recovery(hosts, hp, new OperationJournal()))
                         .detach(host, domain, vf != null ? vf : pciAddr, vf != null);
                 PrintWriter out = spec.commandLine().getOut();
                 if (json) {

@@ -25,6 +25,37 @@ public final class OperationLock implements AutoCloseable {
         this.lock = lock;
     }
 
+    /** How long {@link #await} waits for the lock by default: 120 s. */
+    public static final java.time.Duration DEFAULT_WAIT = java.time.Duration.ofSeconds(120);
+
+    /**
+     * Takes the lock of domain {@code uuid}, waiting up to {@code wait} while another process (or thread) of this
+     * machine holds it: for operations that may run one after the other (attach, detach); a migration does not
+     * wait ({@link #acquire}).
+     *
+     * @throws OperationInProgressException when it is still held after {@code wait}
+     */
+    public static OperationLock await(String uuid, String domainName, java.time.Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (true) {
+            try {
+                return acquire(uuid, domainName);
+            } catch (OperationInProgressException busy) {
+                if (System.nanoTime() > deadline) {
+                    throw new OperationInProgressException(busy.getMessage() + " (waited " + wait.toSeconds()
+                            + " s)");
+                }
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new OperationInProgressException("interrupted while waiting for the lock of domain '"
+                        + domainName + "'");
+            }
+        }
+    }
+
     /**
      * Takes the lock of domain {@code uuid}.
      *

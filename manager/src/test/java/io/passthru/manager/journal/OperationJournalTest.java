@@ -172,6 +172,23 @@ class OperationJournalTest {
         assertFalse(Leases.isLive(null));
     }
 
+    /** attach and detach wait for the lock (bounded); a holder that keeps it makes the waiter give up, saying so. */
+    @Test
+    void awaitingTheLockGetsItOnceReleasedAndGivesUpAtItsLimit() throws Exception {
+        String uuid = java.util.UUID.randomUUID().toString();
+        OperationLock first = OperationLock.acquire(uuid, "g1");
+        io.passthru.manager.OperationInProgressException e = assertThrows(
+                io.passthru.manager.OperationInProgressException.class,
+                () -> OperationLock.await(uuid, "g1", java.time.Duration.ofMillis(300)));
+        assertTrue(e.getMessage().contains("waited 0 s") || e.getMessage().contains("waited"), e.getMessage());
+        java.util.concurrent.CompletableFuture<OperationLock> waiter = java.util.concurrent.CompletableFuture
+                .supplyAsync(() -> OperationLock.await(uuid, "g1", java.time.Duration.ofSeconds(10)));
+        Thread.sleep(300);
+        assertFalse(waiter.isDone(), "waits while held");
+        first.close();
+        waiter.get(5, java.util.concurrent.TimeUnit.SECONDS).close();
+    }
+
     @Test
     void operationLockIsExclusiveWithinTheMachine() {
         try (OperationLock a = OperationLock.acquire("test-" + ProcessHandle.current().pid(), "g1")) {

@@ -273,7 +273,8 @@ public final class MigrationFlow {
                 return; // handed over to recover
             }
             try {
-                if (Step.MIGRATE.id.equals(op.step) && Operation.STARTED.equals(op.stepStatus)) {
+                // during the live migration, and until the record moved to the destination's domain, only the mirror
+                if (Step.MIGRATE.id.equals(op.step)) {
                     op.lease.heartbeat = Instant.now().toString();
                     journal.writeMirror(op);
                 } else {

@@ -51,10 +51,24 @@ class SafetyLabIT {
 
     final OperationJournal journal = new OperationJournal();
 
+    /** A failed test leaves the guest in a state the next does not expect: it starts afresh. */
+    @org.junit.jupiter.api.extension.RegisterExtension
+    final org.junit.jupiter.api.extension.TestWatcher freshGuestAfterAFailure =
+            new org.junit.jupiter.api.extension.TestWatcher() {
+                @Override
+                public void testFailed(org.junit.jupiter.api.extension.ExtensionContext context, Throwable cause) {
+                    System.out.println("SafetyLabIT: " + context.getDisplayName() + " failed; the guest starts afresh");
+                    for (int n : new int[] {1, 2}) {
+                        onHostMayFail(n, Duration.ofSeconds(10), "/usr/bin/pkill", "-CONT", "-x", "libvirtd");
+                        Lab.removeGuest(n, NAME);
+                    }
+                }
+            };
+
     @AfterAll
     void cleanup() {
         for (int n : new int[] {1, 2}) {
-            Lab.onHost(n, Duration.ofSeconds(10), "/usr/bin/pkill", "-CONT", "-x", "libvirtd");
+            onHostMayFail(n, Duration.ofSeconds(10), "/usr/bin/pkill", "-CONT", "-x", "libvirtd");
             Lab.removeGuest(n, NAME);
         }
     }
@@ -176,7 +190,12 @@ class SafetyLabIT {
         Operation rec = journal.read(Lab.host(dst).domain(NAME)).orElseThrow();
         assertEquals("qemu:///system", rec.source.uri, "the source as typed on host " + src);
 
-        GuestExecStatus refused = onHostMayFail(dst, Duration.ofMinutes(3), cli, "recover", NAME);
+        // the record's lease names a process on host A: from host B it counts as alive until it is 15 min old
+        GuestExecStatus owned = onHostMayFail(dst, Duration.ofMinutes(3), cli, "recover", NAME);
+        assertEquals(1, owned.exitCode(), owned.stdout() + owned.stderr());
+        assertTrue(owned.stderr().contains("--takeover"), owned.stderr());
+        // the operator knows that process is gone; the recorded source URI reaches B itself: refused
+        GuestExecStatus refused = onHostMayFail(dst, Duration.ofMinutes(3), cli, "recover", NAME, "--takeover");
         System.out.println("SAFETY: recover on the destination, qemu:///system: exit " + refused.exitCode() + "\n"
                 + refused.stderr());
         assertEquals(3, refused.exitCode(), refused.stdout() + refused.stderr());
@@ -185,7 +204,8 @@ class SafetyLabIT {
         assertEquals(rec.generation, journal.read(Lab.host(dst).domain(NAME)).orElseThrow().generation,
                 "the record is unchanged");
 
-        GuestExecStatus done = onHostMayFail(dst, Duration.ofMinutes(4), cli, "recover", NAME, "--source-uri",
+        GuestExecStatus done = onHostMayFail(dst, Duration.ofMinutes(4), cli, "recover", NAME, "--takeover",
+                "--source-uri",
                 "qemu+tcp://" + Lab.migrationAddress(src) + "/system", "--output", "json");
         assertEquals(0, done.exitCode(), done.stdout() + done.stderr());
         assertEquals("rolled-forward", Lab.JSON.readTree(done.stdout()).get("outcome").asText(), done.stdout());

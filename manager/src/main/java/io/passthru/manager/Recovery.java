@@ -97,11 +97,19 @@ public final class Recovery {
      * What an operator may add to {@code passthru recover}: the side to keep when passthru cannot choose
      * ({@code --force-side}), and the URIs to reach the record's hosts with when the recorded ones do not reach them
      * from here ({@code --source-uri}, {@code --destination-uri}; each is checked to reach the recorded machine).
-     * All may be null.
+     * All may be null. {@code takeover}: the operator knows the process named by the record's lease, on another
+     * machine, is gone ({@code --takeover}): its lease no longer counts it alive (without it a lease from another
+     * machine counts as alive until its last journal write is {@link Leases#REMOTE_TTL} old). Every record write is a
+     * compare-and-set, so an owner that does still run stops at its next write.
      */
-    public record Options(io.passthru.manager.migration.Side forceSide, String sourceUri, String destinationUri) {
+    public record Options(io.passthru.manager.migration.Side forceSide, String sourceUri, String destinationUri,
+                          boolean takeover) {
+        public Options(io.passthru.manager.migration.Side forceSide, String sourceUri, String destinationUri) {
+            this(forceSide, sourceUri, destinationUri, false);
+        }
+
         public static Options none() {
-            return new Options(null, null, null);
+            return new Options(null, null, null, false);
         }
     }
 
@@ -130,7 +138,9 @@ public final class Recovery {
                 return nothing(domain, uri);
             }
             Operation op = found.get();
-            refuseIfOwned(op);
+            if (!options.takeover() || op.lease == null || Leases.localHostName().equals(op.lease.host)) {
+                refuseIfOwned(op); // a live owner on this machine holds the lock: only a remote one is taken over
+            }
             return resolve(op, options);
         }
     }
@@ -195,7 +205,8 @@ public final class Recovery {
             throw new OperationInProgressException("domain '" + op.domain + "' is in the middle of " + op.kind
                     + " operation " + op.id + " (step " + op.step + ", " + op.stepStatus + ") run by "
                     + Leases.describe(op.lease) + ": wait for it to finish; if that process is gone, passthru "
-                    + "recover takes over once its lease is older than " + Leases.REMOTE_TTL.toMinutes() + " min");
+                    + "recover takes over once its lease is older than " + Leases.REMOTE_TTL.toMinutes() + " min "
+                    + "(or at once with passthru recover --takeover, when you know it is gone)");
         }
     }
 

@@ -409,6 +409,9 @@ public final class PassthruCli extends PassthruRoot {
                 + "machine") String sourceUri;
         @Option(names = "--destination-uri", paramLabel = "URI", description = "reach the record's destination host "
                 + "with this URI (it must be the recorded machine)") String destinationUri;
+        @Option(names = "--takeover", description = "take over an operation whose owner, a passthru process on "
+                + "another machine, you know is gone (otherwise its lease counts it alive until its last journal "
+                + "write is 15 min old); an owner that does still run stops at its next record write") boolean takeover;
         @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
         @Override
@@ -417,7 +420,7 @@ public final class PassthruCli extends PassthruRoot {
             PrintWriter out = spec.commandLine().getOut();
             try (Hosts hosts = new Hosts()) {
                 Recovery.Result r = new Recovery(hosts, new Hotplug(), new OperationJournal())
-                        .recover(common.uri, domain, new Recovery.Options(forceSide, sourceUri, destinationUri));
+                        .recover(common.uri, domain, new Recovery.Options(forceSide, sourceUri, destinationUri, takeover));
                 if (json) {
                     printJson(out, r);
                 } else {

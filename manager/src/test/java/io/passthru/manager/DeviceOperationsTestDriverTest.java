@@ -112,9 +112,16 @@ class DeviceOperationsTestDriverTest {
         op.devices.add(new Operation.Device(NIC.toString(), false, null, Operation.STARTED));
         op.lease.host = "another-host.example"; // a fresh heartbeat from another machine
         journal.write(host.domain("g1"), op);
-        assertThrows(OperationInProgressException.class,
+        OperationInProgressException e = assertThrows(OperationInProgressException.class,
                 () -> new Recovery(hosts, hotplug, journal).recover(host.uri(), "g1"));
+        assertTrue(e.getMessage().contains("--takeover"), e.getMessage());
         assertEquals(1, hostdevs(), "nothing was changed");
+        // the operator knows that process is gone: --takeover finishes the detach
+        Recovery.Result r = new Recovery(hosts, hotplug, journal).recover(host.uri(), "g1",
+                new Recovery.Options(null, null, null, true));
+        assertEquals(Recovery.COMPLETED, r.outcome(), r.summary());
+        assertEquals(0, hostdevs());
+        assertTrue(journal.read(host.domain("g1")).isEmpty());
     }
 
     private Operation record(String kind, String step) throws Exception {

@@ -280,8 +280,7 @@ public final class DeviceOperations {
         }
         return live.devices().interfaces().stream()
                 .filter(i -> i.sourcePciAddress().map(address::equals).orElse(false))
-                .map(i -> Boolean.TRUE.equals(i.getTrustGuestRxFilters()) ? Boolean.TRUE : null)
-                .findFirst().orElse(null);
+                .anyMatch(i -> Boolean.TRUE.equals(i.getTrustGuestRxFilters())) ? Boolean.TRUE : null;
     }
 
     private static Operation newOperation(String kind, String domain, String uuid, Host host) {

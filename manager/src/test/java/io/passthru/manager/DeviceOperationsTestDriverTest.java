@@ -75,6 +75,17 @@ class DeviceOperationsTestDriverTest {
         assertTrue(journal.read(host.domain("g1")).isEmpty());
     }
 
+    /** A VF interface without trust (the common case) is detached as well: its trust reads as "none". */
+    @Test
+    void aJournaledDetachOfAnUntrustedVf() {
+        PciAddress vf = PciAddress.parse("0000:03:10.4");
+        hotplug.attach(host, "g1", new PassthroughDevice.Vf(vf, null, null, false));
+        new DeviceOperations(hotplug, journal).detach(host, "g1", vf, true);
+        Domain d = XmlCodec.unmarshal(Host.xml(host.domain("g1"), true), Domain.class);
+        assertTrue(d.getDevices().interfaces().stream().noneMatch(i -> i.sourcePciAddress().isPresent()));
+        assertTrue(journal.read(host.domain("g1")).isEmpty());
+    }
+
     /** The process was killed after the first of two devices: recover detaches it (an attach is all or nothing). */
     @Test
     void recoverUndoesAnAttachKilledBetweenItsDevices() throws Exception {

@@ -40,7 +40,10 @@ public final class CopyResolver {
     public static Outcome resolve(Copies copies, Side forced, Saga saga) {
         Sighting src = copies.look(Side.SOURCE);
         Sighting dst = copies.look(Side.DESTINATION);
-        if (src.host() != null && src.host().sameMachine(dst.host())) {
+        // one machine behind both sides, each answering as the recorded machine (or none recorded); a side that
+        // answered as another machine than recorded is unreachable, and says so below
+        if (src.state() != CopyState.UNREACHABLE && dst.state() != CopyState.UNREACHABLE && src.host() != null
+                && src.host().sameMachine(dst.host())) {
             throw new CopiesConflictException(CopySafety.Refusal.SAME_MACHINE, src, dst, "the source and the "
                     + "destination of the record reach the same machine " + src.host() + ": the record cannot be "
                     + "acted on from here; nothing was changed. Give the other host's URI (passthru recover "

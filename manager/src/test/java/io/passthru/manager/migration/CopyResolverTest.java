@@ -89,6 +89,43 @@ class CopyResolverTest {
         assertEquals(List.of(), f.actions);
     }
 
+    /**
+     * {@code recover} on the destination with a record of {@code qemu:///system}: the source URI answers as the
+     * destination machine, so the source counts as unreachable (exit 3), which names the machines, rather than as
+     * "one machine behind both sides".
+     */
+    @Test
+    void aSourceUriThatReachesTheDestinationMachineIsUnreachableAndSaysWhy() {
+        HostIdentity h2 = new HostIdentity("22222222-0000-4000-8000-000000000002", "h2");
+        Copies copies = new Copies() {
+            @Override
+            public Sighting look(Side side) {
+                return side == Side.SOURCE
+                        ? new Sighting(side, "qemu:///system", CopyState.UNREACHABLE, h2, "this URI reaches " + h2
+                        + ", not the recorded source h1")
+                        : new Sighting(side, "qemu+tcp://h2/system", RUNNING, h2, null);
+            }
+
+            @Override
+            public void resume(Side side) {
+                throw new AssertionError("no change");
+            }
+
+            @Override
+            public void destroy(Side side) {
+                throw new AssertionError("no change");
+            }
+
+            @Override
+            public void undefine(Side side) {
+                throw new AssertionError("no change");
+            }
+        };
+        HostUnreachableException e = assertThrows(HostUnreachableException.class,
+                () -> CopyResolver.resolve(copies, null, new Saga()));
+        assertTrue(e.getMessage().contains("not the recorded source h1"), e.getMessage());
+    }
+
     @Test
     void anOperatorWhoKnowsForcesTheSourceDespiteAnUnreachableDestination() {
         FakeCopies f = new FakeCopies(PAUSED, UNREACHABLE);

@@ -81,8 +81,9 @@ public final class CopyResolver {
         return switch (why) {
             case UNREACHABLE -> new HostUnreachableException("cannot tell where the guest runs: "
                     + List.of(src, dst).stream().filter(s -> s.state() == CopyState.UNREACHABLE)
-                    .map(s -> "the " + s.side().id + " " + s.uri() + " did not answer" + (s.detail() == null ? ""
-                            : " (" + s.detail() + ")")).reduce((a, b) -> a + " and " + b).orElse("")
+                    .map(s -> "the " + s.side().id + " " + s.uri() + (s.host() == null ? " did not answer"
+                            : " answered as another machine") + (s.detail() == null ? "" : " (" + s.detail() + ")"))
+                    .reduce((a, b) -> a + " and " + b).orElse("")
                     + "; a copy there may run, so nothing was changed (" + seen + "). Run passthru recover again "
                     + "once the host answers, or, if you know which copy must live, --force-side source|destination");
             case BOTH_RUNNING -> new CopiesConflictException(why, src, dst, "the guest runs on both hosts (" + seen

@@ -1,9 +1,10 @@
 package io.passthru.examples;
 
+import io.passthru.manager.error.DomainNotFoundException;
 import io.passthru.PassthruException;
-import io.passthru.manager.HostNotReadyException;
+import io.passthru.manager.error.HostNotReadyException;
 import io.passthru.manager.Hotplug;
-import io.passthru.manager.MigrationFailedException;
+import io.passthru.manager.error.MigrationFailedException;
 import io.passthru.manager.MigrationFlow;
 import io.passthru.manager.Saga;
 import io.passthru.manager.libvirt.Host;

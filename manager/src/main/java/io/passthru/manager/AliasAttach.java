@@ -1,5 +1,8 @@
 package io.passthru.manager;
 
+import io.passthru.manager.error.InvalidRequestException;
+import io.passthru.manager.error.LibvirtCallException;
+import io.passthru.manager.error.NoFreeDeviceException;
 import io.passthru.manager.libvirt.Host;
 import io.passthru.manager.pool.Allocator;
 import io.passthru.manager.pool.Candidate;

@@ -1,5 +1,7 @@
 package io.passthru.manager;
 
+import io.passthru.manager.error.DeviceNotAssignableException;
+import io.passthru.manager.error.InvalidRequestException;
 import io.passthru.manager.pool.DeviceType;
 import io.passthru.xml.PciAddress;
 

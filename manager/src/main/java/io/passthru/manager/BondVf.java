@@ -1,5 +1,9 @@
 package io.passthru.manager;
 
+import io.passthru.manager.error.HostNotReadyException;
+import io.passthru.manager.error.InvalidRequestException;
+import io.passthru.manager.error.LibvirtCallException;
+import io.passthru.manager.error.NoFreeDeviceException;
 import io.passthru.PassthruException;
 import io.passthru.agent.BondState;
 import io.passthru.agent.GuestAgent;

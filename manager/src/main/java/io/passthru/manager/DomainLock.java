@@ -1,5 +1,6 @@
 package io.passthru.manager;
 
+import io.passthru.manager.error.OperationInProgressException;
 import io.passthru.PassthruException;
 
 import java.io.IOException;

@@ -1,5 +1,8 @@
 package io.passthru.manager;
 
+import io.passthru.manager.error.DomainNotFoundException;
+import io.passthru.manager.error.InvalidRequestException;
+import io.passthru.manager.error.MigrationFailedException;
 import io.passthru.PassthruException;
 import io.passthru.manager.libvirt.Host;
 import io.passthru.manager.libvirt.Hosts;

@@ -1,5 +1,6 @@
 package io.passthru.manager;
 
+import io.passthru.manager.error.InvalidRequestException;
 import io.passthru.xml.MacAddress;
 import io.passthru.xml.domain.Domain;
 import io.passthru.xml.domain.DomainInterface;

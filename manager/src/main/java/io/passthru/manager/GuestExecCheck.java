@@ -1,5 +1,6 @@
 package io.passthru.manager;
 
+import io.passthru.manager.error.InvalidRequestException;
 import io.passthru.agent.AgentException;
 import io.passthru.agent.GuestAgent;
 import io.passthru.agent.GuestInfo;

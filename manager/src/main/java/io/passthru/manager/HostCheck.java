@@ -1,5 +1,6 @@
 package io.passthru.manager;
 
+import io.passthru.manager.error.HostNotReadyException;
 import io.passthru.PassthruException;
 import io.passthru.manager.check.Check;
 import io.passthru.manager.check.LocalHostCheck;

@@ -1,5 +1,10 @@
 package io.passthru.manager;
 
+import io.passthru.manager.error.DetachTimeoutException;
+import io.passthru.manager.error.DeviceNotAssignableException;
+import io.passthru.manager.error.HostNotReadyException;
+import io.passthru.manager.error.InvalidRequestException;
+import io.passthru.manager.error.LibvirtCallException;
 import io.passthru.PassthruException;
 import io.passthru.agent.AgentException;
 import io.passthru.agent.GuestAgent;

@@ -1,5 +1,6 @@
 package io.passthru.manager;
 
+import io.passthru.manager.error.InvalidRequestException;
 import java.time.Duration;
 
 /**

@@ -1,5 +1,13 @@
 package io.passthru.manager;
 
+import io.passthru.manager.error.DomainNotFoundException;
+import io.passthru.manager.error.HostUnreachableException;
+import io.passthru.manager.error.InvalidRequestException;
+import io.passthru.manager.error.MigrationCancelledException;
+import io.passthru.manager.error.MigrationFailedException;
+import io.passthru.manager.error.MigrationTimeoutException;
+import io.passthru.manager.error.NoFreeDeviceException;
+import io.passthru.manager.error.OperationInProgressException;
 import io.passthru.PassthruException;
 import io.passthru.agent.AgentException;
 import io.passthru.agent.BondState;

@@ -1,5 +1,11 @@
 package io.passthru.manager;
 
+import io.passthru.manager.error.CopiesConflictException;
+import io.passthru.manager.error.DetachTimeoutException;
+import io.passthru.manager.error.DomainNotFoundException;
+import io.passthru.manager.error.HostNotReadyException;
+import io.passthru.manager.error.HostUnreachableException;
+import io.passthru.manager.error.OperationInProgressException;
 import io.passthru.PassthruException;
 import io.passthru.agent.GuestNetwork;
 import io.passthru.manager.journal.Leases;

@@ -1,5 +1,6 @@
 package io.passthru.manager;
 
+import io.passthru.manager.error.InvalidRequestException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.passthru.PassthruException;

@@ -1,5 +1,7 @@
 package io.passthru.manager;
 
+import io.passthru.manager.error.DomainNotFoundException;
+import io.passthru.manager.error.InvalidRequestException;
 import io.passthru.manager.libvirt.Host;
 import io.passthru.manager.viommu.ViommuPolicy;
 import io.passthru.xml.XmlCodec;

@@ -1,5 +1,7 @@
 package io.passthru.manager;
 
+import io.passthru.manager.error.DeviceNotAssignableException;
+import io.passthru.manager.error.OperationInProgressException;
 import io.passthru.manager.journal.Leases;
 import io.passthru.manager.journal.Operation;
 import io.passthru.manager.journal.OperationJournal;

@@ -1,5 +1,9 @@
 package io.passthru.manager;
 
+import io.passthru.manager.error.DeviceNotAssignableException;
+import io.passthru.manager.error.DomainNotFoundException;
+import io.passthru.manager.error.InvalidRequestException;
+import io.passthru.manager.error.NoFreeDeviceException;
 import io.passthru.manager.libvirt.Host;
 import io.passthru.manager.libvirt.Hosts;
 import io.passthru.manager.pool.Allocator;

@@ -1,5 +1,6 @@
 package io.passthru.manager;
 
+import io.passthru.manager.error.OperationInProgressException;
 import org.junit.jupiter.api.Test;
 
 import java.nio.channels.FileChannel;

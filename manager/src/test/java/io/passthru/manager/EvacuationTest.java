@@ -1,5 +1,7 @@
 package io.passthru.manager;
 
+import io.passthru.manager.error.InvalidRequestException;
+import io.passthru.manager.error.MigrationFailedException;
 import io.passthru.manager.libvirt.Hosts;
 import io.passthru.xml.PciAddress;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,7 @@ package io.passthru.manager.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.passthru.manager.Cancellation;
 import io.passthru.manager.Evacuation;
-import io.passthru.manager.InvalidRequestException;
+import io.passthru.manager.error.InvalidRequestException;
 import io.passthru.manager.MigrationControls;
 import io.passthru.manager.MigrationListener;
 import io.passthru.manager.MigrationProgress;

@@ -94,7 +94,7 @@ final class MigrationOptions {
      *
      * @param listener     its step and progress events
      * @param cancellation its cancellation (one serves one migration)
-     * @throws io.passthru.manager.InvalidRequestException as {@link MigrationControls}' checks
+     * @throws io.passthru.manager.error.InvalidRequestException as {@link MigrationControls}' checks
      */
     MigrationControls controls(MigrationListener listener, Cancellation cancellation) {
         return new MigrationControls(maxDowntime, bandwidth, autoConverge,

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import io.passthru.PassthruException;
 import io.passthru.manager.AliasAttach;
 import io.passthru.manager.HostCheck;
-import io.passthru.manager.HostNotReadyException;
+import io.passthru.manager.error.HostNotReadyException;
 import io.passthru.manager.ViommuConfig;
 import io.passthru.manager.check.Check;
 import io.passthru.manager.pool.Allocator;
@@ -16,7 +16,7 @@ import io.passthru.manager.Hotplug;
 import io.passthru.manager.Inventory;
 import io.passthru.manager.DomainDefiner;
 import io.passthru.manager.PassthroughDevice;
-import io.passthru.manager.MigrationFailedException;
+import io.passthru.manager.error.MigrationFailedException;
 import io.passthru.manager.MigrationControls;
 import io.passthru.manager.MigrationFlow;
 import io.passthru.manager.Recovery;
@@ -430,12 +430,12 @@ public final class PassthruCli extends PassthruRoot {
                     }
                 }
                 return r.complete() ? 0 : 1;
-            } catch (io.passthru.manager.HostUnreachableException | io.passthru.manager.CopiesConflictException e) {
+            } catch (io.passthru.manager.error.HostUnreachableException | io.passthru.manager.error.CopiesConflictException e) {
                 if (json) {
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("outcome", "refused");
                     m.put("changed", false);
-                    m.put("reason", e instanceof io.passthru.manager.CopiesConflictException c && c.refusal() != null
+                    m.put("reason", e instanceof io.passthru.manager.error.CopiesConflictException c && c.refusal() != null
                             ? c.refusal().name() : "UNREACHABLE");
                     m.put("error", e.getMessage());
                     printJson(out, m);
@@ -542,7 +542,7 @@ public final class PassthruCli extends PassthruRoot {
             }
             try {
                 cmd.validate();
-            } catch (io.passthru.manager.InvalidRequestException e) {
+            } catch (io.passthru.manager.error.InvalidRequestException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             }
             try (Hosts hosts = new Hosts()) {
@@ -670,7 +670,7 @@ public final class PassthruCli extends PassthruRoot {
                 List<Check> results;
                 try {
                     results = checker.run(hosts.open(common.uri));
-                } catch (io.passthru.manager.HostNotReadyException e) {
+                } catch (io.passthru.manager.error.HostNotReadyException e) {
                     results = checker.runWithoutLibvirt(common.uri, e.getMessage());
                 }
                 PrintWriter out = spec.commandLine().getOut();
@@ -778,7 +778,7 @@ public final class PassthruCli extends PassthruRoot {
                 for (String also : alsoFailed(e)) {
                     cmd.getErr().println("  also: " + also);
                 }
-                return e.getCause() instanceof io.passthru.manager.MigrationCancelledException ? EXIT_INTERRUPTED
+                return e.getCause() instanceof io.passthru.manager.error.MigrationCancelledException ? EXIT_INTERRUPTED
                         : e instanceof HostNotReadyException ? EXIT_HOST_NOT_READY : EXIT_FAILED;
             }
             throw e;

@@ -1,7 +1,7 @@
 package io.passthru.manager.journal;
 
 import io.passthru.PassthruException;
-import io.passthru.manager.RecordMovedException;
+import io.passthru.manager.error.RecordMovedException;
 import io.passthru.manager.libvirt.Host;
 import io.passthru.manager.libvirt.LibvirtErrors;
 import jakarta.xml.bind.JAXBContext;

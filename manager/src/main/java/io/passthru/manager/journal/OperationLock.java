@@ -1,7 +1,7 @@
 package io.passthru.manager.journal;
 
 import io.passthru.PassthruException;
-import io.passthru.manager.OperationInProgressException;
+import io.passthru.manager.error.OperationInProgressException;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;

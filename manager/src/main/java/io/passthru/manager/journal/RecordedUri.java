@@ -1,7 +1,6 @@
 package io.passthru.manager.journal;
 
-import io.passthru.manager.InvalidRequestException;
-
+import io.passthru.manager.error.InvalidRequestException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;

@@ -1,9 +1,9 @@
 package io.passthru.manager.libvirt;
 
 import io.passthru.PassthruException;
-import io.passthru.manager.DomainNotFoundException;
-import io.passthru.manager.HostNotReadyException;
-import io.passthru.manager.HostUnreachableException;
+import io.passthru.manager.error.DomainNotFoundException;
+import io.passthru.manager.error.HostNotReadyException;
+import io.passthru.manager.error.HostUnreachableException;
 import io.passthru.xml.PciAddress;
 import io.passthru.xml.XmlCodec;
 import io.passthru.xml.domcaps.DomainCapabilities;
@@ -260,7 +260,7 @@ public final class Host {
      * The node device of the PCI function at {@code address} ({@code pci_DDDD_BB_SS_F}), read with two RPCs instead of
      * a whole {@link #nodeDevices(String)} listing; empty when the host has no such function.
      *
-     * @throws io.passthru.manager.LibvirtCallException when libvirt fails otherwise
+     * @throws io.passthru.manager.error.LibvirtCallException when libvirt fails otherwise
      */
     public Optional<NodeDevice> pciNodeDevice(PciAddress address) {
         try {

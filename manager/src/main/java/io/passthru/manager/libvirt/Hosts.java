@@ -1,7 +1,7 @@
 package io.passthru.manager.libvirt;
 
-import io.passthru.manager.HostNotReadyException;
-import io.passthru.manager.HostUnreachableException;
+import io.passthru.manager.error.HostNotReadyException;
+import io.passthru.manager.error.HostUnreachableException;
 import org.libvirt.Connect;
 import org.libvirt.Library;
 import org.libvirt.LibvirtException;

@@ -4,8 +4,8 @@ import io.passthru.PassthruException;
 import io.passthru.agent.AgentCommandException;
 import io.passthru.agent.AgentTimeoutException;
 import io.passthru.agent.AgentUnavailableException;
-import io.passthru.manager.DomainNotFoundException;
-import io.passthru.manager.LibvirtCallException;
+import io.passthru.manager.error.DomainNotFoundException;
+import io.passthru.manager.error.LibvirtCallException;
 import org.libvirt.Error;
 import org.libvirt.LibvirtException;
 

@@ -1,7 +1,7 @@
 package io.passthru.manager.migration;
 
-import io.passthru.manager.CopiesConflictException;
-import io.passthru.manager.HostUnreachableException;
+import io.passthru.manager.error.CopiesConflictException;
+import io.passthru.manager.error.HostUnreachableException;
 import io.passthru.manager.Saga;
 
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.passthru.manager.migration;
 
 import io.passthru.PassthruException;
-import io.passthru.manager.DomainNotFoundException;
+import io.passthru.manager.error.DomainNotFoundException;
 import io.passthru.manager.libvirt.Host;
 import io.passthru.manager.libvirt.HostIdentity;
 import io.passthru.manager.libvirt.Hosts;

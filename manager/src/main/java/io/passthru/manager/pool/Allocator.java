@@ -1,7 +1,7 @@
 package io.passthru.manager.pool;
 
-import io.passthru.manager.InvalidRequestException;
-import io.passthru.manager.NoFreeDeviceException;
+import io.passthru.manager.error.InvalidRequestException;
+import io.passthru.manager.error.NoFreeDeviceException;
 import io.passthru.xml.PciAddress;
 
 import java.util.ArrayList;

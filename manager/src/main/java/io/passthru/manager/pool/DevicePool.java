@@ -1,5 +1,6 @@
 package io.passthru.manager.pool;
 
+import io.passthru.manager.error.PoolConfigException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.passthru.manager.Inventory;
 import io.passthru.xml.PciAddress;
@@ -192,12 +193,12 @@ public final class DevicePool {
      * only): {@link #candidates(String, Inventory)} gives plain PCI devices. Devices allowed only by a {@code remote_managed} entry are left out: they
      * belong to a SmartNIC's control plane, never to plain passthrough.
      *
-     * @throws io.passthru.manager.InvalidRequestException when no alias has that name
+     * @throws io.passthru.manager.error.InvalidRequestException when no alias has that name
      */
     public List<Candidate> candidates(String aliasName, List<Inventory.Pf> pfs) {
         List<PciAlias> entries = alias(aliasName);
         if (entries.isEmpty()) {
-            throw new io.passthru.manager.InvalidRequestException("unknown PCI alias '" + aliasName + "'; defined: "
+            throw new io.passthru.manager.error.InvalidRequestException("unknown PCI alias '" + aliasName + "'; defined: "
                     + aliases.stream().map(PciAlias::name).distinct().collect(Collectors.joining(", ")));
         }
         DeviceType type = entries.get(0).deviceType();

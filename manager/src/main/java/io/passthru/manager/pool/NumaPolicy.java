@@ -1,5 +1,6 @@
 package io.passthru.manager.pool;
 
+import io.passthru.manager.error.PoolConfigException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;

@@ -1,5 +1,6 @@
 package io.passthru.manager.pool;
 
+import io.passthru.manager.error.PoolConfigException;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.passthru.manager.viommu;
 
-import io.passthru.manager.InvalidRequestException;
+import io.passthru.manager.error.InvalidRequestException;
 import io.passthru.xml.domcaps.DomainCapabilities;
 
 import java.util.Arrays;

@@ -142,7 +142,7 @@ class OperationJournalTest {
         Operation other = sample();
         other.id = "another";
         other.generation = 3;
-        io.passthru.manager.RecordMovedException e = assertThrows(io.passthru.manager.RecordMovedException.class,
+        io.passthru.manager.error.RecordMovedException e = assertThrows(io.passthru.manager.error.RecordMovedException.class,
                 () -> OperationJournal.requireUnmoved(null, op, java.util.Optional.of(other)));
         assertTrue(e.getMessage().contains("expected none, found operation another"), e.getMessage());
         // an existing record: same id and generation, else refused
@@ -151,11 +151,11 @@ class OperationJournalTest {
         assertEquals(4, same.generation, "the generation round-trips");
         OperationJournal.requireUnmoved(null, op, java.util.Optional.of(same));
         same.generation = 5;
-        e = assertThrows(io.passthru.manager.RecordMovedException.class,
+        e = assertThrows(io.passthru.manager.error.RecordMovedException.class,
                 () -> OperationJournal.requireUnmoved(null, op, java.util.Optional.of(same)));
         assertTrue(e.getMessage().contains("expected operation 0f9a at generation 4, found operation 0f9a"),
                 e.getMessage());
-        assertThrows(io.passthru.manager.RecordMovedException.class,
+        assertThrows(io.passthru.manager.error.RecordMovedException.class,
                 () -> OperationJournal.requireUnmoved(null, op, java.util.Optional.empty()), "cleared meanwhile");
     }
 
@@ -177,8 +177,8 @@ class OperationJournalTest {
     void awaitingTheLockGetsItOnceReleasedAndGivesUpAtItsLimit() throws Exception {
         String uuid = java.util.UUID.randomUUID().toString();
         OperationLock first = OperationLock.acquire(uuid, "g1");
-        io.passthru.manager.OperationInProgressException e = assertThrows(
-                io.passthru.manager.OperationInProgressException.class,
+        io.passthru.manager.error.OperationInProgressException e = assertThrows(
+                io.passthru.manager.error.OperationInProgressException.class,
                 () -> OperationLock.await(uuid, "g1", java.time.Duration.ofMillis(300)));
         assertTrue(e.getMessage().contains("waited 0 s") || e.getMessage().contains("waited"), e.getMessage());
         java.util.concurrent.CompletableFuture<OperationLock> waiter = java.util.concurrent.CompletableFuture
@@ -192,7 +192,7 @@ class OperationJournalTest {
     @Test
     void operationLockIsExclusiveWithinTheMachine() {
         try (OperationLock a = OperationLock.acquire("test-" + ProcessHandle.current().pid(), "g1")) {
-            assertThrows(io.passthru.manager.OperationInProgressException.class,
+            assertThrows(io.passthru.manager.error.OperationInProgressException.class,
                     () -> OperationLock.acquire("test-" + ProcessHandle.current().pid(), "g1"));
         }
         OperationLock.acquire("test-" + ProcessHandle.current().pid(), "g1").close(); // free again

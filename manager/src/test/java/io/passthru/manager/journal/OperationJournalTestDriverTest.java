@@ -1,6 +1,6 @@
 package io.passthru.manager.journal;
 
-import io.passthru.manager.RecordMovedException;
+import io.passthru.manager.error.RecordMovedException;
 import io.passthru.manager.libvirt.Host;
 import io.passthru.manager.libvirt.HostIdentity;
 import io.passthru.manager.libvirt.Hosts;

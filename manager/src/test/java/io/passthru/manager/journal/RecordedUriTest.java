@@ -1,6 +1,6 @@
 package io.passthru.manager.journal;
 
-import io.passthru.manager.InvalidRequestException;
+import io.passthru.manager.error.InvalidRequestException;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,6 +1,7 @@
 package io.passthru.manager.pool;
 
-import io.passthru.manager.InvalidRequestException;
+import io.passthru.manager.error.PoolConfigException;
+import io.passthru.manager.error.InvalidRequestException;
 import io.passthru.manager.Inventory;
 import io.passthru.xml.PciAddress;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package io.passthru.manager.pool;
 
+import io.passthru.manager.error.PoolConfigException;
 import io.passthru.xml.PciAddress;
 import org.junit.jupiter.api.Test;
 

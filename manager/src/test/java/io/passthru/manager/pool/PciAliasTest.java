@@ -1,5 +1,6 @@
 package io.passthru.manager.pool;
 
+import io.passthru.manager.error.PoolConfigException;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

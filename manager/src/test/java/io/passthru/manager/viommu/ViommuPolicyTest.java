@@ -1,6 +1,6 @@
 package io.passthru.manager.viommu;
 
-import io.passthru.manager.InvalidRequestException;
+import io.passthru.manager.error.InvalidRequestException;
 import io.passthru.manager.viommu.ViommuPolicy.Decision;
 import io.passthru.manager.viommu.ViommuPolicy.Option;
 import io.passthru.xml.TestData;

@@ -1,4 +1,4 @@
-package io.passthru.manager;
+package io.passthru.manager.error;
 
 /**
  * A host PCI device cannot be given to the guest as asked, by the rules of device assignment through VFIO: its IOMMU

@@ -1,4 +1,4 @@
-package io.passthru.manager;
+package io.passthru.manager.error;
 
 /**
  * A write of an operation record found the record changed since this process last wrote it (another operation's

@@ -1,4 +1,4 @@
-package io.passthru.manager.pool;
+package io.passthru.manager.error;
 
 import io.passthru.PassthruException;
 

@@ -1,4 +1,4 @@
-package io.passthru.manager;
+package io.passthru.manager.error;
 
 /**
  * A libvirt host did not answer (its daemon is stopped, frozen or restarting, or the link is down) within a bound, or

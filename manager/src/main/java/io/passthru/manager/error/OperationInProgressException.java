@@ -1,4 +1,4 @@
-package io.passthru.manager;
+package io.passthru.manager.error;
 
 import io.passthru.PassthruException;
 

@@ -115,6 +115,34 @@ public final class GuestAgent {
         call("guest-ping", null);
     }
 
+    /**
+     * {@code guest-ping} until the agent answers, at most {@code patience}, 250 ms apart: an agent that is not
+     * connected yet (a guest still booting, or one just resumed after a migration, whose agent reconnects a moment
+     * later) is asked again; an agent that answers with an error other than "disappeared" is not.
+     *
+     * @throws AgentException the last failure, when the agent did not answer within {@code patience}
+     */
+    public void awaitAnswer(Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (true) {
+            try {
+                ping();
+                return;
+            } catch (AgentException e) {
+                if (System.nanoTime() > deadline || e instanceof AgentCommandException
+                        && !String.valueOf(e.getMessage()).contains("disappeared")) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(250);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
     /** {@code guest-info}: the agent version and the commands it supports. */
     public GuestInfo info() {
         JsonNode ret = requireObject("guest-info", call("guest-info", null));

@@ -208,6 +208,33 @@ public final class GuestNetwork {
     }
 
     /**
+     * Enslaves the PCI netdev with {@code mac} into {@code bond} in a guest whose NetworkManager owns the bond: its
+     * bond-slave profile for that MAC enslaves a new netdev by itself, so this waits up to {@code patience} for the
+     * kernel to show it in the bond (enslaving it at the same time would race NetworkManager's own attach, which
+     * takes the port down and up again), and enslaves it after that when NetworkManager did not. The netdev is looked
+     * up by MAC on every poll ({@link GuestNetworkManager#POLL_INTERVAL} apart): udev renames a new netdev (eth0 to
+     * enp5s0) meanwhile.
+     *
+     * @return the netdev's name in the guest
+     * @throws AgentException when the guest shows no PCI netdev with that MAC, or the agent fails
+     */
+    public String enslaveAfterManagerPatience(String mac, String bond, Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (true) {
+            GuestLink link = findPciByMac(mac).orElseThrow(() -> new AgentException(
+                    "the guest shows no PCI netdev with MAC " + mac));
+            if (bond.equals(link.master())) {
+                return link.name(); // NetworkManager enslaved it
+            }
+            if (System.nanoTime() > deadline) {
+                enslave(bond, link.name());
+                return link.name();
+            }
+            GuestAgent.sleep(GuestNetworkManager.POLL_INTERVAL.toMillis());
+        }
+    }
+
+    /**
      * Enslaves {@code iface} to {@code bond}: {@code ip link set dev IFACE down}, {@code ip link set dev
      * IFACE master BOND}, {@code ip link set dev IFACE up} (bonding.rst, "Configuring Bonding Manually with
      * iproute2"), then checks with {@link #bond} that {@code iface} is a slave.

@@ -26,6 +26,31 @@ class GuestAgentTest {
         channel.assertDone();
     }
 
+    /** An agent not connected yet (a guest resumed after a migration) is asked again until it answers. */
+    @Test
+    void awaitAnswerAsksAgainUntilTheAgentAnswers() {
+        channel.expectThrow("guest-ping", new AgentException("QEMU guest agent is not connected"))
+                .expectThrow("guest-ping", new AgentException("QEMU guest agent is not connected"))
+                .expect("guest-ping", "{\"return\":{}}");
+        agent.awaitAnswer(Duration.ofSeconds(5));
+        channel.assertDone();
+    }
+
+    /** An agent that answers with an error is not asked again; one that never answers fails at the patience. */
+    @Test
+    void awaitAnswerStopsAtAnAgentErrorOrAtItsPatience() {
+        channel.expectThrow("guest-ping", new AgentCommandException("guest-ping", "GenericError", "no"));
+        assertThrows(AgentCommandException.class, () -> agent.awaitAnswer(Duration.ofSeconds(5)));
+        channel.assertDone();
+        GuestAgent silent = new GuestAgent((request, timeout) -> {
+            throw new AgentException("QEMU guest agent is not connected");
+        });
+        long t0 = System.nanoTime();
+        assertThrows(AgentException.class, () -> silent.awaitAnswer(Duration.ofMillis(600)));
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        assertTrue(ms >= 600 && ms < 5_000, ms + " ms");
+    }
+
     @Test
     void customDefaultTimeoutIsPassedToTheChannel() {
         channel.expect("guest-ping", "{\"return\":{}}");

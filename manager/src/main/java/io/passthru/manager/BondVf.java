@@ -72,24 +72,7 @@ final class BondVf {
      * @return the VF's netdev in the guest
      */
     static String enslaveUnderNm(GuestNetwork net, String mac, String bond, java.time.Duration patience) {
-        long deadline = System.nanoTime() + patience.toNanos();
-        while (true) {
-            GuestLink link = net.findPciByMac(mac).orElseThrow(() -> new PassthruException(
-                    "the guest shows no PCI netdev with MAC " + mac));
-            if (bond.equals(link.master())) {
-                return link.name(); // NetworkManager enslaved it
-            }
-            if (System.nanoTime() > deadline) {
-                net.enslave(bond, link.name());
-                return link.name();
-            }
-            try {
-                Thread.sleep(GuestNetworkManager.POLL_INTERVAL.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new PassthruException("interrupted while waiting for NetworkManager to enslave " + link.name());
-            }
-        }
+        return net.enslaveAfterManagerPatience(mac, bond, patience);
     }
 
     /** The VF interface ({@code <interface type='hostdev'>}) with {@code mac} in the live XML, if attached. */

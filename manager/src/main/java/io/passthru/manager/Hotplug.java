@@ -560,25 +560,7 @@ public final class Hotplug {
 
     /** Pings the guest agent, retrying unavailable/timeouts (the agent restarts or is busy) for up to {@code patience}. */
     static void pingAgent(org.libvirt.Domain dom, Duration patience) {
-        GuestAgent agent = new GuestAgent(new LibvirtAgentChannel(dom), Duration.ofSeconds(5));
-        long deadline = System.nanoTime() + patience.toNanos();
-        while (true) {
-            try {
-                agent.ping();
-                return;
-            } catch (AgentException e) {
-                if (System.nanoTime() > deadline || e instanceof io.passthru.agent.AgentCommandException
-                        && !String.valueOf(e.getMessage()).contains("disappeared")) {
-                    throw e;
-                }
-                try {
-                    Thread.sleep(250);
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
-            }
-        }
+        new GuestAgent(new LibvirtAgentChannel(dom), Duration.ofSeconds(5)).awaitAnswer(patience);
     }
 
     private static String uuid(org.libvirt.Domain dom) {

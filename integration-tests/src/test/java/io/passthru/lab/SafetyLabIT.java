@@ -9,6 +9,7 @@ import io.passthru.agent.GuestNetwork;
 import io.passthru.manager.Inventory;
 import io.passthru.manager.journal.Operation;
 import io.passthru.manager.journal.OperationJournal;
+import io.passthru.manager.journal.OperationKind;
 import io.passthru.manager.libvirt.Host;
 import io.passthru.manager.libvirt.LibvirtAgentChannel;
 import io.passthru.xml.XmlCodec;
@@ -278,7 +279,7 @@ class SafetyLabIT {
             det = Lab.cliAsync(Map.of(), "detach", NAME, "--connect", Lab.uri(h), "--vf", vf, "--timeout", "30",
                     "--output", "json");
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-            while (journal.read(d).map(o -> !"detach".equals(o.kind)).orElse(true)) {
+            while (journal.read(d).map(o -> o.kind != OperationKind.DETACH).orElse(true)) {
                 assertTrue(det.process.isAlive(), "detach ended early: " + det.stderrSoFar());
                 assertTrue(System.nanoTime() < deadline, "detach never recorded its operation");
                 Lab.sleep(200);
@@ -287,7 +288,7 @@ class SafetyLabIT {
             assertEquals(1, mig.exit(), mig.out() + mig.err());
             assertTrue(mig.err().contains("another passthru process"), mig.err());
             assertEquals(h, at(), "the guest did not move");
-            assertEquals("detach", journal.read(d).orElseThrow().kind, "the detach's record is untouched");
+            assertEquals(OperationKind.DETACH, journal.read(d).orElseThrow().kind, "the detach's record is untouched");
         } finally {
             d.resume();
         }
@@ -315,7 +316,7 @@ class SafetyLabIT {
             assertEquals(1, late.exit(), late.out() + late.err());
             assertTrue(late.err().contains("passthru recover " + NAME), late.err());
             Operation rec = journal.read(d).orElseThrow();
-            assertEquals("detach", rec.kind);
+            assertEquals(OperationKind.DETACH, rec.kind);
             assertTrue(rec.pending.startsWith("unplug pending"), rec.pending);
         } finally {
             d.resume();
@@ -351,7 +352,7 @@ class SafetyLabIT {
                 "--connect", Lab.uri(h), "--alias", "lab-vf:2", "--pool", pool.toString());
         assertEquals(137, killed.exit(), killed.out() + killed.err());
         Operation rec = journal.read(d).orElseThrow();
-        assertEquals("attach", rec.kind);
+        assertEquals(OperationKind.ATTACH, rec.kind);
         assertEquals(1, rec.devices.size(), "killed after the first of two devices");
         JsonNode j = recoverOk(Lab.uri(h));
         assertEquals("rolled-back", j.get("outcome").asText(), j.toString());

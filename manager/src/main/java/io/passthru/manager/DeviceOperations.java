@@ -5,6 +5,7 @@ import io.passthru.manager.error.OperationInProgressException;
 import io.passthru.manager.journal.Leases;
 import io.passthru.manager.journal.Operation;
 import io.passthru.manager.journal.OperationJournal;
+import io.passthru.manager.journal.OperationKind;
 import io.passthru.manager.journal.OperationLock;
 import io.passthru.manager.libvirt.Host;
 import io.passthru.manager.libvirt.HostIdentity;
@@ -20,8 +21,8 @@ import java.util.function.Function;
 
 /**
  * {@code attach} and {@code detach} as journaled operations: they hold the domain's {@link OperationLock} (so a
- * migration of the domain waits for them, or is refused) and keep an {@link Operation} record (kind {@value #ATTACH}
- * or {@value #DETACH}) in the domain's metadata, each device recorded before libvirt is asked to change it. A process
+ * migration of the domain waits for them, or is refused) and keep an {@link Operation} record (kind {@code attach}
+ * or {@code detach}) in the domain's metadata, each device recorded before libvirt is asked to change it. A process
  * killed midway leaves what {@code passthru recover} needs ({@link Recovery}):
  * <ul>
  *   <li>an attach is all or nothing: an interrupted one is undone (every recorded device still in the domain is
@@ -32,9 +33,6 @@ import java.util.function.Function;
  * </ul>
  */
 public final class DeviceOperations {
-    /** Operation kinds. */
-    public static final String ATTACH = "attach";
-    public static final String DETACH = "detach";
     /** Step ids ({@code PASSTHRU_TEST_KILL_AFTER}): a device attached, the bond steps, a device unplugged. */
     public static final String STEP_ATTACH_DEVICE = "attach-device";
     public static final String STEP_ENSLAVE = "enslave";
@@ -126,7 +124,7 @@ public final class DeviceOperations {
         org.libvirt.Domain dom = host.domain(domain);
         String uuid = Host.call("read domain UUID", dom::getUUIDString);
         try (OperationLock lock = lock(host, domain, uuid)) {
-            Operation op = newOperation(ATTACH, domain, uuid, host);
+            Operation op = newOperation(OperationKind.ATTACH, domain, uuid, host);
             journal.write(dom, op);
             Recorder rec = new Recorder(dom, op);
             List<Hotplug.AttachResult> results = new ArrayList<>();
@@ -236,7 +234,7 @@ public final class DeviceOperations {
         org.libvirt.Domain dom = host.domain(domain);
         String uuid = Host.call("read domain UUID", dom::getUUIDString);
         try (OperationLock lock = lock(host, domain, uuid)) {
-            Operation op = newOperation(DETACH, domain, uuid, host);
+            Operation op = newOperation(OperationKind.DETACH, domain, uuid, host);
             op.devices.add(new Operation.Device(address.toString(), vf, trusted(dom, address), Operation.STARTED));
             op.step = STEP_UNPLUG;
             op.stepStatus = Operation.STARTED;
@@ -285,7 +283,7 @@ public final class DeviceOperations {
                 .anyMatch(i -> Boolean.TRUE.equals(i.getTrustGuestRxFilters())) ? Boolean.TRUE : null;
     }
 
-    private static Operation newOperation(String kind, String domain, String uuid, Host host) {
+    private static Operation newOperation(OperationKind kind, String domain, String uuid, Host host) {
         Operation op = new Operation();
         op.id = UUID.randomUUID().toString();
         op.kind = kind;

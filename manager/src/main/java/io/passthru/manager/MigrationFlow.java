@@ -20,6 +20,7 @@ import io.passthru.agent.GuestNetwork;
 import io.passthru.manager.journal.Leases;
 import io.passthru.manager.journal.Operation;
 import io.passthru.manager.journal.OperationJournal;
+import io.passthru.manager.journal.OperationKind;
 import io.passthru.manager.journal.OperationLock;
 import io.passthru.manager.libvirt.Host;
 import io.passthru.manager.libvirt.HostIdentity;
@@ -539,7 +540,7 @@ public final class MigrationFlow {
     private Operation newOperation(Request req, Plan plan) {
         Operation op = new Operation();
         op.id = UUID.randomUUID().toString();
-        op.kind = "migrate";
+        op.kind = OperationKind.MIGRATE;
         op.mode = plan.mode().id;
         op.state = Operation.RUNNING;
         op.domain = req.domain();

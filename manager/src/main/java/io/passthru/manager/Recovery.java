@@ -11,6 +11,7 @@ import io.passthru.agent.GuestNetwork;
 import io.passthru.manager.journal.Leases;
 import io.passthru.manager.journal.Operation;
 import io.passthru.manager.journal.OperationJournal;
+import io.passthru.manager.journal.OperationKind;
 import io.passthru.manager.journal.OperationLock;
 import io.passthru.manager.libvirt.Host;
 import io.passthru.manager.libvirt.HostIdentity;
@@ -272,7 +273,7 @@ public final class Recovery {
         Saga saga = new Saga();
         String found = op.kind + ": step " + op.step + " " + op.stepStatus
                 + (op.pending == null ? "" : ", pending: " + op.pending);
-        if (DeviceOperations.ATTACH.equals(op.kind) || DeviceOperations.DETACH.equals(op.kind)) {
+        if (op.kind == OperationKind.ATTACH || op.kind == OperationKind.DETACH) {
             return resolveDevices(op, options, saga, found);
         }
         String srcUri = options.sourceUri() != null ? options.sourceUri()
@@ -312,7 +313,7 @@ public final class Recovery {
         DeviceOperations devices = new DeviceOperations(hotplug, journal);
         String left;
         String outcome;
-        if (DeviceOperations.ATTACH.equals(op.kind)) {
+        if (op.kind == OperationKind.ATTACH) {
             outcome = ROLLED_BACK;
             PassthruException cause = new PassthruException("undo of attach " + op.id);
             List<String> still = saga.step("detach the devices of the interrupted attach",

@@ -5,6 +5,7 @@ import io.passthru.manager.error.OperationInProgressException;
 import io.passthru.manager.journal.Leases;
 import io.passthru.manager.journal.Operation;
 import io.passthru.manager.journal.OperationJournal;
+import io.passthru.manager.journal.OperationKind;
 import io.passthru.manager.libvirt.Host;
 import io.passthru.manager.libvirt.Hosts;
 import io.passthru.xml.PciAddress;
@@ -92,7 +93,7 @@ class DeviceOperationsTestDriverTest {
     @Test
     void recoverUndoesAnAttachKilledBetweenItsDevices() throws Exception {
         hotplug.attachPci(host, "g1", NIC);
-        Operation op = record(DeviceOperations.ATTACH, "attach-device");
+        Operation op = record(OperationKind.ATTACH, "attach-device");
         op.devices.add(new Operation.Device(NIC.toString(), false, null, Operation.DONE));
         op.devices.add(new Operation.Device(PF.toString(), false, null, Operation.STARTED)); // never attached
         journal.write(host.domain("g1"), op);
@@ -106,7 +107,7 @@ class DeviceOperationsTestDriverTest {
     /** The guest released the device after the detach timeout: recover sees it gone and clears the record. */
     @Test
     void recoverFinishesADetachWhoseDeviceWentAfterTheTimeout() throws Exception {
-        Operation op = record(DeviceOperations.DETACH, "unplug");
+        Operation op = record(OperationKind.DETACH, "unplug");
         op.devices.add(new Operation.Device(NIC.toString(), false, null, Operation.STARTED));
         op.lease = null;
         op.state = Operation.INCOMPLETE;
@@ -121,7 +122,7 @@ class DeviceOperationsTestDriverTest {
     @Test
     void aLiveOwnersOperationIsRefused() throws Exception {
         hotplug.attachPci(host, "g1", NIC);
-        Operation op = record(DeviceOperations.DETACH, "unplug");
+        Operation op = record(OperationKind.DETACH, "unplug");
         op.devices.add(new Operation.Device(NIC.toString(), false, null, Operation.STARTED));
         op.lease.host = "another-host.example"; // a fresh heartbeat from another machine
         journal.write(host.domain("g1"), op);
@@ -137,7 +138,7 @@ class DeviceOperationsTestDriverTest {
         assertTrue(journal.read(host.domain("g1")).isEmpty());
     }
 
-    private Operation record(String kind, String step) throws Exception {
+    private Operation record(OperationKind kind, String step) throws Exception {
         Operation op = new Operation();
         op.id = UUID.randomUUID().toString();
         op.kind = kind;

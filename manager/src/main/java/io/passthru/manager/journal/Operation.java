@@ -52,7 +52,7 @@ public final class Operation {
     public static final String FAILED = "failed";
 
     @XmlAttribute public String id;
-    @XmlAttribute public String kind;
+    @XmlAttribute public OperationKind kind;
     @XmlAttribute public String domain;
     @XmlAttribute public String domainUuid;
     @XmlAttribute public String mode;

@@ -20,7 +20,7 @@ class OperationJournalTest {
     static Operation sample() {
         Operation op = new Operation();
         op.id = "0f9a";
-        op.kind = "migrate";
+        op.kind = OperationKind.MIGRATE;
         op.mode = "bond";
         op.domain = "g1";
         op.domainUuid = "5a5a5a5a-1111-4000-8000-000000000001";

@@ -47,13 +47,38 @@ import java.util.Optional;
  * {@link Leases}) is never touched.
  */
 public final class Recovery {
-    /** Outcomes. */
-    public static final String ROLLED_BACK = "rolled-back";
-    public static final String ROLLED_FORWARD = "rolled-forward";
-    public static final String INCOMPLETE = "incomplete";
-    public static final String NOTHING_TO_DO = "nothing-to-do";
-    /** An interrupted detach finished (the device is gone from the domain). */
-    public static final String COMPLETED = "completed";
+    /** How a recovery ended; its name in the command's output ({@code --output json}: {@code outcome}). */
+    public enum Outcome {
+        /** The guest runs on the source as before the operation (an attach: its devices detached again). */
+        ROLLED_BACK("rolled-back"),
+        /** The guest runs on the destination with its VF. */
+        ROLLED_FORWARD("rolled-forward"),
+        /** An interrupted detach finished (the device is gone from the domain). */
+        COMPLETED("completed"),
+        /** Something is left to do; the record keeps it. */
+        INCOMPLETE("incomplete"),
+        /** There was no interrupted operation. */
+        NOTHING_TO_DO("nothing-to-do");
+
+        /** The name in the output. */
+        public final String id;
+
+        Outcome(String id) {
+            this.id = id;
+        }
+
+        @com.fasterxml.jackson.annotation.JsonValue
+        @Override
+        public String toString() {
+            return id;
+        }
+    }
+
+    public static final Outcome ROLLED_BACK = Outcome.ROLLED_BACK;
+    public static final Outcome ROLLED_FORWARD = Outcome.ROLLED_FORWARD;
+    public static final Outcome INCOMPLETE = Outcome.INCOMPLETE;
+    public static final Outcome NOTHING_TO_DO = Outcome.NOTHING_TO_DO;
+    public static final Outcome COMPLETED = Outcome.COMPLETED;
 
     /** How long the guest agent may take to answer during recovery: 60 s. */
     static final Duration AGENT_PATIENCE = Duration.ofSeconds(60);
@@ -68,7 +93,7 @@ public final class Recovery {
      * @param steps     recovery's own steps, timed (ms)
      * @param leftToDo  null when the guest is whole again; else what is left (the record keeps it)
      */
-    public record Result(String domain, String operationId, String found, String outcome, String runningOn,
+    public record Result(String domain, String operationId, String found, Outcome outcome, String runningOn,
                          PciAddress vf, List<Saga.Step> steps, long totalMs, String leftToDo) {
         public boolean complete() {
             return leftToDo == null;
@@ -76,7 +101,7 @@ public final class Recovery {
 
         /** One line for operators. */
         public String summary() {
-            if (NOTHING_TO_DO.equals(outcome)) {
+            if (outcome == NOTHING_TO_DO) {
                 return "no interrupted operation on '" + domain + "'";
             }
             if (found != null && !found.startsWith("migrate")) {
@@ -312,7 +337,7 @@ public final class Recovery {
         journal.write(dom, op);
         DeviceOperations devices = new DeviceOperations(hotplug, journal);
         String left;
-        String outcome;
+        Outcome outcome;
         if (op.kind == OperationKind.ATTACH) {
             outcome = ROLLED_BACK;
             PassthruException cause = new PassthruException("undo of attach " + op.id);
@@ -360,9 +385,9 @@ public final class Recovery {
 
     /** Gives the running guest its VF back in the bond; clears the record, or keeps it with what is left. */
     private Result finish(Operation op, Saga saga, String found, Host host, org.libvirt.Domain dom,
-                          List<PciAddress> preferred, String outcome) {
+                          List<PciAddress> preferred, Outcome outcome) {
         op.lease = Leases.mine();
-        op.state = ROLLED_BACK.equals(outcome) ? Operation.ROLLING_BACK : Operation.RUNNING;
+        op.state = outcome == ROLLED_BACK ? Operation.ROLLING_BACK : Operation.RUNNING;
         BondVf bondVf = new BondVf(hotplug);
         PciAddress[] vf = new PciAddress[1];
         // bond mode needs the guest agent; failover and unplug-replug use it when it answers; plain has no VF

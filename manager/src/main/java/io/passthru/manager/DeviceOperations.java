@@ -233,7 +233,14 @@ public final class DeviceOperations {
     public Hotplug.DetachResult detach(Host host, String domain, PciAddress address, boolean vf) {
         org.libvirt.Domain dom = host.domain(domain);
         String uuid = Host.call("read domain UUID", dom::getUUIDString);
+        // an earlier detach of this device whose guest released it after the timeout: settling its record (under
+        // the lock) finishes it, and this request is then done
+        boolean pendingBefore = journal.read(dom).filter(o -> o.kind == OperationKind.DETACH)
+                .map(o -> o.devices.stream().anyMatch(d -> address.toString().equals(d.address))).orElse(false);
         try (OperationLock lock = lock(host, domain, uuid)) {
+            if (pendingBefore && !holds(dom, address)) {
+                return new Hotplug.DetachResult(domain, host.uri(), address, null, 0, 0, null);
+            }
             Operation op = newOperation(OperationKind.DETACH, domain, uuid, host);
             op.devices.add(new Operation.Device(address.toString(), vf, trusted(dom, address), Operation.STARTED));
             op.step = STEP_UNPLUG;

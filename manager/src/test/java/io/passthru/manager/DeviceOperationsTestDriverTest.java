@@ -2,6 +2,7 @@ package io.passthru.manager;
 
 import io.passthru.manager.error.DeviceNotAssignableException;
 import io.passthru.manager.error.OperationInProgressException;
+import io.passthru.manager.error.InvalidRequestException;
 import io.passthru.manager.journal.Leases;
 import io.passthru.manager.journal.Operation;
 import io.passthru.manager.journal.OperationJournal;
@@ -116,6 +117,25 @@ class DeviceOperationsTestDriverTest {
         Recovery.Result r = new Recovery(hosts, hotplug, journal).recover(host.uri(), "g1");
         assertEquals(Recovery.COMPLETED, r.outcome(), r.summary());
         assertTrue(journal.read(host.domain("g1")).isEmpty());
+    }
+
+    /**
+     * detach asked again after one that timed out, whose guest released the device since: settling the pending
+     * record finishes it, and the new request is done (not "not attached").
+     */
+    @Test
+    void aDetachAskedAgainAfterAPendingOneTheGuestFinishedSucceeds() throws Exception {
+        Operation op = record(OperationKind.DETACH, "unplug");
+        op.devices.add(new Operation.Device(NIC.toString(), false, null, Operation.STARTED));
+        op.lease = null;
+        op.pending = "unplug pending";
+        journal.write(host.domain("g1"), op);
+        Hotplug.DetachResult r = new DeviceOperations(hotplug, journal, new Recovery(hosts, hotplug, journal))
+                .detach(host, "g1", NIC, false);
+        assertEquals(NIC, r.vf());
+        assertTrue(journal.read(host.domain("g1")).isEmpty());
+        assertThrows(InvalidRequestException.class, () -> new DeviceOperations(hotplug, journal)
+                .detach(host, "g1", NIC, false), "without a pending record it is not attached");
     }
 
     /** A detach still pending with its owner alive is not touched by another command. */

@@ -109,6 +109,8 @@ final class Lab {
     static Domain awaitBoot(Domain dom) throws LibvirtException {
         try {
             return waitForAgent(dom, dom.getName(), 150);
+        } catch (HostLost lost) {
+            throw lost; // nothing to restart on a closed connection: LabHealth reboots the host and runs @BeforeAll again
         } catch (AssertionError hung) {
             System.out.println("GUEST " + dom.getName() + ": no agent after 150 s; started once more");
             if (dom.isActive() == 1) {
@@ -279,6 +281,13 @@ final class Lab {
         return h.connect().domainDefineXML(xml);
     }
 
+    /** The connection to a lab host was closed under a wait (the host died, or its libvirtd stopped answering). */
+    static final class HostLost extends AssertionError {
+        HostLost(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     /** Waits (up to 300 s: a loaded 2-core machine) until the guest agent of a started guest answers. */
     static Domain waitForAgent(Domain dom, String name) {
         return waitForAgent(dom, name, 300);
@@ -296,6 +305,12 @@ final class Lab {
                         (System.nanoTime() - start) / 1_000_000);
                 return dom;
             } catch (RuntimeException e) {
+                if (String.valueOf(e.getMessage()).contains("client socket is closed")) {
+                    // libvirt's keepalive closed the connection: the host died or its libvirtd stopped answering,
+                    // and no ping on this connection can ever answer (LabHealth reboots a dead host)
+                    throw new HostLost("guest " + name + ": the connection to its host was closed while "
+                            + "waiting for its agent", e);
+                }
                 if (System.nanoTime() > deadline) {
                     throw new AssertionError("guest " + name + " never answered guest-ping", e);
                 }

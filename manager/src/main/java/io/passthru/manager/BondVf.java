@@ -49,17 +49,49 @@ final class BondVf {
         return new GuestNetworkManager(new GuestAgent(new LibvirtAgentChannel(dom)));
     }
 
-    /** Gives the operation's VF back to the guest's NetworkManager ({@code managed yes}) unless it has it. */
-    static void ensureManaged(GuestNetworkManager nm, Operation op) {
-        String link = op.guest.vfLink;
-        if (link != null && nm.device(link).map(d -> !d.managed()).orElse(false)) {
-            nm.setManaged(link, true);
-        }
-    }
+    /** The guest's network on {@code dom} for the migration strategies, through its guest agent. */
+    static GuestStrategy.GuestBond guestBond(org.libvirt.Domain dom) {
+        GuestNetwork net = guestNet(dom);
+        return new GuestStrategy.GuestBond() {
+            private GuestNetworkManager nm;
 
-    /** {@link #enslaveUnderNm(GuestNetwork, String, String, java.time.Duration)} for the operation's VF and bond. */
-    static String enslaveUnderNm(GuestNetwork net, GuestNetworkManager nm, Operation op, java.time.Duration patience) {
-        return enslaveUnderNm(net, op.guest.mac, op.guest.bond, patience);
+            private GuestNetworkManager nm() {
+                if (nm == null) {
+                    nm = guestNm(dom);
+                }
+                return nm;
+            }
+
+            @Override
+            public void switchTo(String bond, String slave) {
+                net.setActiveSlave(bond, slave);
+            }
+
+            @Override
+            public void activateVf(String mac, String bond) {
+                ensureActive(net, mac, bond);
+            }
+
+            @Override
+            public void setManaged(String link, boolean managed) {
+                if (!managed) {
+                    nm().setManaged(link, false); // nmcli's "managed no" changes nothing when it is so already
+                } else if (link != null && nm().device(link).map(d -> !d.managed()).orElse(false)) {
+                    nm().setManaged(link, true); // only when needed: "managed yes" makes NetworkManager act on it
+                }
+            }
+
+            @Override
+            public void unenslave(String bond, String link) {
+                net.unenslave(bond, link);
+            }
+
+            @Override
+            public String enslaveVf(String mac, String bond, boolean networkManager) {
+                return networkManager ? enslaveUnderNm(net, mac, bond, MigrationFlow.NM_PATIENCE)
+                        : ensureEnslaved(net, mac, bond);
+            }
+        };
     }
 
     /**
@@ -193,25 +225,25 @@ final class BondVf {
                 "the guest shows no PCI netdev with MAC " + mac));
     }
 
-    /** Enslaves the VF netdev into the bond unless it already is a slave of it; returns its name. */
-    static String ensureEnslaved(GuestNetwork net, Operation op) {
-        GuestLink link = net.findPciByMac(op.guest.mac).orElseThrow(() -> new PassthruException(
-                "the guest shows no PCI netdev with MAC " + op.guest.mac));
-        if (!op.guest.bond.equals(link.master())) {
-            net.enslave(op.guest.bond, link.name());
+    /** Enslaves the VF netdev with {@code mac} into {@code bond} unless it already is a slave of it; its name. */
+    static String ensureEnslaved(GuestNetwork net, String mac, String bond) {
+        GuestLink link = net.findPciByMac(mac).orElseThrow(() -> new PassthruException(
+                "the guest shows no PCI netdev with MAC " + mac));
+        if (!bond.equals(link.master())) {
+            net.enslave(bond, link.name());
         }
         return link.name();
     }
 
-    /** Makes the VF netdev the bond's active slave unless it already is; checks the bond agrees. */
-    static String ensureActive(GuestNetwork net, Operation op) {
-        String link = vfLink(net, op.guest.mac);
-        BondState b = net.bond(op.guest.bond);
+    /** Makes the VF netdev with {@code mac} the active slave of {@code bond} unless it is; checks the bond agrees. */
+    static String ensureActive(GuestNetwork net, String mac, String bond) {
+        String link = vfLink(net, mac);
+        BondState b = net.bond(bond);
         if (!link.equals(b.activeSlave())) {
-            net.setActiveSlave(op.guest.bond, link);
-            b = net.bond(op.guest.bond);
+            net.setActiveSlave(bond, link);
+            b = net.bond(bond);
             if (!link.equals(b.activeSlave())) {
-                throw new PassthruException("bond " + op.guest.bond + " kept '" + b.activeSlave()
+                throw new PassthruException("bond " + bond + " kept '" + b.activeSlave()
                         + "' as active slave after switching to " + link);
             }
         }

@@ -385,37 +385,28 @@ public final class MigrationFlow {
         Saga saga = run.saga;
         MigrationControls controls = run.controls;
         BondVf bondVf = new BondVf(hotplug);
+        GuestStrategy strategy = GuestStrategy.of(plan.mode());
         long[] gap = new long[2];
         org.libvirt.Domain migrated;
         try {
             run.write();
-            if (plan.mode() == Mode.BOND) {
-                GuestNetwork srcNet = BondVf.guestNet(plan.dom());
-                run.run(Step.SWITCH_BOND, "switch bond to " + plan.backupSlave(), () -> {
-                    srcNet.setActiveSlave(plan.bond(), plan.backupSlave());
-                    gap[0] = saga.now();
-                }, () -> BondVf.ensureActive(srcNet, op));
-                if (plan.networkManager()) {
-                    GuestNetworkManager nm = BondVf.guestNm(plan.dom());
-                    run.run(Step.NM_UNMANAGE_VF, "NetworkManager: leave VF " + plan.vfLink() + " alone",
-                            () -> nm.setManaged(plan.vfLink(), false), () -> BondVf.ensureManaged(nm, op));
-                }
-                run.run(Step.UNENSLAVE_VF, "unenslave VF " + plan.vfLink(),
-                        () -> srcNet.unenslave(plan.bond(), plan.vfLink()), () -> {
-                            if (plan.networkManager()) { // a re-plugged VF is NetworkManager's to enslave first
-                                BondVf.enslaveUnderNm(srcNet, BondVf.guestNm(plan.dom()), op, NM_PATIENCE);
-                            } else {
-                                BondVf.ensureEnslaved(srcNet, op);
-                            }
-                        });
+            GuestStrategy.GuestBond srcGuest = strategy.hasVf() ? BondVf.guestBond(plan.dom()) : null;
+            for (GuestStrategy.DeclaredStep s : strategy.release(op.guest)) {
+                boolean first = gap[0] == 0;
+                run.run(s.step(), s.title(), () -> {
+                    s.action().accept(srcGuest);
+                    if (first && strategy.releaseStartsGap()) {
+                        gap[0] = saga.now(); // the guest's traffic left the VF
+                    }
+                }, s.compensation() == null ? null : () -> s.compensation().accept(srcGuest));
             }
-            if (plan.mode() != Mode.PLAIN) {
+            if (strategy.hasVf()) {
                 run.run(Step.UNPLUG_VF, "hot-unplug VF " + plan.sourceVf(), () -> {
-                    if (plan.mode() != Mode.BOND) {
+                    if (!strategy.releaseStartsGap()) {
                         gap[0] = saga.now(); // the VF goes now (failover: net_failover moves to its standby)
                     }
                     hotplug.detachVf(src, req.domain(), plan.sourceVf());
-                    if (plan.mode() == Mode.FAILOVER) {
+                    if (strategy.announces()) {
                         announce(plan.dom(), 5, 1, 400, 100); // the standby's MAC on the source's bridge now
                     }
                 }, () -> bondVf.ensureAttached(src, req.domain(), op, List.of(plan.sourceVf()), plan.vendorId(),
@@ -440,11 +431,11 @@ public final class MigrationFlow {
                 run.write();
             }
             TestHooks.afterStep(Step.MIGRATE.id + "-journaled");
-            if (plan.mode() == Mode.FAILOVER) {
+            if (strategy.announces()) {
                 run.run(Step.ANNOUNCE, "announce the guest's MAC on destination", () -> announce(destDom, 5, 50, 550, 100),
                     null);
             }
-            if (plan.mode() != Mode.PLAIN) {
+            if (strategy.hasVf()) {
                 destVf = plugOnDestination(run, plan, dst, req, bondVf, destDom);
                 if (plan.agent()) {
                     run.run(Step.DEST_AGENT, "guest agent on destination",
@@ -452,19 +443,9 @@ public final class MigrationFlow {
                     PciAddress plugged = destVf;
                     String newLink = run.step(Step.FIND_VF, "find VF in guest",
                             () -> findInGuest(dst, req.domain(), destDom, plan.mac(), plugged), null);
-                    if (plan.mode() == Mode.BOND) {
-                        GuestNetwork dstNet = BondVf.guestNet(destDom);
-                        run.run(Step.ENSLAVE_VF, "enslave VF " + newLink + (plan.networkManager()
-                                        ? " (NetworkManager's profile, or passthru after " + NM_PATIENCE.toSeconds()
-                                        + " s)" : ""), () -> {
-                                    if (plan.networkManager()) {
-                                        BondVf.enslaveUnderNm(dstNet, BondVf.guestNm(destDom), op, NM_PATIENCE);
-                                    } else {
-                                        BondVf.ensureEnslaved(dstNet, op);
-                                    }
-                                }, null);
-                        run.run(Step.ACTIVATE_VF, "make " + newLink + " active slave",
-                                () -> BondVf.ensureActive(dstNet, op), null);
+                    GuestStrategy.GuestBond dstGuest = BondVf.guestBond(destDom);
+                    for (GuestStrategy.DeclaredStep s : strategy.arrive(op.guest, newLink)) {
+                        run.run(s.step(), s.title(), () -> s.action().accept(dstGuest), null);
                     }
                 }
                 gap[1] = saga.now();
@@ -568,12 +549,7 @@ public final class MigrationFlow {
 
     /** What the guest has again after a rollback, for messages. */
     private static String restored(Plan plan) {
-        return switch (plan.mode()) {
-            case BOND -> "the VF is back in the guest's bond on the source";
-            case FAILOVER -> "the VF is back on the source as the failover primary";
-            case UNPLUG_REPLUG -> "the VF is back in the guest on the source";
-            default -> "the guest runs on the source as before";
-        };
+        return GuestStrategy.of(plan.mode()).restored();
     }
 
     /**
@@ -675,8 +651,7 @@ public final class MigrationFlow {
         }
         op.lease = null; // nobody owns it now: recover (or the next command) takes over
         op.pending = "roll back on " + req.sourceUri() + ": hot-plug a VF with MAC " + op.guest.mac
-                + (plan.mode() == Mode.BOND ? ", enslave it in " + op.guest.bond + " and make it the active slave"
-                : "");
+                + GuestStrategy.of(plan.mode()).vfTodo(op.guest);
         tryWrite(run, e);
         String todo = "passthru recover " + req.domain() + " --connect " + req.sourceUri();
         return new MigrationFailedException("migration failed at step '" + step + "': " + e.getMessage()
@@ -690,16 +665,13 @@ public final class MigrationFlow {
         op.state = Operation.INCOMPLETE;
         op.stepStatus = Operation.FAILED;
         op.lease = null;
+        GuestStrategy strategy = GuestStrategy.of(plan.mode());
         op.pending = "on " + req.destUri() + ": hot-plug a free VF with MAC " + plan.mac()
-                + (plan.mode() == Mode.BOND ? ", enslave it in " + plan.bond() + " and make it the active slave" : "");
+                + strategy.vfTodo(op.guest);
         tryWrite(run, e);
         String step = lastFailedStep(run.saga, "record operation in the domain metadata");
         String todo = "passthru recover " + req.domain() + " --connect " + req.destUri();
-        String network = switch (plan.mode()) {
-            case BOND -> "runs there on its virtual NIC " + plan.backupSlave();
-            case FAILOVER -> "runs there on its failover virtio NIC";
-            default -> "runs there without its VF (an unplug-replug guest has no network until it gets one)";
-        };
+        String network = strategy.networkMeanwhile(op.guest);
         return new MigrationFailedException("domain '" + req.domain() + "' was migrated to " + req.destUri()
                 + " and " + network + ", but step '" + step + "' failed: "
                 + e.getMessage() + ". To give it a VF again run: "

@@ -383,38 +383,40 @@ public final class Recovery {
         return e == null || e.hostUuid == null && e.hostname == null ? null : new HostIdentity(e.hostUuid, e.hostname);
     }
 
-    /** Gives the running guest its VF back in the bond; clears the record, or keeps it with what is left. */
+    /**
+     * Gives the running guest its VF back, with the steps its mode's {@link GuestStrategy} declares: rolled back, the
+     * VF is plugged again on the source (the unplug's compensation) and the compensations of the guest-side steps the
+     * record shows started or done run newest first, as the migration's own rollback runs them; rolled forward, a VF
+     * is plugged on the destination and the strategy's arrival steps run. Each is an ensure, so a step the crashed run
+     * finished is checked, not repeated. Clears the record, or keeps it with what is left.
+     */
     private Result finish(Operation op, Saga saga, String found, Host host, org.libvirt.Domain dom,
                           List<PciAddress> preferred, Outcome outcome) {
         op.lease = Leases.mine();
         op.state = outcome == ROLLED_BACK ? Operation.ROLLING_BACK : Operation.RUNNING;
         BondVf bondVf = new BondVf(hotplug);
         PciAddress[] vf = new PciAddress[1];
-        // bond mode needs the guest agent; failover and unplug-replug use it when it answers; plain has no VF
-        boolean bond = op.mode == null || MigrationFlow.Mode.BOND.id.equals(op.mode);
+        GuestStrategy strategy = GuestStrategy.ofRecord(op.mode);
+        boolean bond = strategy.needsAgent();
         try {
             journal.write(dom, op);
-            if (!MigrationFlow.Mode.PLAIN.id.equals(op.mode)) {
+            if (strategy.hasVf()) {
+                // the strategies without guest-side steps use the agent, when it answers, to see the VF arrive
                 boolean agent = bond || GuestExecCheck.usable(dom, java.time.Duration.ofSeconds(3));
                 if (bond) {
                     saga.run("guest agent", () -> Hotplug.pingAgent(dom, AGENT_PATIENCE), null);
                 }
                 vf[0] = saga.step("hot-plug VF", () -> bondVf.ensureAttached(host, op.domain, op, preferred,
                         op.vendorId, op.productId, false, () -> { }, agent), null);
-                if (bond) {
-                    GuestNetwork net = BondVf.guestNet(dom);
-                    boolean nm = Boolean.TRUE.equals(op.guest.networkManager);
-                    saga.run("enslave VF", () -> {
-                        if (nm) {
-                            BondVf.enslaveUnderNm(net, BondVf.guestNm(dom), op, MigrationFlow.NM_PATIENCE);
-                        } else {
-                            BondVf.ensureEnslaved(net, op);
-                        }
-                    }, null);
-                    saga.run("make VF active slave", () -> BondVf.ensureActive(net, op), null);
-                    if (nm) {
-                        saga.run("NetworkManager manages the VF", () -> BondVf.ensureManaged(BondVf.guestNm(dom), op),
-                                null);
+                GuestStrategy.GuestBond guest = BondVf.guestBond(dom);
+                if (outcome == ROLLED_BACK) {
+                    for (GuestStrategy.DeclaredStep s : strategy.undoOnSource(op.guest, new java.util.HashSet<>(op.done),
+                            op.step)) {
+                        saga.run("undo: " + s.title(), () -> s.compensation().accept(guest), null);
+                    }
+                } else {
+                    for (GuestStrategy.DeclaredStep s : strategy.arrive(op.guest, "with MAC " + op.guest.mac)) {
+                        saga.run(s.title(), () -> s.action().accept(guest), null);
                     }
                 }
             }

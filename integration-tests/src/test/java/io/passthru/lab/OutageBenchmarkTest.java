@@ -99,6 +99,6 @@ class OutageBenchmarkTest {
     }
 
     private static Saga.Step step(String name, long ms) {
-        return new Saga.Step(name, 0, ms, "ok");
+        return Saga.Step.ok(name, 0, ms, false);
     }
 }

@@ -1107,7 +1107,7 @@ public final class MigrationFlow {
     }
 
     static String lastFailedStep(Saga saga, String otherwise) {
-        return saga.timeline().stream().filter(s -> !s.outcome().equals("ok") && !s.name().startsWith("undo "))
+        return saga.timeline().stream().filter(s -> !s.succeeded() && !s.undo())
                 .map(Saga.Step::name).reduce((a, b) -> b).orElse(otherwise);
     }
 

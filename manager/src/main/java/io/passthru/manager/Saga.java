@@ -12,8 +12,31 @@ import java.util.function.Supplier;
  * the original exception as suppressed exceptions. Every step and undo lands in the {@link #timeline()}.
  */
 public final class Saga {
-    /** One timeline entry: offsets and durations in ms since the saga started. */
-    public record Step(String name, long startMs, long durationMs, String outcome) {
+    /** How a timeline entry ended. */
+    public enum Status { OK, FAILED }
+
+    /**
+     * One timeline entry: offsets and durations in ms since the saga started; {@code outcome} is what is shown
+     * ({@code ok}, or {@code failed: } and the error), {@code status} and {@code undo} (a compensation's entry) what
+     * code decides on (not serialized: the JSON keeps name, startMs, durationMs, outcome).
+     */
+    public record Step(String name, long startMs, long durationMs, String outcome,
+                       @com.fasterxml.jackson.annotation.JsonIgnore Status status,
+                       @com.fasterxml.jackson.annotation.JsonIgnore boolean undo) {
+        /** A step that succeeded. */
+        public static Step ok(String name, long startMs, long durationMs, boolean undo) {
+            return new Step(name, startMs, durationMs, "ok", Status.OK, undo);
+        }
+
+        /** A step that failed with {@code error}. */
+        public static Step failed(String name, long startMs, long durationMs, String error, boolean undo) {
+            return new Step(name, startMs, durationMs, "failed: " + error, Status.FAILED, undo);
+        }
+
+        @com.fasterxml.jackson.annotation.JsonIgnore
+        public boolean succeeded() {
+            return status == Status.OK;
+        }
     }
 
     private final long t0 = System.nanoTime();
@@ -26,14 +49,14 @@ public final class Saga {
         long start = now();
         try {
             T result = action.get();
-            timeline.add(new Step(name, start, now() - start, "ok"));
+            timeline.add(Step.ok(name, start, now() - start, false));
             if (compensation != null) {
                 undo.push(compensation);
                 undoNames.push(name);
             }
             return result;
         } catch (RuntimeException e) {
-            timeline.add(new Step(name, start, now() - start, "failed: " + e.getMessage()));
+            timeline.add(Step.failed(name, start, now() - start, e.getMessage(), false));
             throw e;
         }
     }
@@ -59,11 +82,11 @@ public final class Saga {
             long start = now();
             try {
                 r.run();
-                timeline.add(new Step(name, start, now() - start, "ok"));
+                timeline.add(Step.ok(name, start, now() - start, true));
             } catch (RuntimeException e) {
                 clean = false;
                 cause.addSuppressed(e);
-                timeline.add(new Step(name, start, now() - start, "failed: " + e.getMessage()));
+                timeline.add(Step.failed(name, start, now() - start, e.getMessage(), true));
             }
         }
         return clean;

@@ -62,4 +62,28 @@ class SagaTest {
         }, null);
         assertTrue(saga.timeline().get(0).durationMs() >= 30);
     }
+
+    @Test
+    void stepsCarryTheirStatusTypedAndSerializeAsBefore() throws Exception {
+        Saga saga = new Saga();
+        saga.run("plug", () -> { }, () -> {
+            throw new IllegalStateException("gone");
+        });
+        RuntimeException cause = new RuntimeException("later step failed");
+        assertThrows(IllegalStateException.class, () -> saga.run("enslave", () -> {
+            throw new IllegalStateException("no agent");
+        }, null));
+        assertFalse(saga.compensate(cause));
+        List<Saga.Step> t = saga.timeline();
+        assertTrue(t.get(0).succeeded() && !t.get(0).undo());
+        assertEquals(Saga.Status.FAILED, t.get(1).status());
+        assertEquals("failed: no agent", t.get(1).outcome());
+        assertTrue(t.get(2).undo() && !t.get(2).succeeded());
+        assertEquals("undo plug", t.get(2).name());
+        com.fasterxml.jackson.databind.JsonNode j = new com.fasterxml.jackson.databind.ObjectMapper()
+                .valueToTree(t.get(1));
+        List<String> fields = new ArrayList<>();
+        j.fieldNames().forEachRemaining(fields::add);
+        assertEquals(List.of("name", "startMs", "durationMs", "outcome"), fields, "the JSON shape is unchanged");
+    }
 }

@@ -51,7 +51,7 @@ final class MigrationProgressPrinter implements MigrationListener {
     /** Adds a finished step's JSON fields (name, status done|failed, startMs, durationMs, outcome) to {@code m}. */
     static Map<String, Object> stepFields(Map<String, Object> m, Saga.Step step) {
         m.put("name", step.name());
-        m.put("status", step.outcome().equals("ok") ? "done" : "failed");
+        m.put("status", step.succeeded() ? "done" : "failed");
         m.put("startMs", step.startMs());
         m.put("durationMs", step.durationMs());
         m.put("outcome", step.outcome());

@@ -39,26 +39,26 @@ public final class Operation {
     /** Prefix (libvirt's metadata "key") passthru's element is written with. */
     public static final String PREFIX = "passthru";
 
-    /** Operation states. */
-    public static final String RUNNING = "running";
+    /** Operation states ({@link OperationState}). */
+    public static final OperationState RUNNING = OperationState.RUNNING;
     /** Compensating after a failure (rolling back to the source). */
-    public static final String ROLLING_BACK = "rolling-back";
+    public static final OperationState ROLLING_BACK = OperationState.ROLLING_BACK;
     /** The guest runs on the destination but something is left to do ({@link #pending}). */
-    public static final String INCOMPLETE = "incomplete";
+    public static final OperationState INCOMPLETE = OperationState.INCOMPLETE;
 
-    /** Step statuses. */
-    public static final String STARTED = "started";
-    public static final String DONE = "done";
-    public static final String FAILED = "failed";
+    /** Step statuses ({@link StepStatus}). */
+    public static final StepStatus STARTED = StepStatus.STARTED;
+    public static final StepStatus DONE = StepStatus.DONE;
+    public static final StepStatus FAILED = StepStatus.FAILED;
 
     @XmlAttribute public String id;
     @XmlAttribute public OperationKind kind;
     @XmlAttribute public String domain;
     @XmlAttribute public String domainUuid;
     @XmlAttribute public String mode;
-    @XmlAttribute public String state;
+    @XmlAttribute public OperationState state;
     @XmlAttribute public String step;
-    @XmlAttribute public String stepStatus;
+    @XmlAttribute public StepStatus stepStatus;
     @XmlAttribute public String started;
     /**
      * Incremented by every write: a write first reads the record again and refuses when its operation id or
@@ -143,12 +143,12 @@ public final class Operation {
         @XmlAttribute public String address;
         @XmlAttribute public boolean vf;
         @XmlAttribute public Boolean trusted;
-        @XmlAttribute public String status;
+        @XmlAttribute public StepStatus status;
 
         public Device() {
         }
 
-        public Device(String address, boolean vf, Boolean trusted, String status) {
+        public Device(String address, boolean vf, Boolean trusted, StepStatus status) {
             this.address = address;
             this.vf = vf;
             this.trusted = trusted;

@@ -75,7 +75,7 @@ final class LabHealth implements BeforeAllCallback, BeforeEachCallback, TestWatc
         }
         System.out.println("LAB HOST DIED during " + context.getDisplayName() + "." + method.getName() + " (hosts "
                 + dead + "): " + failure + "; the host is rebooted and " + method.getName() + " runs once more");
-        heal();
+        heal(dead);
         try {
             method.setAccessible(true);
             method.invoke(instance);
@@ -91,7 +91,7 @@ final class LabHealth implements BeforeAllCallback, BeforeEachCallback, TestWatc
         if (!dead.isEmpty()) {
             System.out.println("LAB HOST DIED during " + context.getDisplayName() + " (hosts " + dead + "): "
                     + failure + "; rebooting it now, so failsafe's rerun and the next tests start on a live lab");
-            heal(); // prints each dead host's console before it reboots it
+            heal(dead); // prints each dead host's console before it reboots it
         }
         throw failure;
     }
@@ -136,13 +136,12 @@ final class LabHealth implements BeforeAllCallback, BeforeEachCallback, TestWatc
      * VF never probed, its agent silent for 63 s), while migrations between hosts booted together pass every run.
      */
     static synchronized void heal() {
+        heal(deadHosts());
+    }
+
+    /** {@link #heal()} for hosts already found dead (each check of a dead host waits up to 30 s). */
+    static synchronized void heal(List<Integer> dead) {
         List<Integer> started = startedHosts();
-        List<Integer> dead = new ArrayList<>();
-        for (int n : started) {
-            if (!alive(n)) {
-                dead.add(n);
-            }
-        }
         List<Integer> reboot = new ArrayList<>(dead);
         for (int n : dead) {
             int partner = n == 1 ? 2 : n == 2 ? 1 : 0;

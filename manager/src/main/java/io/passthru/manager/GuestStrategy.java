@@ -7,8 +7,6 @@ import io.passthru.manager.journal.Operation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.function.BiConsumer;
-import java.util.function.Function;
 
 /**
  * How the guest's network follows a migration, one strategy per {@link Mode}: the guest-side steps it declares
@@ -27,7 +25,7 @@ public enum GuestStrategy {
      * moves to the virtual NIC, NetworkManager (when it owns the bond) is told to leave the VF alone, the VF leaves the
      * bond; on arrival the new VF is enslaved and made the active slave.
      */
-    BOND(Mode.BOND) {
+    BOND(Mode.BOND, "the VF is back in the guest's bond on the source", "runs there on its virtual NIC %s") {
         @Override
         public List<DeclaredStep> release(Operation.Guest g) {
             List<DeclaredStep> steps = new ArrayList<>();
@@ -64,16 +62,6 @@ public enum GuestStrategy {
         }
 
         @Override
-        String restored() {
-            return "the VF is back in the guest's bond on the source";
-        }
-
-        @Override
-        String networkMeanwhile(Operation.Guest g) {
-            return "runs there on its virtual NIC " + g.backupSlave;
-        }
-
-        @Override
         String vfTodo(Operation.Guest g) {
             return ", enslave it in " + g.bond + " and make it the active slave";
         }
@@ -84,56 +72,23 @@ public enum GuestStrategy {
      * VF goes, and back when one comes; passthru has no guest-side step, and announces the guest's MAC from QEMU
      * after the unplug and after the migration ({@link MigrationFlow}'s announce).
      */
-    FAILOVER(Mode.FAILOVER) {
+    FAILOVER(Mode.FAILOVER, "the VF is back on the source as the failover primary",
+            "runs there on its failover virtio NIC") {
         @Override
         public boolean announces() {
             return true;
         }
-
-        @Override
-        String restored() {
-            return "the VF is back on the source as the failover primary";
-        }
-
-        @Override
-        String networkMeanwhile(Operation.Guest g) {
-            return "runs there on its failover virtio NIC";
-        }
     },
 
     /** The guest's address sits on the VF alone (Nova, KubeVirt): no guest-side step; no network in between. */
-    UNPLUG_REPLUG(Mode.UNPLUG_REPLUG) {
-        @Override
-        String restored() {
-            return "the VF is back in the guest on the source";
-        }
-
-        @Override
-        String networkMeanwhile(Operation.Guest g) {
-            return "runs there without its VF (an unplug-replug guest has no network until it gets one)";
-        }
-    },
+    UNPLUG_REPLUG(Mode.UNPLUG_REPLUG, "the VF is back in the guest on the source",
+            "runs there without its VF (an unplug-replug guest has no network until it gets one)"),
 
     /** No passthrough device: a plain live migration, no VF step at all. */
-    PLAIN(Mode.PLAIN) {
+    PLAIN(Mode.PLAIN, "the guest runs on the source as before", "runs there") {
         @Override
         public boolean hasVf() {
             return false;
-        }
-
-        @Override
-        String restored() {
-            return "the guest runs on the source as before";
-        }
-
-        @Override
-        String networkMeanwhile(Operation.Guest g) {
-            return "runs there";
-        }
-
-        @Override
-        String vfTodo(Operation.Guest g) {
-            return "";
         }
     };
 
@@ -172,9 +127,14 @@ public enum GuestStrategy {
     }
 
     private final Mode mode;
+    private final String restored;
+    private final String meanwhile;
 
-    GuestStrategy(Mode mode) {
+    /** {@code meanwhile}: a format whose {@code %s}, if any, is the bond's virtual NIC. */
+    GuestStrategy(Mode mode, String restored, String meanwhile) {
         this.mode = mode;
+        this.restored = restored;
+        this.meanwhile = meanwhile;
     }
 
     /** The mode this strategy implements. */
@@ -246,10 +206,14 @@ public enum GuestStrategy {
     }
 
     /** What the guest has again after a rollback, for messages. */
-    abstract String restored();
+    String restored() {
+        return restored;
+    }
 
     /** How the guest runs on the destination while it waits for a VF, for messages. */
-    abstract String networkMeanwhile(Operation.Guest g);
+    String networkMeanwhile(Operation.Guest g) {
+        return String.format(meanwhile, g.backupSlave);
+    }
 
     /** What the guest's VF needs besides being plugged, for what is left to do ("" when nothing). */
     String vfTodo(Operation.Guest g) {
@@ -258,20 +222,5 @@ public enum GuestStrategy {
 
     private static boolean nm(Operation.Guest g) {
         return Boolean.TRUE.equals(g.networkManager);
-    }
-
-    /** Runs {@code steps}' actions on {@code guest} in order (tests and {@link Recovery}). */
-    static void runActions(List<DeclaredStep> steps, GuestBond guest, BiConsumer<String, Runnable> runner) {
-        for (DeclaredStep s : steps) {
-            runner.accept(s.title(), () -> s.action().accept(guest));
-        }
-    }
-
-    /** Runs {@code steps}' compensations on {@code guest} in the given order. */
-    static void runCompensations(List<DeclaredStep> steps, GuestBond guest, BiConsumer<String, Runnable> runner,
-                                 Function<DeclaredStep, String> title) {
-        for (DeclaredStep s : steps) {
-            runner.accept(title.apply(s), () -> s.compensation().accept(guest));
-        }
     }
 }

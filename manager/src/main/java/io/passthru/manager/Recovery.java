@@ -397,13 +397,13 @@ public final class Recovery {
         BondVf bondVf = new BondVf(hotplug);
         PciAddress[] vf = new PciAddress[1];
         GuestStrategy strategy = GuestStrategy.ofRecord(op.mode);
-        boolean bond = strategy.needsAgent();
+        boolean needsAgent = strategy.needsAgent();
         try {
             journal.write(dom, op);
             if (strategy.hasVf()) {
                 // the strategies without guest-side steps use the agent, when it answers, to see the VF arrive
-                boolean agent = bond || GuestExecCheck.usable(dom, java.time.Duration.ofSeconds(3));
-                if (bond) {
+                boolean agent = needsAgent || GuestExecCheck.usable(dom, java.time.Duration.ofSeconds(3));
+                if (needsAgent) {
                     saga.run("guest agent", () -> Hotplug.pingAgent(dom, AGENT_PATIENCE), null);
                 }
                 vf[0] = saga.step("hot-plug VF", () -> bondVf.ensureAttached(host, op.domain, op, preferred,
@@ -424,7 +424,7 @@ public final class Recovery {
             return new Result(op.domain, op.id, found, outcome, host.uri(), vf[0], saga.timeline(), saga.now(), null);
         } catch (RuntimeException e) {
             String todo = "on " + host.uri() + ": give '" + op.domain + "' a VF with MAC " + op.guest.mac
-                    + (bond ? " in " + op.guest.bond : "") + " (" + e.getMessage() + "); run passthru recover " + op.domain + " --connect "
+                    + strategy.vfTodo(op.guest) + " (" + e.getMessage() + "); run passthru recover " + op.domain + " --connect "
                     + host.uri() + " again once that is fixed";
             op.lease = null;
             op.state = Operation.INCOMPLETE;

@@ -1,7 +1,6 @@
 package io.passthru.manager;
 
 import io.passthru.manager.error.DomainNotFoundException;
-import io.passthru.manager.error.HostUnreachableException;
 import io.passthru.manager.error.InvalidRequestException;
 import io.passthru.manager.error.MigrationCancelledException;
 import io.passthru.manager.error.MigrationFailedException;
@@ -27,11 +26,8 @@ import io.passthru.manager.libvirt.HostIdentity;
 import io.passthru.manager.libvirt.Hosts;
 import io.passthru.manager.libvirt.LibvirtAgentChannel;
 import io.passthru.manager.libvirt.LibvirtErrors;
-import io.passthru.manager.migration.CopyResolver;
-import io.passthru.manager.migration.CopyState;
-import io.passthru.manager.migration.Sighting;
+import io.passthru.manager.migration.Copies;
 import io.passthru.manager.migration.LibvirtCopies;
-import io.passthru.manager.migration.Side;
 import io.passthru.manager.pool.DevicePool;
 import io.passthru.manager.pool.DeviceSpec;
 import io.passthru.xml.MacAddress;
@@ -76,8 +72,6 @@ public final class MigrationFlow {
     static final long MIGRATE_FLAGS = 1 | 8 | 16;
     /** {@code VIR_MIGRATE_AUTO_CONVERGE}. */
     static final long MIGRATE_AUTO_CONVERGE = 1 << 13;
-    /** {@code VIR_DOMAIN_JOB_STATS_COMPLETED}. */
-    static final int JOB_STATS_COMPLETED = 1;
     /**
      * How long a new VF is left to the guest's NetworkManager, whose bond-slave profile for the VF's MAC enslaves it
      * by itself, before passthru enslaves it: 10 s.
@@ -242,102 +236,6 @@ public final class MigrationFlow {
     }
 
     /**
-     * The journaled state of one run: the record and the domain handle it is written to. Every write of the record
-     * goes through {@link #write} and {@link #clear} (one at a time), also the lease keeper's: while the run lasts, a
-     * daemon thread writes the record again every {@link #LEASE_REFRESH} so its heartbeat stays younger than
-     * {@link Leases#REMOTE_TTL} in long steps (during the live migration, when libvirt takes no metadata change, only
-     * the mirror file is refreshed).
-     */
-    private final class Run implements AutoCloseable {
-        final Operation op;
-        final Saga saga;
-        final MigrationControls controls;
-        org.libvirt.Domain dom;
-        private final java.util.concurrent.ScheduledExecutorService keeper;
-
-        Run(Operation op, Saga saga, org.libvirt.Domain dom, MigrationControls controls) {
-            this.op = op;
-            this.saga = saga;
-            this.dom = dom;
-            this.controls = controls;
-            this.keeper = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "passthru-lease-keeper");
-                t.setDaemon(true);
-                return t;
-            });
-            keeper.scheduleWithFixedDelay(this::refreshLease, LEASE_REFRESH.toMillis(), LEASE_REFRESH.toMillis(),
-                    java.util.concurrent.TimeUnit.MILLISECONDS);
-        }
-
-        synchronized void write() {
-            journal.write(dom, op);
-        }
-
-        synchronized void clear() {
-            journal.clear(dom, op);
-        }
-
-        private synchronized void refreshLease() {
-            if (op.lease == null) {
-                return; // handed over to recover
-            }
-            try {
-                // during the live migration, and until the record moved to the destination's domain, only the mirror
-                if (Step.MIGRATE.id.equals(op.step)) {
-                    op.lease.heartbeat = Instant.now().toString();
-                    journal.writeMirror(op);
-                } else {
-                    journal.write(dom, op);
-                }
-            } catch (RuntimeException e) {
-                // the next step's write reports a record that moved; a refresh that failed is tried again
-            }
-        }
-
-        @Override
-        public void close() {
-            keeper.shutdownNow();
-        }
-
-        /** Runs {@code step}: journal "started", test barrier, the action (timed), journal "done", test kill. */
-        <T> T step(Step step, String title, Supplier<T> action, Runnable undo) {
-            if (!step.afterMigration() && controls.cancellation().requested()) {
-                throw new MigrationCancelledException("cancelled (SIGINT) before step '" + title + "'", title);
-            }
-            synchronized (this) {
-                op.step = step.id;
-                op.stepStatus = Operation.STARTED;
-                write();
-            }
-            TestHooks.beforeStep(step.id);
-            controls.listener().stepStarted(step.id, title);
-            T result;
-            try {
-                result = saga.step(title, action, undo);
-            } finally {
-                List<Saga.Step> t = saga.timeline();
-                controls.listener().stepFinished(t.get(t.size() - 1));
-            }
-            synchronized (this) {
-                op.done.add(step.id);
-                op.stepStatus = Operation.DONE;
-                if (step != Step.MIGRATE) { // after the migration the record is written to the destination's domain
-                    write();
-                }
-            }
-            TestHooks.afterStep(step.id);
-            return result;
-        }
-
-        void run(Step step, String title, Runnable action, Runnable undo) {
-            step(step, title, () -> {
-                action.run();
-                return null;
-            }, undo);
-        }
-    }
-
-    /**
      * Runs the migration. A record left in the domain's metadata by an earlier passthru process that died is
      * recovered first ({@link Recovery}); one whose owner still runs refuses the migration.
      *
@@ -375,147 +273,38 @@ public final class MigrationFlow {
             controls.listener().stepFinished(t.get(t.size() - 1));
         }
         Operation op = newOperation(req, plan);
-        try (Run run = new Run(op, saga, plan.dom(), controls)) {
-            return run(req, src, dst, recovered, plan, run);
-        }
-    }
+        LibvirtMigrationSide source = new LibvirtMigrationSide(src, req.domain(), plan.dom(), hotplug, journal);
+        MigrationEngine.Transfer transfer = new MigrationEngine.Transfer() {
+            @Override
+            public MigrationSide migrate() {
+                return side(liveMigrate(plan.dom(), dst, req, controls));
+            }
 
-    private Report run(Request req, Host src, Host dst, Recovery.Result recovered, Plan plan, Run run) {
-        Operation op = run.op;
-        Saga saga = run.saga;
-        MigrationControls controls = run.controls;
-        BondVf bondVf = new BondVf(hotplug);
-        GuestStrategy strategy = GuestStrategy.of(plan.mode());
-        long[] gap = new long[2];
-        org.libvirt.Domain migrated;
-        try {
-            run.write();
-            GuestStrategy.GuestBond srcGuest = strategy.hasVf() ? BondVf.guestBond(plan.dom()) : null;
-            for (GuestStrategy.DeclaredStep s : strategy.release(op.guest)) {
-                boolean first = gap[0] == 0;
-                run.run(s.step(), s.title(), () -> {
-                    s.action().accept(srcGuest);
-                    if (first && strategy.releaseStartsGap()) {
-                        gap[0] = saga.now(); // the guest's traffic left the VF
-                    }
-                }, s.compensation() == null ? null : () -> s.compensation().accept(srcGuest));
+            @Override
+            public Copies copies() {
+                return new LibvirtCopies(hosts, plan.uuid(), new LibvirtCopies.Endpoint(src.uri(), plan.sourceHost()),
+                        new LibvirtCopies.Endpoint(dst.uri(), plan.destHost()));
             }
-            if (strategy.hasVf()) {
-                run.run(Step.UNPLUG_VF, "hot-unplug VF " + plan.sourceVf(), () -> {
-                    if (!strategy.releaseStartsGap()) {
-                        gap[0] = saga.now(); // the VF goes now (failover: net_failover moves to its standby)
-                    }
-                    hotplug.detachVf(src, req.domain(), plan.sourceVf());
-                    if (strategy.announces()) {
-                        announce(plan.dom(), 5, 1, 400, 100); // the standby's MAC on the source's bridge now
-                    }
-                }, () -> bondVf.ensureAttached(src, req.domain(), op, List.of(plan.sourceVf()), plan.vendorId(),
-                        plan.productId(), false, () -> { }, plan.agent()));
-            }
-            migrated = run.step(Step.MIGRATE, "live migrate to " + req.destUri(),
-                    () -> liveMigrate(plan.dom(), dst, req, controls), null);
-        } catch (RuntimeException e) {
-            if (!Step.MIGRATE.id.equals(op.step)) {
-                throw rollBack(run, e, req, plan, src);
-            }
-            // the live migration failed, or its reply was lost: libvirt's answer does not say where the guest runs
-            // (a lost reply to Finish leaves it running on the destination); the copies decide
-            migrated = afterFailedMigration(run, e, req, plan, src, dst);
-        }
-        saga.commit(); // the guest runs on the destination now: roll forward only
-        org.libvirt.Domain destDom = migrated;
-        PciAddress destVf = null;
-        try {
-            synchronized (run) {
-                run.dom = destDom;
-                run.write();
-            }
-            TestHooks.afterStep(Step.MIGRATE.id + "-journaled");
-            if (strategy.announces()) {
-                run.run(Step.ANNOUNCE, "announce the guest's MAC on destination", () -> announce(destDom, 5, 50, 550, 100),
-                    null);
-            }
-            if (strategy.hasVf()) {
-                destVf = plugOnDestination(run, plan, dst, req, bondVf, destDom);
-                if (plan.agent()) {
-                    run.run(Step.DEST_AGENT, "guest agent on destination",
-                            () -> Hotplug.pingAgent(destDom, controls.agentTimeout()), null);
-                    PciAddress plugged = destVf;
-                    String newLink = run.step(Step.FIND_VF, "find VF in guest",
-                            () -> findInGuest(dst, req.domain(), destDom, plan.mac(), plugged), null);
-                    GuestStrategy.GuestBond dstGuest = BondVf.guestBond(destDom);
-                    for (GuestStrategy.DeclaredStep s : strategy.arrive(op.guest, newLink)) {
-                        run.run(s.step(), s.title(), () -> s.action().accept(dstGuest), null);
-                    }
-                }
-                gap[1] = saga.now();
-            }
-            run.clear();
-        } catch (RuntimeException e) {
-            throw incomplete(run, e, req, plan);
-        }
-        return new Report(req.domain(), req.sourceUri(), req.destUri(), plan.sourceVf(), destVf, plan.mac(),
-                plan.bond(), plan.backupSlave(), saga.timeline(), saga.now(), gap[1] - gap[0],
-                jobStats(destDom), "migrated", op.id, recovered, plan.mode().id, bondVf.lastLibvirtMs,
-                plan.precheckParts());
-    }
 
-    /**
-     * The destination's VF, hot-plugged by libvirt from the plan's candidates with the source VF's MAC, VLAN, trust
-     * and failover teaming (the pre-checks checked the host, so nothing is read again).
-     */
-    private PciAddress plugOnDestination(Run run, Plan plan, Host dst, Request req, BondVf bondVf,
-                                         org.libvirt.Domain destDom) {
-        Operation op = run.op;
-        return run.step(Step.PLUG_VF, "hot-plug VF on destination", () -> {
-            PciAddress vf = bondVf.ensureAttached(dst, req.domain(), op, plan.destCandidates(), plan.vendorId(),
-                    plan.productId(), true, () -> { }, false);
-            op.destination.vf = vf.toString();
-            return vf;
-        }, null);
-    }
+            @Override
+            public MigrationSide destination() {
+                return side(dst.domain(plan.uuid()));
+            }
 
-    /**
-     * Waits (the guest timeout) for the VF's netdev in the guest; when it never shows, the VF is unplugged again so
-     * the record and the domain agree (the guest keeps its virtual NIC) and the failure names the likely cause.
-     */
-    private String findInGuest(Host host, String domain, org.libvirt.Domain dom, String mac, PciAddress vf) {
-        GuestNetwork net = BondVf.guestNet(dom);
-        Optional<GuestLink> link = net.waitForPciMac(mac, hotplug.guestTimeout());
-        if (link.isPresent()) {
-            return link.get().name();
+            private MigrationSide side(org.libvirt.Domain migrated) {
+                return new LibvirtMigrationSide(dst, req.domain(), migrated, hotplug, journal);
+            }
+        };
+        MigrationEngine.Result done;
+        try (MigrationEngine engine = new MigrationEngine(op, saga, source, controls,
+                MigrationEngine.StepHooks.TEST_HOOKS)) {
+            done = engine.run(source, transfer, new MigrationEngine.Setup(plan.sourceVf(), plan.destCandidates(),
+                    plan.agent()));
         }
-        PassthruException e = new PassthruException("the guest of '" + domain + "' did not show a netdev with MAC "
-                + mac + " within " + hotplug.guestTimeout().toSeconds() + " s after VF " + vf + " was plugged: "
-                + "check that the guest has the VF driver (igbvf/iavf/mlx5...) and PCIe hot-plug");
-        try {
-            hotplug.detachVf(host, domain, vf);
-        } catch (RuntimeException undo) {
-            e.addSuppressed(undo);
-        }
-        throw e;
-    }
-
-    /**
-     * QMP {@code announce-self} on the destination (QEMU docs, "announce-self"; the rounds of its own post-migration
-     * announcement: 50 ms first, then 100 ms apart, 5 rounds): QEMU sends RARP frames with each virtio NIC's MAC from
-     * its backend, so the destination's bridge learns where the guest now is. A failover guest needs it: after the
-     * migration QEMU asks the guest to announce itself (VIRTIO_NET_F_GUEST_ANNOUNCE), the guest's virtio driver does
-     * it on the standby netdev, which carries no address (net_failover's master holds it), so nothing is sent and
-     * the bridge keeps the guest's MAC on its uplink until the VF is back (measured on the lab: ~2.7 s silence,
-     * against ~1.6 s of downtime). libvirt has no API for it: this goes through {@code virDomainQemuMonitorCommand},
-     * which marks the domain tainted ("custom-monitor") in libvirt's log. A failure is not fatal: the VF's return
-     * ends the silence anyway. The same happens on the source when the VF is unplugged before the migration: the
-     * bridge learnt the guest's MAC from the VF's frames on its uplink, and the guest's switch to the standby
-     * announces nothing.
-     */
-    private static void announce(org.libvirt.Domain dom, int rounds, int initialMs, int maxMs, int stepMs) {
-        try {
-            dom.qemuMonitorCommand("{\"execute\":\"announce-self\",\"arguments\":{\"initial\":" + initialMs
-                    + ",\"max\":" + maxMs + ",\"rounds\":" + rounds + ",\"step\":" + stepMs + "}}", 0);
-        } catch (LibvirtException e) {
-            // older QEMU (before 4.0) or a driver without QMP passthrough: the guest is found when its VF returns
-        }
+        return new Report(req.domain(), req.sourceUri(), req.destUri(), plan.sourceVf(), done.destVf(), plan.mac(),
+                plan.bond(), plan.backupSlave(), saga.timeline(), saga.now(), done.vfGapMs(),
+                done.destination().completedJobStats(), "migrated", op.id, recovered, plan.mode().id,
+                done.destAttachLibvirtMs(), plan.precheckParts());
     }
 
     private Operation newOperation(Request req, Plan plan) {
@@ -545,149 +334,6 @@ public final class MigrationFlow {
         op.productId = plan.productId();
         op.lease = Leases.mine();
         return op;
-    }
-
-    /** What the guest has again after a rollback, for messages. */
-    private static String restored(Plan plan) {
-        return GuestStrategy.of(plan.mode()).restored();
-    }
-
-    /**
-     * After the live migration step failed: looks at both copies ({@link CopyResolver}, the same decision table as
-     * {@code passthru recover}). The guest on the source (libvirt resumed it, or the table resumed it): the done steps
-     * are undone ({@link #rollBack}). The guest on the destination (the migration completed and only its answer was
-     * lost; a source copy left paused is removed): returns the destination's domain, and the run rolls forward.
-     * Anything else (a host that does not answer, copies that leave no safe choice): nothing more is changed, the
-     * record is left for {@code passthru recover}, and the failure says so.
-     */
-    private org.libvirt.Domain afterFailedMigration(Run run, RuntimeException e, Request req, Plan plan, Host src,
-                                                    Host dst) {
-        LibvirtCopies copies = new LibvirtCopies(hosts, plan.uuid(),
-                new LibvirtCopies.Endpoint(src.uri(), plan.sourceHost()),
-                new LibvirtCopies.Endpoint(dst.uri(), plan.destHost()));
-        CopyResolver.Outcome where;
-        try {
-            where = CopyResolver.resolve(copies, null, run.saga);
-        } catch (HostUnreachableException unknown) {
-            Sighting source = copies.look(Side.SOURCE);
-            if (source.state() == CopyState.RUNNING && copies.look(Side.DESTINATION).state() == CopyState.UNREACHABLE) {
-                // the guest runs on the source, seen there: giving it its VF back resumes and destroys nothing, and
-                // leaves no guest without its network; the destination's copy, if any, waits for recover
-                e.addSuppressed(unknown);
-                throw rollBack(run, e, req, plan, src, "the destination " + req.destUri() + " did not answer, so "
-                        + "an incoming copy it may hold was not checked");
-            }
-            throw unresolved(run, e, req, unknown);
-        } catch (RuntimeException unknown) {
-            throw unresolved(run, e, req, unknown);
-        }
-        if (where.keep() == Side.SOURCE) {
-            throw rollBack(run, e, req, plan, src);
-        }
-        return dst.domain(plan.uuid());
-    }
-
-    /** The copies of a failed migration cannot be told apart safely: the record is left for recover. */
-    private MigrationFailedException unresolved(Run run, RuntimeException e, Request req, RuntimeException unknown) {
-        Operation op = run.op;
-        e.addSuppressed(unknown);
-        op.stepStatus = Operation.FAILED;
-        op.lease = null; // nobody owns it now: recover (or the next command) takes over
-        op.pending = "find where the guest runs: " + unknown.getMessage();
-        tryWrite(run, e);
-        String todo = "passthru recover " + req.domain() + " --connect " + req.sourceUri();
-        return new MigrationFailedException("live migration of '" + req.domain() + "' to " + req.destUri()
-                + " failed (" + e.getMessage() + ") and where the guest runs now cannot be told safely: "
-                + unknown.getMessage() + ". Nothing more was changed; once both hosts answer run: " + todo, e,
-                code(e), lastFailedStep(run.saga, "live migrate to " + req.destUri()), false, false, todo, null,
-                op.id);
-    }
-
-    /** Before the migration completed: undo the done steps (newest first) and say how it ended. */
-    private MigrationFailedException rollBack(Run run, RuntimeException e, Request req, Plan plan, Host src) {
-        return rollBack(run, e, req, plan, src, null);
-    }
-
-    /**
-     * {@link #rollBack(Run, RuntimeException, Request, Plan, Host)}; {@code keepRecord} non-null: the record stays
-     * after a clean rollback, with that as what is left to do (a destination that did not answer may hold a copy).
-     */
-    private MigrationFailedException rollBack(Run run, RuntimeException e, Request req, Plan plan, Host src,
-                                              String keepRecord) {
-        Operation op = run.op;
-        op.state = Operation.ROLLING_BACK;
-        op.stepStatus = Operation.FAILED;
-        tryWrite(run, e);
-        // an aborted or failed live migration resumes the source, and its guest agent reconnects a moment later
-        // (seen on the lab after Ctrl-C: "QEMU guest agent is not connected"); the compensations talk to the
-        // guest, so wait for the agent first (within --agent-timeout); if it stays away they report what is left
-        if (plan.agent()) {
-            try {
-                Hotplug.pingAgent(run.dom, run.controls.agentTimeout());
-            } catch (RuntimeException agentAway) {
-                // the compensations fail with the agent's own error and the record keeps what is left to do
-            }
-        }
-        boolean clean = run.saga.compensate(e);
-        String step = lastFailedStep(run.saga, "record operation in the domain metadata");
-        if (clean && keepRecord != null) {
-            op.lease = null;
-            op.pending = keepRecord;
-            tryWrite(run, e);
-            String todo = "passthru recover " + req.domain() + " --connect " + req.sourceUri();
-            return new MigrationFailedException("migration failed at step '" + step + "': " + e.getMessage()
-                    + "; rolled back on the source: " + restored(plan) + "; " + keepRecord + ": then run " + todo, e,
-                    code(e), step, true, false, todo, req.sourceUri(), op.id);
-        }
-        if (clean) {
-            try {
-                run.clear();
-            } catch (RuntimeException clear) {
-                e.addSuppressed(clear);
-            }
-            return new MigrationFailedException("migration failed at step '" + step + "': " + e.getMessage()
-                    + "; rolled back: " + restored(plan), e, code(e), step, true,
-                    false, null, req.sourceUri(), op.id);
-        }
-        op.lease = null; // nobody owns it now: recover (or the next command) takes over
-        op.pending = "roll back on " + req.sourceUri() + ": hot-plug a VF with MAC " + op.guest.mac
-                + GuestStrategy.of(plan.mode()).vfTodo(op.guest);
-        tryWrite(run, e);
-        String todo = "passthru recover " + req.domain() + " --connect " + req.sourceUri();
-        return new MigrationFailedException("migration failed at step '" + step + "': " + e.getMessage()
-                + "; rollback incomplete (see the errors below); run: " + todo, e, code(e), step, false, false,
-                todo, req.sourceUri(), op.id);
-    }
-
-    /** After the migration: the guest runs on the destination on its virtual NIC; keep the record for recover. */
-    private MigrationFailedException incomplete(Run run, RuntimeException e, Request req, Plan plan) {
-        Operation op = run.op;
-        op.state = Operation.INCOMPLETE;
-        op.stepStatus = Operation.FAILED;
-        op.lease = null;
-        GuestStrategy strategy = GuestStrategy.of(plan.mode());
-        op.pending = "on " + req.destUri() + ": hot-plug a free VF with MAC " + plan.mac()
-                + strategy.vfTodo(op.guest);
-        tryWrite(run, e);
-        String step = lastFailedStep(run.saga, "record operation in the domain metadata");
-        String todo = "passthru recover " + req.domain() + " --connect " + req.destUri();
-        String network = strategy.networkMeanwhile(op.guest);
-        return new MigrationFailedException("domain '" + req.domain() + "' was migrated to " + req.destUri()
-                + " and " + network + ", but step '" + step + "' failed: "
-                + e.getMessage() + ". To give it a VF again run: "
-                + todo, e, code(e), step, false, false, todo, req.destUri(), op.id);
-    }
-
-    private static void tryWrite(Run run, RuntimeException e) {
-        try {
-            run.write();
-        } catch (RuntimeException w) {
-            e.addSuppressed(w);
-        }
-    }
-
-    private static int code(RuntimeException e) {
-        return e instanceof PassthruException p ? p.libvirtErrorCode() : PassthruException.NO_LIBVIRT_ERROR;
     }
 
     private Plan precheck(Request req, Host src, Host dst) {
@@ -1088,27 +734,6 @@ public final class MigrationFlow {
             }
         }
         return out;
-    }
-
-    private static Map<String, Long> jobStats(org.libvirt.Domain dom) {
-        Map<String, Long> out = new LinkedHashMap<>();
-        try {
-            Map<String, Long> all = numbers(dom.getJobStats(JOB_STATS_COMPLETED));
-            for (String k : List.of("time_elapsed", "downtime", "data_total", "data_processed", "memory_bps",
-                    "setup_time")) {
-                if (all.containsKey(k)) {
-                    out.put(k, all.get(k));
-                }
-            }
-        } catch (LibvirtException e) {
-            out.put("unavailable", (long) LibvirtErrors.code(e));
-        }
-        return out;
-    }
-
-    static String lastFailedStep(Saga saga, String otherwise) {
-        return saga.timeline().stream().filter(s -> !s.succeeded() && !s.undo())
-                .map(Saga.Step::name).reduce((a, b) -> b).orElse(otherwise);
     }
 
     /** The destination VF is allowed by a device_spec of the same physical network, and not remote_managed. */

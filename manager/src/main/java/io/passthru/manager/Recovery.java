@@ -17,6 +17,7 @@ import io.passthru.manager.libvirt.Host;
 import io.passthru.manager.libvirt.HostIdentity;
 import io.passthru.manager.libvirt.Hosts;
 import io.passthru.manager.journal.RecordedUri;
+import io.passthru.manager.migration.Copies;
 import io.passthru.manager.migration.CopyResolver;
 import io.passthru.manager.migration.CopySafety;
 import io.passthru.manager.migration.LibvirtCopies;
@@ -308,14 +309,29 @@ public final class Recovery {
         LibvirtCopies copies = new LibvirtCopies(hosts, op.domainUuid,
                 new LibvirtCopies.Endpoint(srcUri, identity(op.source)),
                 new LibvirtCopies.Endpoint(dstUri, identity(op.destination)));
-        CopyResolver.Outcome out = CopyResolver.resolve(copies, options.forceSide(), saga);
+        return resolveMigration(op, copies, options.forceSide(), side -> {
+            Host host = hosts.open(side == Side.DESTINATION ? dstUri : srcUri);
+            return new LibvirtMigrationSide(host, op.domain, host.domain(op.domainUuid), hotplug, journal);
+        }, saga, found, MigrationEngine.StepHooks.TEST_HOOKS);
+    }
+
+    /**
+     * A migration's recovery once its record was found: the copies decide the side to keep and are made safe
+     * ({@link CopyResolver}: the paused or incoming copy of the other side removed, the kept one resumed), then
+     * the migration engine's own steps give the guest its VF back there ({@link #finish}).
+     *
+     * @param sides the side of the kept host, opened once the decision is taken
+     * @throws HostUnreachableException when a host of the record did not answer: nothing was changed
+     * @throws CopiesConflictException  when the copies leave no safe choice: nothing was changed
+     */
+    static Result resolveMigration(Operation op, Copies copies, Side forced,
+                                   java.util.function.Function<Side, MigrationSide> sides, Saga saga, String found,
+                                   MigrationEngine.StepHooks hooks) {
+        CopyResolver.Outcome out = CopyResolver.resolve(copies, forced, saga);
         boolean forward = out.keep() == Side.DESTINATION;
-        String uri = forward ? dstUri : srcUri;
-        Host host = hosts.open(uri);
-        org.libvirt.Domain dom = host.domain(op.domainUuid);
         Operation.Endpoint kept = forward ? op.destination : op.source;
-        return finish(op, saga, found, host, dom, kept.vf == null ? List.of() : List.of(PciAddress.parse(kept.vf)),
-                forward ? ROLLED_FORWARD : ROLLED_BACK);
+        return finish(op, saga, found, sides.apply(out.keep()), kept.vf == null ? List.of()
+                : List.of(PciAddress.parse(kept.vf)), forward ? ROLLED_FORWARD : ROLLED_BACK, hooks);
     }
 
     /**
@@ -390,52 +406,43 @@ public final class Recovery {
      * is plugged on the destination and the strategy's arrival steps run. Each is an ensure, so a step the crashed run
      * finished is checked, not repeated. Clears the record, or keeps it with what is left.
      */
-    private Result finish(Operation op, Saga saga, String found, Host host, org.libvirt.Domain dom,
-                          List<PciAddress> preferred, Outcome outcome) {
+    /**
+     * Gives the running guest its VF back on {@code side} with the migration engine's own steps
+     * ({@link MigrationEngine#recoverOn}): rolled back, the VF is plugged again on the source (the unplug's
+     * compensation) and the compensations of the guest-side steps the record shows started or done run newest
+     * first, as the migration's own rollback runs them; rolled forward, the arrival steps run from the recorded one
+     * on. Each is an ensure, so a step the crashed run finished is checked, not repeated. Clears the record, or keeps
+     * it with what is left to do (state incomplete, no owner).
+     */
+    static Result finish(Operation op, Saga saga, String found, MigrationSide side, List<PciAddress> preferred,
+                         Outcome outcome, MigrationEngine.StepHooks hooks) {
         op.lease = Leases.mine();
         op.state = outcome == ROLLED_BACK ? Operation.ROLLING_BACK : Operation.RUNNING;
-        BondVf bondVf = new BondVf(hotplug);
-        PciAddress[] vf = new PciAddress[1];
         GuestStrategy strategy = GuestStrategy.ofRecord(op.mode);
-        boolean needsAgent = strategy.needsAgent();
         try {
-            journal.write(dom, op);
-            if (strategy.hasVf()) {
-                // the strategies without guest-side steps use the agent, when it answers, to see the VF arrive
-                boolean agent = needsAgent || GuestExecCheck.usable(dom, java.time.Duration.ofSeconds(3));
-                if (needsAgent) {
-                    saga.run("guest agent", () -> Hotplug.pingAgent(dom, AGENT_PATIENCE), null);
-                }
-                vf[0] = saga.step("hot-plug VF", () -> bondVf.ensureAttached(host, op.domain, op, preferred,
-                        op.vendorId, op.productId, false, () -> { }, agent), null);
-                GuestStrategy.GuestBond guest = BondVf.guestBond(dom);
-                if (outcome == ROLLED_BACK) {
-                    for (GuestStrategy.DeclaredStep s : strategy.undoOnSource(op.guest, new java.util.HashSet<>(op.done),
-                            op.step)) {
-                        saga.run("undo: " + s.title(), () -> s.compensation().accept(guest), null);
-                    }
-                } else {
-                    for (GuestStrategy.DeclaredStep s : strategy.arrive(op.guest, "with MAC " + op.guest.mac)) {
-                        saga.run(s.title(), () -> s.action().accept(guest), null);
-                    }
-                }
-            }
-            journal.clear(dom, op);
-            return new Result(op.domain, op.id, found, outcome, host.uri(), vf[0], saga.timeline(), saga.now(), null);
+            PciAddress vf = MigrationEngine.recoverOn(side, op, saga, preferred, outcome == ROLLED_FORWARD,
+                    AGENT_PATIENCE, hooks);
+            return new Result(op.domain, op.id, found, outcome, side.uri(), vf, saga.timeline(), saga.now(), null);
         } catch (RuntimeException e) {
-            String todo = "on " + host.uri() + ": give '" + op.domain + "' a VF with MAC " + op.guest.mac
-                    + strategy.vfTodo(op.guest) + " (" + e.getMessage() + "); run passthru recover " + op.domain + " --connect "
-                    + host.uri() + " again once that is fixed";
+            String todo = "on " + side.uri() + ": give '" + op.domain + "' a VF with MAC " + op.guest.mac
+                    + strategy.vfTodo(op.guest) + " (" + e.getMessage() + "); run passthru recover " + op.domain
+                    + " --connect " + side.uri() + " again once that is fixed";
             op.lease = null;
             op.state = Operation.INCOMPLETE;
             op.pending = todo;
             try {
-                journal.write(dom, op);
+                side.write(op);
             } catch (RuntimeException w) {
                 e.addSuppressed(w);
             }
-            PciAddress have = BondVf.attachedVf(dom, op.guest.mac).flatMap(i -> i.sourcePciAddress()).orElse(null);
-            return new Result(op.domain, op.id, found, INCOMPLETE, host.uri(), have, saga.timeline(), saga.now(),
+            PciAddress have;
+            try {
+                have = side.attachedVf(op.guest.mac).orElse(null);
+            } catch (RuntimeException unread) {
+                e.addSuppressed(unread);
+                have = null;
+            }
+            return new Result(op.domain, op.id, found, INCOMPLETE, side.uri(), have, saga.timeline(), saga.now(),
                     todo);
         }
     }

@@ -54,9 +54,19 @@ class OutageReportTest {
     void leanTableRatiosAreMediansOfTheRunsRatios() {
         String md = new OutageReport(List.of(bond(1, 10, 300, 500), virtio(1)), MODES, 1).markdown();
         // plug + find 600 + 1200 = 1800 against the flow's own attach 300 + 1200 = 1500 and raw 450 + 900 = 1350;
-        // total 5000 / primitives 4000
-        assertTrue(md.contains("| bond | 800 | 1800 | 1500 | 1.20 | 1350 | 1.33 | 1.25 |"), md);
-        assertTrue(md.contains("| virtio-only | – | – | – | – | – | – | 1.00 |"), md);
+        // total 5000 / primitives 4000; pre-checks 800 against their slowest read, the guest's links (350 ms)
+        assertTrue(md.contains("| bond | 800 | 350 | 2.29 | 1800 | 1500 | 1.20 | 1350 | 1.33 | 1.25 |"), md);
+        assertTrue(md.contains("| virtio-only | – | – | – | – | – | – | – | – | 1.00 |"), md);
+    }
+
+    @Test
+    void theSlowestReadLeavesOutTheWaits() {
+        OutageReport.Run r = bond(1, 10, 300, 500);
+        r.precheckParts.put("waited for destination", 900L);
+        r.precheckParts.put("destination inventory", 700L);
+        assertEquals(700L, r.slowestReadMs());
+        r.precheckParts = Map.of();
+        assertEquals(null, r.slowestReadMs());
     }
 
     @Test

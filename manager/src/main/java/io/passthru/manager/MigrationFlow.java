@@ -7,7 +7,6 @@ import io.passthru.manager.error.MigrationFailedException;
 import io.passthru.manager.error.MigrationTimeoutException;
 import io.passthru.manager.error.NoFreeDeviceException;
 import io.passthru.manager.error.OperationInProgressException;
-import io.passthru.PassthruException;
 import io.passthru.agent.AgentException;
 import io.passthru.agent.BondState;
 import io.passthru.agent.GuestAgent;
@@ -59,8 +58,10 @@ import java.util.function.Supplier;
  * Live migration of a guest whose network runs over a VF bonded (active-backup) with a virtual NIC inside the guest:
  * switch the bond to the virtual NIC, unenslave the VF, hot-unplug it, live-migrate (persistent on the destination,
  * undefined on the source), hot-plug a free VF of the same vendor/product on the destination, enslave it and make it
- * the active slave. Each step is timed and journaled in the domain's {@code <metadata>} ({@link Operation}) before
- * and after it runs, so a killed process leaves enough for {@link Recovery}. A failure before the migration
+ * the active slave. This class does the pre-checks (one read of each host, the guest's network), the journal record
+ * and the live migration on libvirt; {@link MigrationEngine} runs the steps, each timed and journaled in the
+ * domain's {@code <metadata>} ({@link Operation}) before and after it runs, so a killed process leaves enough for
+ * {@link Recovery}, which runs the same engine. A failure before the migration
  * completed rolls back (the VF is re-plugged and re-enslaved on the source); a failure after it leaves the guest on
  * its virtual NIC on the destination, says so and keeps the record for {@code passthru recover}. The "VF gap" is
  * the time the guest's bond had no VF as active slave (ms). The other {@link Mode}s (libvirt's virtio-net failover,

@@ -7,7 +7,6 @@ import io.passthru.manager.error.HostNotReadyException;
 import io.passthru.manager.error.HostUnreachableException;
 import io.passthru.manager.error.OperationInProgressException;
 import io.passthru.PassthruException;
-import io.passthru.agent.GuestNetwork;
 import io.passthru.manager.journal.Leases;
 import io.passthru.manager.journal.Operation;
 import io.passthru.manager.journal.OperationJournal;

@@ -89,7 +89,7 @@ public final class Operation {
         @XmlAttribute public String uri;
         @XmlAttribute public String migrateUri;
         /** The destination as the source's libvirtd reached it in a peer-to-peer migration (else absent). */
-        @XmlAttribute public String p2pUri;
+        @XmlAttribute(name = "p2pUri") public String p2pUri; // named: JAXB would derive "p2PUri"
         @XmlAttribute public String vf;
         @XmlAttribute public String hostUuid;
         @XmlAttribute public String hostname;

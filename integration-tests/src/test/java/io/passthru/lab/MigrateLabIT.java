@@ -5,6 +5,7 @@ import io.passthru.agent.GuestAgent;
 import io.passthru.agent.GuestLink;
 import io.passthru.agent.GuestNetwork;
 import io.passthru.manager.Inventory;
+import io.passthru.manager.journal.OperationJournal;
 import io.passthru.manager.libvirt.Host;
 import io.passthru.manager.libvirt.LibvirtAgentChannel;
 import io.passthru.xml.PciAddress;
@@ -26,7 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * passthru migrate on the nested lab: a guest with a VF bonded to a virtio NIC moves from host 1 to host 2 while a
- * peer on the lab wire pings it; a migration to an unreachable address rolls back.
+ * peer on the lab wire pings it; a migration to an unreachable address rolls back; a second guest moves the same way
+ * peer-to-peer ({@code --p2p-uri}: host 1's libvirtd drives the migration, reaching host 2 over the migration link).
  */
 @ExtendWith(LabHealth.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -36,6 +38,10 @@ class MigrateLabIT {
     static final String MAC = "52:54:00:a1:00:20";
     static final String ADDR = "192.0.2.20";
 
+    static final String P2P_NAME = "it-migrate-p2p";
+    static final String P2P_MAC = "52:54:00:a1:00:21";
+    static final String P2P_ADDR = "192.0.2.21";
+
     org.libvirt.Domain dom;
     PciAddress sourceVf;
 
@@ -43,6 +49,8 @@ class MigrateLabIT {
     void cleanup() {
         Lab.removeGuest(1, NAME);
         Lab.removeGuest(2, NAME);
+        Lab.removeGuest(1, P2P_NAME);
+        Lab.removeGuest(2, P2P_NAME);
     }
 
     private void guestWithVfOnHost1() throws Exception {
@@ -143,5 +151,65 @@ class MigrateLabIT {
         assertTrue(pings[0] > 50 && pings[0] - pings[1] <= pings[0] / 10,
                 "lost " + (pings[0] - pings[1]) + " of " + pings[0] + " pings (more than 10 %)");
         assertTrue(rep.get("vfGapMs").asLong() > 0 && rep.get("migrationStats").get("downtime").asLong() > 0);
+    }
+
+    @Test
+    @Order(4)
+    void migratesPeerToPeerWithVfAndKeepsAnsweringPings() throws Exception {
+        // host 1's libvirtd reaches host 2's over the migration link, not through this machine's port forward
+        String p2pUri = "qemu+tcp://" + Lab.migrationAddress(2) + "/system";
+        Lab.removeGuest(1, P2P_NAME);
+        Lab.removeGuest(2, P2P_NAME);
+        org.libvirt.Domain guest = Lab.startGuest(1, P2P_NAME, P2P_MAC, P2P_ADDR + "/24");
+        String uuid = guest.getUUIDString();
+        PciAddress vf = Inventory.scan(Lab.host(1)).vfs().stream().filter(Inventory.Vf::isFree).findFirst()
+                .orElseThrow().address();
+        Lab.CliResult a = Lab.cli("attach", P2P_NAME, "--connect", Lab.uri(1), "--vf", vf.toString(), "--mac",
+                P2P_MAC, "--bond", "bond0");
+        assertEquals(0, a.exit(), a.err());
+
+        Lab.Ping ping = new Lab.Ping(2, P2P_ADDR);
+        Lab.sleep(2000);
+        Lab.CliResult r = Lab.cli("migrate", P2P_NAME, "--connect", Lab.uri(1), "--to", Lab.uri(2),
+                "--p2p-uri", p2pUri, "--migrate-uri", "tcp://" + Lab.migrationAddress(2), "--output", "json");
+        Lab.sleep(2000);
+        int[] pings = ping.stop();
+        assertEquals(0, r.exit(), r.out() + r.err());
+        JsonNode rep = r.json();
+        System.out.printf("P2P MIGRATION: total %d ms, VF gap %d ms, downtime %s ms, %s bytes in %s ms, pings %d "
+                        + "sent %d lost%n", rep.get("totalMs").asLong(), rep.get("vfGapMs").asLong(),
+                rep.get("migrationStats").get("downtime"), rep.get("migrationStats").get("data_total"),
+                rep.get("migrationStats").get("time_elapsed"), pings[0], pings[0] - pings[1]);
+        for (JsonNode s : rep.get("steps")) {
+            System.out.printf("  %-44s %8d ms%n", s.get("name").asText(), s.get("durationMs").asLong());
+        }
+        assertEquals(p2pUri, rep.get("p2pUri").asText(), "the report says the migration was peer-to-peer");
+
+        // the guest runs on host 2 only: shut off or gone on host 1 (undefined there), running and persistent on 2
+        assertTrue(!Lab.exists(1, P2P_NAME) || !Host.isActive(Lab.host(1).domain(P2P_NAME)), "not running on host 1");
+        org.libvirt.Domain moved = Lab.host(2).domain(uuid);
+        assertTrue(Host.isActive(moved) && Host.isPersistent(moved));
+        // with a VF of host 2's PF, bound to vfio-pci there
+        Domain live = XmlCodec.unmarshal(Host.xml(moved, false), Domain.class);
+        PciAddress destVf = live.devices().interfaces().stream().filter(DomainInterface::isHostdev).findFirst()
+                .orElseThrow().sourcePciAddress().orElseThrow();
+        assertEquals(rep.get("destVf").asText(), destVf.toString());
+        Inventory dst = Inventory.scan(Lab.host(2));
+        Inventory.Vf v = dst.vf(destVf).orElseThrow();
+        assertEquals(P2P_NAME, v.usedBy());
+        assertEquals("vfio-pci", v.driver());
+        assertTrue(dst.pf(v.pf()).isPresent(), "VF of host 2's PF");
+        // the VF is the bond's active slave in the guest, and the guest answered the peer throughout
+        GuestNetwork net = new GuestNetwork(new GuestAgent(new LibvirtAgentChannel(moved)));
+        GuestLink gl = net.findPciByMac(P2P_MAC).orElseThrow();
+        assertEquals(gl.name(), net.bond("bond0").activeSlave());
+        assertNull(Inventory.scan(Lab.host(1)).vf(vf).orElseThrow().usedBy(), "source VF released");
+        assertTrue(pings[0] > 50 && pings[0] - pings[1] <= pings[0] / 10,
+                "lost " + (pings[0] - pings[1]) + " of " + pings[0] + " pings (more than 10 %)");
+        assertTrue(rep.get("migrationStats").get("downtime").asLong() > 0);
+        // the operation is over: no record left in the domain's metadata nor in the journal mirror
+        OperationJournal journal = new OperationJournal();
+        assertTrue(journal.read(moved).isEmpty(), "no operation record left: " + journal.read(moved));
+        assertTrue(journal.readMirror(uuid).isEmpty(), "no mirrored record left: " + journal.readMirror(uuid));
     }
 }

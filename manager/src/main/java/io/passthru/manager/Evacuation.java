@@ -148,11 +148,22 @@ public final class Evacuation {
      */
     public static Evacuation withMigrationFlow(Hotplug hotplug, String toUri, String migrateUri, DevicePool pool,
                                                DevicePool destPool, Function<String, MigrationControls> controls) {
+        return withMigrationFlow(hotplug, toUri, migrateUri, null, pool, destPool, controls);
+    }
+
+    /**
+     * {@link #withMigrationFlow(Hotplug, String, String, DevicePool, DevicePool, Function)}, each guest migrated
+     * peer-to-peer when {@code p2pUri} is given: the destination's libvirt URI as the source host's libvirtd reaches
+     * it ({@link MigrationFlow.Request#p2pUri()}).
+     */
+    public static Evacuation withMigrationFlow(Hotplug hotplug, String toUri, String migrateUri, String p2pUri,
+                                               DevicePool pool, DevicePool destPool,
+                                               Function<String, MigrationControls> controls) {
         return new Evacuation(toUri, (from, to, name) -> {
             try (Hosts own = new Hosts()) {
                 return new MigrationFlow(own, hotplug).migrate(new MigrationFlow.Request(from, name, to, migrateUri,
                         null, pool, destPool, controls == null ? null : controls.apply(name),
-                        MigrationFlow.Mode.AUTO));
+                        MigrationFlow.Mode.AUTO, p2pUri));
             }
         });
     }

@@ -213,7 +213,8 @@ final class MigrationEngine implements AutoCloseable {
                     }
                 }, () -> src.plugVf(op, List.of(setup.sourceVf()), false, setup.agent()));
             }
-            moved = step(Step.MIGRATE, "live migrate to " + op.destination.uri, transfer::migrate, null);
+            moved = step(Step.MIGRATE, "live migrate to " + op.destination.uri + (op.destination.p2pUri == null ? ""
+                    : " (peer-to-peer: the source libvirtd drives it)"), transfer::migrate, null);
         } catch (RuntimeException e) {
             if (!Step.MIGRATE.id.equals(op.step)) {
                 throw rollBack(e, null);

@@ -73,6 +73,8 @@ public final class MigrationFlow {
     static final long MIGRATE_FLAGS = 1 | 8 | 16;
     /** {@code VIR_MIGRATE_AUTO_CONVERGE}. */
     static final long MIGRATE_AUTO_CONVERGE = 1 << 13;
+    /** {@code VIR_MIGRATE_PEER2PEER}: the source libvirtd drives every phase of the migration itself. */
+    static final long MIGRATE_PEER2PEER = 2;
     /**
      * How long a new VF is left to the guest's NetworkManager, whose bond-slave profile for the VF's MAC enslaves it
      * by itself, before passthru enslaves it: 10 s.
@@ -159,13 +161,22 @@ public final class MigrationFlow {
      * pools are optional; {@code mode} null means {@link Mode#AUTO}. Each host has its own pool, as each Nova compute
      * has its own {@code [pci] device_spec}: with pools, the destination VF must be allowed by a destination
      * {@code device_spec} with the same {@code physical_network} as the source VF's source {@code device_spec}, and
-     * remote_managed VFs are not used.
+     * remote_managed VFs are not used. {@code p2pUri} (optional): the destination's libvirt URI as the source host's
+     * libvirtd reaches it (e.g. {@code qemu+tcp://198.51.100.2/system}); with it the source libvirtd drives the whole
+     * migration ({@code VIR_MIGRATE_PEER2PEER}, {@code virDomainMigrateToURI3}), and {@code destUri} is still how
+     * passthru itself reaches the destination (pre-checks, the guest there afterwards).
      */
     public record Request(String sourceUri, String domain, String destUri, String migrateUri, PciAddress destVf,
-                          DevicePool pool, DevicePool destPool, MigrationControls controls, Mode mode) {
+                          DevicePool pool, DevicePool destPool, MigrationControls controls, Mode mode,
+                          String p2pUri) {
         public Request {
             controls = controls == null ? MigrationControls.defaults() : controls;
             mode = mode == null ? Mode.AUTO : mode;
+        }
+
+        public Request(String sourceUri, String domain, String destUri, String migrateUri, PciAddress destVf,
+                       DevicePool pool, DevicePool destPool, MigrationControls controls, Mode mode) {
+            this(sourceUri, domain, destUri, migrateUri, destVf, pool, destPool, controls, mode, null);
         }
 
         public Request(String sourceUri, String domain, String destUri, String migrateUri, PciAddress destVf,
@@ -183,11 +194,16 @@ public final class MigrationFlow {
         }
 
         public Request withControls(MigrationControls c) {
-            return new Request(sourceUri, domain, destUri, migrateUri, destVf, pool, destPool, c, mode);
+            return new Request(sourceUri, domain, destUri, migrateUri, destVf, pool, destPool, c, mode, p2pUri);
         }
 
         public Request withMode(Mode m) {
-            return new Request(sourceUri, domain, destUri, migrateUri, destVf, pool, destPool, controls, m);
+            return new Request(sourceUri, domain, destUri, migrateUri, destVf, pool, destPool, controls, m, p2pUri);
+        }
+
+        /** This request, migrated peer-to-peer to {@code uri} (null: driven by passthru over {@code destUri}). */
+        public Request withP2pUri(String uri) {
+            return new Request(sourceUri, domain, destUri, migrateUri, destVf, pool, destPool, controls, mode, uri);
         }
     }
 
@@ -206,7 +222,20 @@ public final class MigrationFlow {
                          String mac, String bond, String backupSlave, List<Saga.Step> steps, long totalMs,
                          long vfGapMs, Map<String, Long> migrationStats, String outcome, String operationId,
                          Recovery.Result recovered, String mode, long destAttachLibvirtMs,
-                         Map<String, Long> precheckParts) {
+                         Map<String, Long> precheckParts, String p2pUri) {
+        public Report(String domain, String source, String destination, PciAddress sourceVf, PciAddress destVf,
+                      String mac, String bond, String backupSlave, List<Saga.Step> steps, long totalMs,
+                      long vfGapMs, Map<String, Long> migrationStats, String outcome, String operationId,
+                      Recovery.Result recovered, String mode, long destAttachLibvirtMs,
+                      Map<String, Long> precheckParts) {
+            this(domain, source, destination, sourceVf, destVf, mac, bond, backupSlave, steps, totalMs, vfGapMs,
+                    migrationStats, outcome, operationId, recovered, mode, destAttachLibvirtMs, precheckParts, null);
+        }
+
+        /** Whether the source libvirtd drove the migration (peer-to-peer, to {@link #p2pUri()}). */
+        public boolean p2p() {
+            return p2pUri != null;
+        }
     }
 
     private final Hosts hosts;
@@ -305,7 +334,7 @@ public final class MigrationFlow {
         return new Report(req.domain(), req.sourceUri(), req.destUri(), plan.sourceVf(), done.destVf(), plan.mac(),
                 plan.bond(), plan.backupSlave(), saga.timeline(), saga.now(), done.vfGapMs(),
                 done.destination().completedJobStats(), "migrated", op.id, recovered, plan.mode().id,
-                done.destAttachLibvirtMs(), plan.precheckParts());
+                done.destAttachLibvirtMs(), plan.precheckParts(), req.p2pUri());
     }
 
     private Operation newOperation(Request req, Plan plan) {
@@ -324,6 +353,7 @@ public final class MigrationFlow {
         op.source.hostUuid = plan.sourceHost().uuid();
         op.source.hostname = plan.sourceHost().hostname();
         op.destination = new Operation.Endpoint(req.destUri(), req.migrateUri(), null);
+        op.destination.p2pUri = req.p2pUri();
         op.destination.hostUuid = plan.destHost().uuid();
         op.destination.hostname = plan.destHost().hostname();
         op.guest = new Operation.Guest(plan.mac(), plan.bond(), plan.backupSlave(), plan.vfLink());
@@ -609,8 +639,12 @@ public final class MigrationFlow {
     }
 
     /**
-     * {@code virDomainMigrate3} with the controls; a monitor thread samples the job statistics for the listener,
-     * aborts the job at the timeout, and the cancellation aborts it too.
+     * {@code virDomainMigrate3} with the controls, or with a {@link Request#p2pUri()} {@code virDomainMigrateToURI3}
+     * with {@code VIR_MIGRATE_PEER2PEER} (the source libvirtd connects to that URI and drives Prepare, Perform,
+     * Finish and Confirm itself); a monitor thread samples the job statistics for the listener, aborts the job at the
+     * timeout, and the cancellation aborts it too. Either way the result is the guest on {@code dst}: after a
+     * peer-to-peer migration it is looked up there by UUID, and a guest that is not there (the p2p URI reached
+     * another machine than {@code --to}) fails the step, naming both URIs.
      */
     private org.libvirt.Domain liveMigrate(org.libvirt.Domain dom, Host dst, Request req, MigrationControls c) {
         List<TypedParameter> params = new ArrayList<>();
@@ -625,6 +659,7 @@ public final class MigrationFlow {
             Host.call("set the migration's maximum downtime to " + c.maxDowntimeMs() + " ms",
                     () -> dom.migrateSetMaxDowntime(c.maxDowntimeMs()));
         }
+        String uuid = Host.call("read domain UUID", dom::getUUIDString);
         JobMonitor monitor = new JobMonitor(dom, c);
         c.cancellation().onCancel(monitor::abortForCancel);
         monitor.start();
@@ -633,7 +668,10 @@ public final class MigrationFlow {
                 throw new MigrationCancelledException("cancelled (SIGINT) before the live migration started",
                         "live migrate to " + req.destUri());
             }
-            return dom.migrate(dst.connect(), params.toArray(new TypedParameter[0]), flags);
+            if (req.p2pUri() == null) {
+                return dom.migrate(dst.connect(), params.toArray(new TypedParameter[0]), flags);
+            }
+            dom.migrateToURI(req.p2pUri(), params.toArray(new TypedParameter[0]), (int) (flags | MIGRATE_PEER2PEER));
         } catch (LibvirtException e) {
             if (monitor.timedOut) {
                 throw new MigrationTimeoutException("live migration of '" + req.domain() + "' to " + dst.uri()
@@ -648,6 +686,26 @@ public final class MigrationFlow {
         } finally {
             c.cancellation().onCancel(null);
             monitor.stop();
+        }
+        return p2pArrived(dst, req, uuid);
+    }
+
+    /**
+     * The guest on {@code dst} after the source libvirtd reported a peer-to-peer migration to
+     * {@link Request#p2pUri()} done.
+     *
+     * @throws MigrationFailedException when {@code dst} has no domain with the guest's UUID: the p2p URI reached
+     *                                  another machine than {@code --to}
+     */
+    private static org.libvirt.Domain p2pArrived(Host dst, Request req, String uuid) {
+        try {
+            return dst.domain(uuid);
+        } catch (DomainNotFoundException notThere) {
+            throw new MigrationFailedException("the source libvirtd reported the peer-to-peer migration of '"
+                    + req.domain() + "' to --p2p-uri " + req.p2pUri() + " done, but --to " + dst.uri() + " has no "
+                    + "domain " + uuid + ": --p2p-uri reached another machine than --to (give --p2p-uri as the source "
+                    + "host reaches the host of --to)", notThere, LibvirtErrors.VIR_ERR_NO_DOMAIN,
+                    "live migrate to " + req.destUri(), false);
         }
     }
 

@@ -181,6 +181,35 @@ public final class CliTypes {
     }
 
     /**
+     * {@code --p2p-uri}: the destination's libvirt URI as the source host's libvirtd reaches it. The source libvirtd
+     * connects to it (peer-to-peer migration), so it must name a remote host ({@code driver+transport://HOST/path};
+     * without a host the source libvirtd would connect to itself) and keeps to the rules passthru applies to URIs
+     * from an operation record ({@link io.passthru.manager.journal.RecordedUri#refusal}): no {@code ext} transport,
+     * no {@code command=}, {@code socket=}, {@code netcat=} or {@code proxy=} parameter.
+     */
+    public static final class P2pUriConverter implements ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            String refused = io.passthru.manager.journal.RecordedUri.refusal(value);
+            if (refused != null) {
+                throw new TypeConversionException("'" + value + "' " + refused + "; give the destination's libvirt "
+                        + "URI as the source host reaches it, e.g. qemu+tcp://198.51.100.2/system");
+            }
+            java.net.URI u = java.net.URI.create(value);
+            if (u.getScheme() == null || !u.getScheme().matches("[A-Za-z][A-Za-z0-9]*(\\+[A-Za-z0-9]+)?")) {
+                throw new TypeConversionException("'" + value + "' is not a libvirt URI (DRIVER+TRANSPORT://HOST/"
+                        + "PATH), e.g. qemu+tcp://198.51.100.2/system");
+            }
+            if (u.getHost() == null || u.getHost().isEmpty()) {
+                throw new TypeConversionException("'" + value + "' names no host: the source libvirtd would connect "
+                        + "to itself; give the destination as the source host reaches it, e.g. "
+                        + "qemu+tcp://198.51.100.2/system");
+            }
+            return value;
+        }
+    }
+
+    /**
      * An enum written in lower case on the command line ({@code json}, {@code isolate}); any case is accepted. Both
      * the converter and the completion candidates (for {@code ${COMPLETION-CANDIDATES}} in descriptions, the bash
      * completion script and the man pages).

@@ -65,7 +65,7 @@ final class EvacuateCommand implements Callable<Integer> {
         try (Hosts hosts = new Hosts()) {
             List<String> domains = Evacuation.runningDomains(hosts.open(from));
             Evacuation.Result r = Evacuation.withMigrationFlow(migration.hotplug(), migration.dest,
-                    migration.migrateUri, migration.sourcePool(), migration.destPool(),
+                    migration.migrateUri, migration.p2pUri, migration.sourcePool(), migration.destPool(),
                     name -> controls(name, json, cancellation())).evacuate(from, domains, parallel);
             if (json) {
                 PassthruCli.printJson(out, r);

@@ -27,6 +27,12 @@ final class MigrationOptions {
             + "tcp://198.51.100.2 (default: libvirt's choice)")
     String migrateUri;
 
+    @Option(names = "--p2p-uri", paramLabel = "URI", converter = CliTypes.P2pUriConverter.class, description = "the "
+            + "destination's libvirt URI as the source host's libvirtd reaches it, e.g. qemu+tcp://198.51.100.2/system; "
+            + "the source libvirtd then drives the whole migration (VIR_MIGRATE_PEER2PEER), which goes on to the end "
+            + "if passthru dies midway (default: passthru drives it over --to)")
+    String p2pUri;
+
     @Option(names = "--pool", defaultValue = DEFAULT_POOL, paramLabel = "FILE", description = "the source host's "
             + "device pool; with it each destination VF must be on its source VF's physical_network (default: "
             + "${DEFAULT-VALUE} when it exists; a FILE given must exist)")

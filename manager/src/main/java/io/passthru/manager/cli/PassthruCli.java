@@ -319,7 +319,7 @@ public final class PassthruCli extends PassthruRoot {
             try (Hosts hosts = new Hosts()) {
                 MigrationFlow.Report r = new MigrationFlow(hosts, migration.hotplug()).migrate(
                         new MigrationFlow.Request(common.uri, domain, migration.dest, migration.migrateUri, destVf,
-                                migration.sourcePool(), migration.destPool(), controls, mode));
+                                migration.sourcePool(), migration.destPool(), controls, mode, migration.p2pUri));
                 if (r.recovered() != null) {
                     System.err.println("passthru: recovered first: " + r.recovered().summary());
                 }
@@ -366,6 +366,9 @@ public final class PassthruCli extends PassthruRoot {
 
         static void printReport(PrintWriter out, MigrationFlow.Report r) {
             out.printf("migrated %s: %s -> %s%n", r.domain(), r.source(), r.destination());
+            if (r.p2p()) {
+                out.printf("peer-to-peer: the source libvirtd drove the migration to %s%n", r.p2pUri());
+            }
             out.printf("  %-44s %9s %12s  %s%n", "step", "start ms", "duration ms", "outcome");
             for (Saga.Step s : r.steps()) {
                 out.printf("  %-44s %9d %12d  %s%n", s.name(), s.startMs(), s.durationMs(), s.outcome());

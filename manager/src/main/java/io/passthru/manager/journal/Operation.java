@@ -21,7 +21,7 @@ import java.util.List;
  *                     generation="7">
  *   <source uri="qemu+tcp://h1/system" vf="0000:01:10.0" hostUuid="5a5a..." hostname="h1"/>
  *   <destination uri="qemu+tcp://h2/system" migrateUri="tcp://198.51.100.2" vf="0000:01:10.2" hostUuid="..."
- *                hostname="h2"/>
+ *                hostname="h2" p2pUri="qemu+tcp://198.51.100.2/system"/>
  *   <guest mac="52:54:00:a1:00:20" bond="bond0" backupSlave="eth0" vfLink="eth1"/>
  *   <lease pid="4242" host="ops1" processStart="2026-12-01T20:00:00Z" heartbeat="2026-12-01T20:00:05Z"/>
  *   <done>switch-bond</done><done>unenslave-vf</done>
@@ -79,7 +79,8 @@ public final class Operation {
     @XmlElement(namespace = NAMESPACE) public String pending;
 
     /**
-     * A host of the operation: libvirt URI as given, migration URI (destination only), the VF used there, and the
+     * A host of the operation: libvirt URI as given, migration URI and peer-to-peer URI (destination only; the
+     * latter only in a peer-to-peer migration), the VF used there, and the
      * machine the URI reached when the operation started (libvirt host UUID and host name: a URI such as
      * {@code qemu:///system} reaches another machine from elsewhere, so recovery checks it reaches this one).
      */
@@ -87,6 +88,8 @@ public final class Operation {
     public static final class Endpoint {
         @XmlAttribute public String uri;
         @XmlAttribute public String migrateUri;
+        /** The destination as the source's libvirtd reached it in a peer-to-peer migration (else absent). */
+        @XmlAttribute(name = "p2pUri") public String p2pUri; // named: JAXB would derive "p2PUri"
         @XmlAttribute public String vf;
         @XmlAttribute public String hostUuid;
         @XmlAttribute public String hostname;

@@ -27,34 +27,42 @@ public final class RecordedUri {
         if (uri == null) {
             return null;
         }
+        String refused = refusal(uri);
+        if (refused != null) {
+            throw new InvalidRequestException("the " + what + " URI in the operation record, '" + uri + "', "
+                    + refused + ": passthru does not connect to it from a record; nothing was changed. Give the host "
+                    + "with --source-uri or --destination-uri");
+        }
+        return uri;
+    }
+
+    /**
+     * What in {@code uri} passthru refuses to hand to libvirt (not a URI, the {@code ext} transport, or a parameter
+     * that names a program or a socket), or null when nothing is: the rule of {@link #check}, shared with the URIs
+     * given on the command line that a libvirt daemon connects to ({@code migrate --p2p-uri}).
+     */
+    public static String refusal(String uri) {
         URI u;
         try {
             u = new URI(uri);
         } catch (URISyntaxException e) {
-            throw new InvalidRequestException("the " + what + " URI in the operation record, '" + uri + "', is not a "
-                    + "URI (" + e.getMessage() + "): nothing was changed; give the host with --source-uri or "
-                    + "--destination-uri");
+            return "is not a URI (" + e.getMessage() + ")";
         }
         String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
         int plus = scheme.indexOf('+');
         String transport = plus < 0 ? "" : scheme.substring(plus + 1);
         if (transport.equals("ext")) {
-            throw new InvalidRequestException("the " + what + " URI in the operation record, '" + uri + "', uses the "
-                    + "ext transport, which runs a program: passthru does not connect to it from a record; nothing "
-                    + "was changed. Give the host with --source-uri or --destination-uri");
+            return "uses the ext transport, which runs a program";
         }
         String query = u.getRawQuery();
         if (query != null) {
             for (String kv : query.split("&")) {
                 String key = kv.split("=", 2)[0].toLowerCase(Locale.ROOT);
                 if (REFUSED_PARAMETERS.contains(key)) {
-                    throw new InvalidRequestException("the " + what + " URI in the operation record, '" + uri
-                            + "', sets '" + key + "=', which names a program or socket: passthru does not connect to "
-                            + "it from a record; nothing was changed. Give the host with --source-uri or "
-                            + "--destination-uri");
+                    return "sets '" + key + "=', which names a program or socket";
                 }
             }
         }
-        return uri;
+        return null;
     }
 }

@@ -288,4 +288,51 @@ class PassthruCliTest {
         assertEquals("bond0123456789a", c.convert("bond0123456789a"), "15 bytes");
         assertEquals("br-lan.10", c.convert("br-lan.10"));
     }
+
+    @Test
+    void p2pUriIsParsedForMigrateAndEvacuate() {
+        String p2p = "qemu+tcp://198.51.100.2/system";
+        CommandLine cl = PassthruCli.commandLine("migrate");
+        cl.parseArgs("migrate", "g", "--to", "qemu+tcp://127.0.0.1:16510/system", "--p2p-uri", p2p);
+        PassthruCli.Migrate m = cl.getSubcommands().get("migrate").getCommand();
+        assertEquals(p2p, m.migration.p2pUri);
+        cl.parseArgs("migrate", "g", "--to", "qemu+tcp://127.0.0.1:16510/system");
+        assertEquals(null, m.migration.p2pUri, "without --p2p-uri passthru drives the migration");
+
+        CommandLine ev = PassthruCli.commandLine("evacuate");
+        String ssh = "qemu+ssh://root@h2.example.com:2222/system?keyfile=/root/.ssh/id_ed25519";
+        ev.parseArgs("evacuate", "--from", "qemu+tcp://h1/system", "--to", "qemu+tcp://h2/system", "--p2p-uri", ssh);
+        EvacuateCommand e = ev.getSubcommands().get("evacuate").getCommand();
+        assertEquals(ssh, e.migration.p2pUri);
+        assertTrue(run("migrate", "--help").out().contains("--p2p-uri=URI"));
+    }
+
+    @Test
+    void badP2pUrisAreRefusedBeforeAnyConnection() {
+        // the hosts do not exist: a command that got as far as libvirt would exit 3
+        String[][] bad = {
+                {"qemu+ext:///system?command=/tmp/evil", "ext transport"},
+                {"qemu+ext://h2/system", "ext transport"},
+                {"qemu+ssh://h2/system?command=/tmp/evil", "'command='"},
+                {"qemu+ssh://h2/system?socket=/tmp/evil.sock", "'socket='"},
+                {"qemu+ssh://h2/system?netcat=/tmp/nc", "'netcat='"},
+                {"qemu+ssh://h2/system?keyfile=/k&Proxy=/tmp/p", "'proxy='"},
+                {"qemu+tcp://h2 /system", "is not a URI"},
+                {"h2", "is not a libvirt URI"},
+                {"/system", "is not a libvirt URI"},
+                {"qemu:///system", "names no host"},
+                {"qemu+unix:///system", "names no host"},
+        };
+        for (String[] b : bad) {
+            for (String[] command : new String[][] {{"migrate", "guest1", "--to", "qemu+tcp://h2/system"},
+                    {"evacuate", "--from", "qemu+tcp://h1/system", "--to", "qemu+tcp://h2/system"}}) {
+                String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(command),
+                        java.util.stream.Stream.of("--p2p-uri", b[0])).toArray(String[]::new);
+                Run r = run(args);
+                assertUsageError(r, "passthru " + command[0], "--p2p-uri");
+                String first = r.err().lines().findFirst().orElse("");
+                assertTrue(first.contains("'" + b[0] + "'") && first.contains(b[1]), b[0] + ": " + r.err());
+            }
+        }
+    }
 }

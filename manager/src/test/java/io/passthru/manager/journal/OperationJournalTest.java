@@ -51,6 +51,17 @@ class OperationJournalTest {
         assertEquals(ProcessHandle.current().pid(), back.lease.pid);
         assertTrue(back.isDone("switch-bond") && !back.isDone("unplug-vf"));
         assertNull(back.pending);
+        assertNull(back.destination.p2pUri, "no p2pUri attribute unless the migration is peer-to-peer");
+        assertFalse(xml.contains("p2pUri"), xml);
+    }
+
+    @Test
+    void aPeerToPeerDestinationKeepsItsP2pUri() {
+        Operation op = sample();
+        op.destination.p2pUri = "qemu+tcp://198.51.100.2/system";
+        String xml = OperationJournal.toXml(op);
+        assertTrue(xml.contains("p2pUri=\"qemu+tcp://198.51.100.2/system\""), xml);
+        assertEquals("qemu+tcp://198.51.100.2/system", OperationJournal.fromXml(xml).destination.p2pUri);
     }
 
     @Test

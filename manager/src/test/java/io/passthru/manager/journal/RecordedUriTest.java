@@ -28,4 +28,12 @@ class RecordedUriTest {
                     x.getMessage());
         }
     }
+
+    @Test
+    void refusalSaysWhatIsRefusedAndNothingForAPlainUri() {
+        assertEquals(null, RecordedUri.refusal("qemu+tcp://198.51.100.2/system"));
+        assertTrue(RecordedUri.refusal("qemu+ext:///system").contains("ext transport"));
+        assertTrue(RecordedUri.refusal("qemu+ssh://h2/system?socket=/x").contains("'socket='"));
+        assertTrue(RecordedUri.refusal("qemu+tcp://h 2/system").startsWith("is not a URI"));
+    }
 }

@@ -1,5 +1,6 @@
 package io.passthru.manager;
 
+import io.passthru.PassthruException;
 import io.passthru.manager.error.InvalidRequestException;
 import io.passthru.manager.error.LibvirtCallException;
 import io.passthru.manager.error.NoFreeDeviceException;
@@ -10,7 +11,6 @@ import io.passthru.manager.pool.DeviceType;
 import io.passthru.manager.pool.DevicePool;
 import io.passthru.manager.pool.PciAlias;
 import io.passthru.xml.PciAddress;
-import org.libvirt.LibvirtException;
 import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;
 
@@ -183,8 +183,8 @@ public final class AliasAttach {
     static Map<Integer, Integer> hostNumaSockets(Host host) {
         String caps;
         try {
-            caps = host.connect().getCapabilities();
-        } catch (LibvirtException e) {
+            caps = host.capabilities();
+        } catch (PassthruException e) {
             return Map.of();
         }
         Map<Integer, Integer> out = new HashMap<>();

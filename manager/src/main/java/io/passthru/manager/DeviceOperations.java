@@ -122,7 +122,7 @@ public final class DeviceOperations {
     public Attached attach(Host host, String domain, Function<Recorder, List<Hotplug.AttachResult>> attach,
                            String bond) {
         org.libvirt.Domain dom = host.domain(domain);
-        String uuid = Host.call("read domain UUID", dom::getUUIDString);
+        String uuid = Host.uuid(dom);
         try (OperationLock lock = lock(host, domain, uuid)) {
             Operation op = newOperation(OperationKind.ATTACH, domain, uuid, host);
             journal.write(dom, op);
@@ -232,7 +232,7 @@ public final class DeviceOperations {
      */
     public Hotplug.DetachResult detach(Host host, String domain, PciAddress address, boolean vf) {
         org.libvirt.Domain dom = host.domain(domain);
-        String uuid = Host.call("read domain UUID", dom::getUUIDString);
+        String uuid = Host.uuid(dom);
         // an earlier detach of this device whose guest released it after the timeout: settling its record (under
         // the lock) finishes it, and this request is then done
         boolean pendingBefore = journal.read(dom).filter(o -> o.kind == OperationKind.DETACH)

@@ -5,8 +5,8 @@ import io.passthru.manager.error.HostNotReadyException;
 import io.passthru.manager.error.InvalidRequestException;
 import io.passthru.manager.error.NoFreeDeviceException;
 import io.passthru.PassthruException;
+import io.passthru.manager.libvirt.Domains;
 import io.passthru.manager.libvirt.Host;
-import io.passthru.manager.libvirt.LibvirtErrors;
 import io.passthru.manager.pool.Allocator;
 import io.passthru.manager.pool.Candidate;
 import io.passthru.manager.pool.DevicePool;
@@ -25,7 +25,6 @@ import io.passthru.xml.domain.DomainInterface;
 import io.passthru.xml.domain.DomainInterfaceTeaming;
 import io.passthru.xml.domain.DomainIommu;
 import io.passthru.xml.domain.DomainIommuDriver;
-import org.libvirt.LibvirtException;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -331,39 +330,26 @@ public final class DomainDefiner {
             if (dryRun) {
                 return new Result(cmd.name, host.uri(), null, described, model, cmd.hotplugPorts, true, xml);
             }
-            org.libvirt.Domain dom;
-            try {
-                dom = host.connect().domainDefineXML(xml);
-            } catch (LibvirtException e) {
-                throw LibvirtErrors.wrap("define domain '" + cmd.name + "' on " + host.uri(), e);
-            }
+            org.libvirt.Domain dom = host.define(xml, "define domain '" + cmd.name + "' on " + host.uri());
             Map<PciAddress, List<String>> holders = Inventory.holders(host);
             for (PassthroughDevice dev : devices) {
                 List<String> h = holders.getOrDefault(dev.address(), List.of());
                 if (h.size() > 1) {
-                    Host.call("undefine '" + cmd.name + "' after a concurrent request took " + dev.describe(),
-                            () -> {
-                                dom.undefine();
-                                return null;
-                            });
+                    Domains.undefine(dom, "undefine '" + cmd.name + "' after a concurrent request took "
+                            + dev.describe());
                     throw new DeviceNotAssignableException(dev.describe() + " was taken by domain '"
                             + h.stream().filter(n -> !n.equals(cmd.name)).findFirst().orElse("?") + "' meanwhile "
                             + "(a concurrent request): '" + cmd.name + "' was not defined; run define again");
                 }
             }
-            return new Result(cmd.name, host.uri(), Host.call("read domain UUID", dom::getUUIDString), described,
+            return new Result(cmd.name, host.uri(), Host.uuid(dom), described,
                     model, cmd.hotplugPorts, false, Host.xml(dom, true));
         }
     }
 
     private static void refuseExisting(Host host, String name) {
-        try {
-            host.connect().domainLookupByName(name);
-        } catch (LibvirtException e) {
-            if (LibvirtErrors.code(e) == LibvirtErrors.VIR_ERR_NO_DOMAIN) {
-                return;
-            }
-            throw LibvirtErrors.wrap("look up domain '" + name + "' on " + host.uri(), e);
+        if (!host.hasDomainNamed(name)) {
+            return;
         }
         throw new InvalidRequestException("domain '" + name + "' is already defined on " + host.uri() + ": pick "
                 + "another name, or undefine it first (virsh -c " + host.uri() + " undefine " + name + ")");

@@ -12,16 +12,15 @@ import io.passthru.agent.GuestLink;
 import io.passthru.agent.GuestNetwork;
 import io.passthru.agent.GuestNetworkManager;
 import io.passthru.manager.libvirt.DeviceEventWatch;
+import io.passthru.manager.libvirt.Domains;
 import io.passthru.manager.libvirt.Host;
 import io.passthru.manager.libvirt.LibvirtAgentChannel;
-import io.passthru.manager.libvirt.LibvirtErrors;
 import io.passthru.xml.MacAddress;
 import io.passthru.xml.PciAddress;
 import io.passthru.xml.XmlCodec;
 import io.passthru.xml.domain.Domain;
 import io.passthru.xml.domain.DomainHostdev;
 import io.passthru.xml.domain.DomainInterface;
-import org.libvirt.LibvirtException;
 
 import java.time.Duration;
 import java.util.List;
@@ -36,15 +35,6 @@ import java.util.Optional;
  * ({@link AssignmentRules}, {@link HostCheck#requireReadyFor}) come before any change.
  */
 public final class Hotplug {
-    /** {@code VIR_DOMAIN_AFFECT_LIVE}. */
-    static final int AFFECT_LIVE = 1;
-    /** {@code VIR_DOMAIN_AFFECT_CONFIG}. */
-    static final int AFFECT_CONFIG = 2;
-    /** {@code VIR_ERR_NO_SUPPORT}: the driver does not implement the call. */
-    static final int VIR_ERR_NO_SUPPORT = 3;
-    /** {@code VIR_ERR_INVALID_ARG}: also what a driver answers for flags it does not take. */
-    static final int VIR_ERR_INVALID_ARG = 8;
-
     /** Default wait for the guest to show a hot-plugged VF: 60 s (nested labs are slow). */
     public static final Duration DEFAULT_GUEST_TIMEOUT = Duration.ofSeconds(60);
     /** Default wait for {@code DEVICE_REMOVED} per unplug request: 20 s. */
@@ -147,7 +137,7 @@ public final class Hotplug {
      */
     AttachResult attach(Host host, String domainName, PassthroughDevice device, Inventory known) {
         org.libvirt.Domain dom = host.domain(domainName);
-        try (DomainLock lock = DomainLock.acquire(host.uri(), uuid(dom))) {
+        try (DomainLock lock = DomainLock.acquire(host.uri(), Host.uuid(dom))) {
             if (Host.isActive(dom)) {
                 return attachLocked(host, domainName, dom, device, known);
             }
@@ -189,13 +179,9 @@ public final class Hotplug {
         String xml = XmlCodec.marshal(device.element());
         long t0 = System.nanoTime();
         if (live) {
-            int flags = AFFECT_LIVE | (Host.isPersistent(dom) ? AFFECT_CONFIG : 0);
-            try {
-                dom.attachDeviceFlags(xml, flags);
-            } catch (LibvirtException e) {
-                throw LibvirtErrors.wrap("pass " + device.describe() + " through to domain '" + domainName + "' on "
-                        + host.uri(), e);
-            }
+            int flags = Domains.AFFECT_LIVE | (Host.isPersistent(dom) ? Domains.AFFECT_CONFIG : 0);
+            Domains.attachDevice(dom, xml, flags, "pass " + device.describe() + " through to domain '" + domainName
+                    + "' on " + host.uri());
         } else {
             editConfig(host, dom, domainName, device.element(), true, "add " + device.describe()
                     + " to the persistent definition of '" + domainName + "' on " + host.uri());
@@ -217,23 +203,11 @@ public final class Hotplug {
     private static void editConfig(Host host, org.libvirt.Domain dom, String domainName, Object element, boolean add,
                                    String what) {
         String xml = XmlCodec.marshal(element);
-        try {
-            if (add) {
-                dom.attachDeviceFlags(xml, AFFECT_CONFIG);
-            } else {
-                dom.detachDeviceFlags(xml, AFFECT_CONFIG);
-            }
+        if (Domains.editConfigInPlace(dom, xml, add, what)) {
             return;
-        } catch (LibvirtException e) {
-            int code = LibvirtErrors.code(e);
-            boolean unsupported = code == VIR_ERR_NO_SUPPORT
-                    || code == VIR_ERR_INVALID_ARG && LibvirtErrors.message(e).contains("unsupported flags");
-            if (!unsupported) {
-                throw LibvirtErrors.wrap(what, e);
-            }
         }
-        Domain d = XmlCodec.unmarshal(Host.call("read persistent XML of '" + domainName + "'",
-                () -> dom.getXMLDesc(ViommuConfig.XML_FOR_DEFINE)), Domain.class);
+        Domain d = XmlCodec.unmarshal(Domains.xmlForDefine(dom, "read persistent XML of '" + domainName + "'"),
+                Domain.class);
         if (add) {
             d.devices().add(XmlCodec.copy(element));
         } else {
@@ -243,11 +217,7 @@ public final class Hotplug {
                     a + " is not in the persistent definition of '" + domainName + "'"));
             d.devices().remove(found);
         }
-        try {
-            host.connect().domainDefineXML(XmlCodec.marshal(d));
-        } catch (LibvirtException e) {
-            throw LibvirtErrors.wrap(what, e);
-        }
+        host.define(XmlCodec.marshal(d), what);
     }
 
     private AttachResult attachVfLocked(Host host, String domainName, org.libvirt.Domain dom,
@@ -347,7 +317,7 @@ public final class Hotplug {
     AttachResult plugChecked(Host host, String domainName, PassthroughDevice.Vf device, Runnable beforeGuestWait,
                              boolean waitInGuest) {
         org.libvirt.Domain dom = host.domain(domainName);
-        try (DomainLock lock = DomainLock.acquire(host.uri(), uuid(dom))) {
+        try (DomainLock lock = DomainLock.acquire(host.uri(), Host.uuid(dom))) {
             return plugLive(host, domainName, dom, device, beforeGuestWait, waitInGuest);
         }
     }
@@ -357,11 +327,8 @@ public final class Hotplug {
         PciAddress vf = device.address();
         String xml = XmlCodec.marshal(device.element());
         long t0 = System.nanoTime();
-        try {
-            dom.attachDeviceFlags(xml, AFFECT_LIVE | (Host.isPersistent(dom) ? AFFECT_CONFIG : 0));
-        } catch (LibvirtException e) {
-            throw LibvirtErrors.wrap("hot-plug VF " + vf + " into domain '" + domainName + "' on " + host.uri(), e);
-        }
+        Domains.attachDevice(dom, xml, Domains.AFFECT_LIVE | (Host.isPersistent(dom) ? Domains.AFFECT_CONFIG : 0),
+                "hot-plug VF " + vf + " into domain '" + domainName + "' on " + host.uri());
         long libvirtMs = ms(t0);
         DomainInterface attached = findInterface(Host.xml(dom, false), vf).orElseThrow(() -> new PassthruException(
                 "libvirt accepted VF " + vf + " but domain '" + domainName + "' does not list it"));
@@ -416,7 +383,7 @@ public final class Hotplug {
 
     private DetachResult detach(Host host, String domainName, PciAddress address, String word) {
         org.libvirt.Domain dom = host.domain(domainName);
-        try (DomainLock lock = DomainLock.acquire(host.uri(), uuid(dom))) {
+        try (DomainLock lock = DomainLock.acquire(host.uri(), Host.uuid(dom))) {
             return detachVfLocked(host, domainName, dom, address, word);
         }
     }
@@ -441,16 +408,10 @@ public final class Hotplug {
             try (DeviceEventWatch watch = host.watchDeviceEvents(dom)) {
                 while (!removed && attempts < DETACH_ATTEMPTS) {
                     attempts++;
-                    try {
-                        dom.detachDeviceFlags(xml, AFFECT_LIVE);
-                    } catch (LibvirtException e) {
-                        // a request while an earlier unplug is still pending is refused ("already in the process
-                        // of unplug"); the wait below decides
-                        if (attempts == 1 && !LibvirtErrors.message(e).contains("unplug")) {
-                            throw LibvirtErrors.wrap("hot-unplug " + word + " " + vf + " from domain '"
-                                    + domainName + "'", e);
-                        }
-                    }
+                    // a request while an earlier unplug is still pending is refused ("already in the process of
+                    // unplug"); the wait below decides
+                    Domains.requestDetach(dom, xml, Domains.AFFECT_LIVE, attempts > 1, "hot-unplug " + word + " "
+                            + vf + " from domain '" + domainName + "'");
                     Optional<DeviceEventWatch.DeviceEvent> ev = watch.await(alias, detachTimeout);
                     if (ev.isPresent() && ev.get().kind() == DeviceEventWatch.Kind.REMOVAL_FAILED) {
                         throw new DetachTimeoutException("the guest of domain '" + domainName + "' refused to "
@@ -561,10 +522,6 @@ public final class Hotplug {
     /** Pings the guest agent, retrying unavailable/timeouts (the agent restarts or is busy) for up to {@code patience}. */
     static void pingAgent(org.libvirt.Domain dom, Duration patience) {
         new GuestAgent(new LibvirtAgentChannel(dom), Duration.ofSeconds(5)).awaitAnswer(patience);
-    }
-
-    private static String uuid(org.libvirt.Domain dom) {
-        return Host.call("read domain UUID", dom::getUUIDString);
     }
 
     static long ms(long startNanos) {

@@ -4,11 +4,10 @@ import io.passthru.PassthruException;
 import io.passthru.agent.GuestLink;
 import io.passthru.manager.journal.Operation;
 import io.passthru.manager.journal.OperationJournal;
+import io.passthru.manager.libvirt.Domains;
 import io.passthru.manager.libvirt.Host;
-import io.passthru.manager.libvirt.LibvirtErrors;
 import io.passthru.xml.PciAddress;
 import io.passthru.xml.domain.DomainInterface;
-import org.libvirt.LibvirtException;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -18,9 +17,6 @@ import java.util.Optional;
 
 /** {@link MigrationSide} on libvirt: the domain {@code domain} on {@code host}, its guest through the guest agent. */
 final class LibvirtMigrationSide implements MigrationSide {
-    /** {@code VIR_DOMAIN_JOB_STATS_COMPLETED}. */
-    static final int JOB_STATS_COMPLETED = 1;
-
     private final Host host;
     private final String domain;
     private final org.libvirt.Domain dom;
@@ -94,9 +90,10 @@ final class LibvirtMigrationSide implements MigrationSide {
         int initialMs = arrived ? 50 : 1;
         int maxMs = arrived ? 550 : 400;
         try {
-            dom.qemuMonitorCommand("{\"execute\":\"announce-self\",\"arguments\":{\"initial\":" + initialMs
-                    + ",\"max\":" + maxMs + ",\"rounds\":5,\"step\":100}}", 0);
-        } catch (LibvirtException e) {
+            Domains.monitorCommand(dom, "{\"execute\":\"announce-self\",\"arguments\":{\"initial\":"
+                    + initialMs + ",\"max\":" + maxMs + ",\"rounds\":5,\"step\":100}}",
+                    Domains.QEMU_MONITOR_COMMAND_DEFAULT, "announce-self on domain '" + domain + "'");
+        } catch (PassthruException e) {
             // older QEMU (before 4.0) or a driver without QMP passthrough: the guest is found when its VF returns
         }
     }
@@ -142,15 +139,16 @@ final class LibvirtMigrationSide implements MigrationSide {
     public Map<String, Long> completedJobStats() {
         Map<String, Long> out = new LinkedHashMap<>();
         try {
-            Map<String, Long> all = MigrationFlow.numbers(dom.getJobStats(JOB_STATS_COMPLETED));
+            Map<String, Long> all = MigrationFlow.numbers(Domains.jobStats(dom, Domains.JOB_STATS_COMPLETED,
+                    "read the statistics of the last job of domain '" + domain + "'"));
             for (String k : List.of("time_elapsed", "downtime", "data_total", "data_processed", "memory_bps",
                     "setup_time")) {
                 if (all.containsKey(k)) {
                     out.put(k, all.get(k));
                 }
             }
-        } catch (LibvirtException e) {
-            out.put("unavailable", (long) LibvirtErrors.code(e));
+        } catch (PassthruException e) {
+            out.put("unavailable", (long) e.libvirtErrorCode());
         }
         return out;
     }

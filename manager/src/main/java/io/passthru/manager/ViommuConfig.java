@@ -2,6 +2,7 @@ package io.passthru.manager;
 
 import io.passthru.manager.error.DomainNotFoundException;
 import io.passthru.manager.error.InvalidRequestException;
+import io.passthru.manager.libvirt.Domains;
 import io.passthru.manager.libvirt.Host;
 import io.passthru.manager.viommu.ViommuPolicy;
 import io.passthru.xml.XmlCodec;
@@ -11,7 +12,6 @@ import io.passthru.xml.domain.DomainFeatures;
 import io.passthru.xml.domain.DomainIommu;
 import io.passthru.xml.domain.DomainIommuDriver;
 import io.passthru.xml.domain.DomainOsType;
-import org.libvirt.LibvirtException;
 
 import java.util.Map;
 
@@ -23,9 +23,6 @@ import java.util.Map;
  * unsupported combination fails before anything is defined.
  */
 public final class ViommuConfig {
-    /** {@code VIR_DOMAIN_XML_SECURE | VIR_DOMAIN_XML_INACTIVE}: the persistent XML with secrets, for redefining. */
-    static final int XML_FOR_DEFINE = 1 | 2;
-
     /** What was set: model null for "none"; {@code domainXml} is the new persistent definition. */
     public record Result(String domain, String model, Map<String, String> driver, String ioapicDriver,
                          String domainXml) {
@@ -64,7 +61,7 @@ public final class ViommuConfig {
      */
     public Result apply(Host host, String domainName, ViommuPolicy.Option option) {
         org.libvirt.Domain dom = host.domain(domainName);
-        String xml = Host.call("read persistent XML of '" + domainName + "'", () -> dom.getXMLDesc(XML_FOR_DEFINE));
+        String xml = Domains.xmlForDefine(dom, "read persistent XML of '" + domainName + "'");
         Domain d = XmlCodec.unmarshal(xml, Domain.class);
         DomainOsType type = d.getOs() == null ? null : d.getOs().getType();
         String arch = type == null ? null : type.getArch();
@@ -90,12 +87,7 @@ public final class ViommuConfig {
             d.setFeatures(f);
         }
         String newXml = XmlCodec.marshal(d);
-        try {
-            host.connect().domainDefineXML(newXml);
-        } catch (LibvirtException e) {
-            throw io.passthru.manager.libvirt.LibvirtErrors.wrap("define '" + domainName + "' with vIOMMU "
-                    + decision.model(), e);
-        }
+        host.define(newXml, "define '" + domainName + "' with vIOMMU " + decision.model());
         return new Result(domainName, decision.model(), decision.driver(), decision.ioapicDriver(), newXml);
     }
 }

@@ -2,13 +2,12 @@ package io.passthru.manager.journal;
 
 import io.passthru.PassthruException;
 import io.passthru.manager.error.RecordMovedException;
+import io.passthru.manager.libvirt.Domains;
 import io.passthru.manager.libvirt.Host;
-import io.passthru.manager.libvirt.LibvirtErrors;
 import jakarta.xml.bind.JAXBContext;
 import jakarta.xml.bind.JAXBException;
 import jakarta.xml.bind.Marshaller;
 import org.libvirt.Domain;
-import org.libvirt.LibvirtException;
 
 import javax.xml.XMLConstants;
 import java.io.IOException;
@@ -34,14 +33,6 @@ import java.util.Optional;
  * it was asked about.
  */
 public final class OperationJournal {
-    /** {@code VIR_DOMAIN_METADATA_ELEMENT} (libvirt-domain.h). */
-    static final int METADATA_ELEMENT = 2;
-    /** {@code VIR_DOMAIN_AFFECT_LIVE}, {@code VIR_DOMAIN_AFFECT_CONFIG}. */
-    static final int AFFECT_LIVE = 1;
-    static final int AFFECT_CONFIG = 2;
-    /** {@code VIR_ERR_NO_DOMAIN_METADATA} (virterror.h). */
-    public static final int VIR_ERR_NO_DOMAIN_METADATA = 80;
-
     private static final JAXBContext CONTEXT;
 
     static {
@@ -70,16 +61,8 @@ public final class OperationJournal {
 
     /** The operation recorded in {@code dom}'s metadata (live definition when running), if any. */
     public Optional<Operation> read(Domain dom) {
-        String xml;
-        try {
-            xml = dom.getMetadata(METADATA_ELEMENT, Operation.NAMESPACE, 0);
-        } catch (LibvirtException e) {
-            if (LibvirtErrors.code(e) == VIR_ERR_NO_DOMAIN_METADATA
-                    || LibvirtErrors.message(e).contains("metadata not found")) {
-                return Optional.empty();
-            }
-            throw LibvirtErrors.wrap("read passthru's operation record from the domain metadata", e);
-        }
+        String xml = Domains.elementMetadata(dom, Operation.NAMESPACE, Domains.AFFECT_CURRENT,
+                "read passthru's operation record from the domain metadata").orElse(null);
         return xml == null || xml.isBlank() ? Optional.empty() : Optional.of(fromXml(xml));
     }
 
@@ -99,15 +82,16 @@ public final class OperationJournal {
         if (op.lease != null) {
             op.lease.heartbeat = Instant.now().toString();
         }
-        int flags = (Host.isActive(dom) ? AFFECT_LIVE : 0) | (Host.isPersistent(dom) ? AFFECT_CONFIG : 0);
+        int flags = (Host.isActive(dom) ? Domains.AFFECT_LIVE : 0)
+                | (Host.isPersistent(dom) ? Domains.AFFECT_CONFIG : 0);
         op.generation++;
         String xml = toLibvirtXml(op);
         try {
-            dom.setMetadata(METADATA_ELEMENT, xml, Operation.PREFIX, Operation.NAMESPACE, flags);
-        } catch (LibvirtException e) {
+            Domains.setElementMetadata(dom, xml, Operation.PREFIX, Operation.NAMESPACE, flags, "record operation "
+                    + op.id + " (step " + op.step + ") in the metadata of domain '" + op.domain + "'");
+        } catch (PassthruException e) { // libvirt refused: the record keeps its generation
             op.generation--;
-            throw LibvirtErrors.wrap("record operation " + op.id + " (step " + op.step + ") in the metadata of "
-                    + "domain '" + op.domain + "'", e);
+            throw e;
         }
         writeMirror(op);
     }
@@ -125,13 +109,10 @@ public final class OperationJournal {
             return; // already cleared (by this operation's earlier attempt, or recovery that finished it)
         }
         requireUnmoved(dom, op, now);
-        int flags = (Host.isActive(dom) ? AFFECT_LIVE : 0) | (Host.isPersistent(dom) ? AFFECT_CONFIG : 0);
-        try {
-            dom.setMetadata(METADATA_ELEMENT, null, null, Operation.NAMESPACE, flags);
-        } catch (LibvirtException e) {
-            throw LibvirtErrors.wrap("remove operation " + op.id + " from the metadata of domain '" + op.domain
-                    + "'", e);
-        }
+        int flags = (Host.isActive(dom) ? Domains.AFFECT_LIVE : 0)
+                | (Host.isPersistent(dom) ? Domains.AFFECT_CONFIG : 0);
+        Domains.setElementMetadata(dom, null, null, Operation.NAMESPACE, flags, "remove operation " + op.id
+                + " from the metadata of domain '" + op.domain + "'");
         clearMirror(op);
     }
 

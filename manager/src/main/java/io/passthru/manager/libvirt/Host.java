@@ -156,6 +156,46 @@ public final class Host {
         }
     }
 
+    /**
+     * Whether a domain named {@code name} is defined or runs on this host ({@code virDomainLookupByName}).
+     *
+     * @return false when libvirt answers {@code VIR_ERR_NO_DOMAIN}
+     * @throws PassthruException (typed) when the lookup fails otherwise: "look up domain 'NAME' on URI failed: ..."
+     */
+    public boolean hasDomainNamed(String name) {
+        try {
+            conn.domainLookupByName(name);
+            return true;
+        } catch (LibvirtException e) {
+            if (LibvirtErrors.code(e) == LibvirtErrors.VIR_ERR_NO_DOMAIN) {
+                return false;
+            }
+            throw LibvirtErrors.wrap("look up domain '" + name + "' on " + uri, e);
+        }
+    }
+
+    /**
+     * Defines (or redefines, when a domain of that name and UUID exists) the persistent domain of {@code xml}
+     * ({@code virDomainDefineXML}); a running domain takes the new definition at its next start.
+     *
+     * @param what what passthru was doing, for the message (e.g. "define domain 'g1' on URI")
+     * @return the domain
+     * @throws PassthruException (typed, {@link LibvirtErrors#wrap} with {@code what}) when libvirt refuses the XML
+     */
+    public Domain define(String xml, String what) {
+        return call(what, () -> conn.domainDefineXML(xml));
+    }
+
+    /**
+     * libvirt's capabilities XML of this host ({@code virConnectGetCapabilities}): host CPU, NUMA topology, UUID,
+     * guest architectures.
+     *
+     * @throws PassthruException (typed) when libvirt fails: "read the capabilities of URI failed: ..."
+     */
+    public String capabilities() {
+        return call("read the capabilities of " + uri, conn::getCapabilities);
+    }
+
     /** Every domain, running or only defined. */
     public List<Domain> allDomains() {
         return List.of(call("list domains on " + uri, () -> conn.listAllDomains(LIST_ALL)));
@@ -301,11 +341,20 @@ public final class Host {
 
     /** Live (or inactive, when not running) domain XML. */
     public static String xml(Domain dom, boolean inactive) {
-        return call("read domain XML", () -> dom.getXMLDesc(inactive ? 2 : 0));
+        return call("read domain XML", () -> dom.getXMLDesc(inactive ? Domains.XML_INACTIVE : 0));
     }
 
     public static String name(Domain dom) {
         return call("read domain name", dom::getName);
+    }
+
+    /**
+     * The domain's UUID in its 36-character form ({@code virDomainGetUUIDString}).
+     *
+     * @throws PassthruException (typed) when libvirt fails: "read domain UUID failed: ..."
+     */
+    public static String uuid(Domain dom) {
+        return call("read domain UUID", dom::getUUIDString);
     }
 
     public static boolean isActive(Domain dom) {

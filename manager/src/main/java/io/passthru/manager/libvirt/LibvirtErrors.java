@@ -14,6 +14,10 @@ import org.libvirt.LibvirtException;
  * (libvirt's virterror.h; libvirt-java's {@code Error.ErrorNumber} ordinal equals the number).
  */
 public final class LibvirtErrors {
+    /** {@code VIR_ERR_NO_SUPPORT}: the driver does not implement the call. */
+    public static final int VIR_ERR_NO_SUPPORT = 3;
+    /** {@code VIR_ERR_INVALID_ARG}: also what a driver answers for flags it does not take. */
+    public static final int VIR_ERR_INVALID_ARG = 8;
     public static final int VIR_ERR_OPERATION_FAILED = 9;
     public static final int VIR_ERR_NO_DOMAIN = 42;
     /** {@code VIR_ERR_NO_NODE_DEVICE}: no node device of that name. */
@@ -23,6 +27,8 @@ public final class LibvirtErrors {
     public static final int VIR_ERR_AGENT_UNRESPONSIVE = 86;
     public static final int VIR_ERR_AGENT_UNSYNCED = 97;
     public static final int VIR_ERR_DEVICE_MISSING = 99;
+    /** {@code VIR_ERR_NO_DOMAIN_METADATA}: the domain has no metadata of that type or namespace. */
+    public static final int VIR_ERR_NO_DOMAIN_METADATA = 80;
     /** {@code VIR_ERR_OPERATION_ABORTED}: a job (e.g. a migration) was aborted. */
     public static final int VIR_ERR_OPERATION_ABORTED = 78;
     /** {@code VIR_ERR_AGENT_COMMAND_TIMEOUT} (since libvirt 11.2; past the end of libvirt-java 0.5.4's enum). */

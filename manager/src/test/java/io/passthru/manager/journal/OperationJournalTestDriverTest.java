@@ -23,7 +23,7 @@ class OperationJournalTestDriverTest {
             org.libvirt.Domain dom = h.domain("test");
             OperationJournal journal = new OperationJournal(dir);
             Operation mine = OperationJournalTest.sample();
-            mine.domainUuid = Host.call("uuid", dom::getUUIDString);
+            mine.domainUuid = Host.uuid(dom);
             journal.write(dom, mine);
             assertEquals(1, mine.generation);
             Operation theirs = journal.read(dom).orElseThrow();

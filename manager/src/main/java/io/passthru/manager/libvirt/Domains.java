@@ -1,0 +1,197 @@
+package io.passthru.manager.libvirt;
+
+import io.passthru.PassthruException;
+import org.libvirt.Domain;
+import org.libvirt.DomainJobStats;
+import org.libvirt.LibvirtException;
+
+import java.util.Optional;
+
+/**
+ * The per-domain libvirt calls passthru makes beyond {@link Host}'s reads ({@link Host#xml}, {@link Host#name},
+ * {@link Host#uuid}, {@link Host#isActive}, {@link Host#isPersistent}): device attach and detach, the metadata
+ * element of the operation journal, the persistent XML for a redefinition, undefine, a QMP command and the job
+ * statistics; and their flags, with libvirt's numbers (libvirt-domain.h, libvirt-qemu.h). Each call maps a
+ * {@link LibvirtException} to a typed {@link PassthruException} ({@link LibvirtErrors#wrap}) whose message is
+ * {@code what} followed by " failed: " and libvirt's message.
+ */
+public final class Domains {
+    /** {@code VIR_DOMAIN_AFFECT_CURRENT}: the live definition when the domain runs, else the persistent one. */
+    public static final int AFFECT_CURRENT = 0;
+    /** {@code VIR_DOMAIN_AFFECT_LIVE}: the running domain. */
+    public static final int AFFECT_LIVE = 1;
+    /** {@code VIR_DOMAIN_AFFECT_CONFIG}: the persistent definition. */
+    public static final int AFFECT_CONFIG = 2;
+    /** {@code VIR_DOMAIN_XML_SECURE}: the XML with secrets (e.g. passwords of graphics). */
+    public static final int XML_SECURE = 1;
+    /** {@code VIR_DOMAIN_XML_INACTIVE}: the persistent definition instead of the live one. */
+    public static final int XML_INACTIVE = 2;
+    /** {@code VIR_DOMAIN_XML_SECURE | VIR_DOMAIN_XML_INACTIVE}: the persistent XML with secrets, for redefining. */
+    public static final int XML_FOR_DEFINE = XML_SECURE | XML_INACTIVE;
+    /** {@code VIR_DOMAIN_METADATA_ELEMENT}: metadata type of an element of its own namespace in {@code <metadata>}. */
+    public static final int METADATA_ELEMENT = 2;
+    /** {@code VIR_DOMAIN_JOB_STATS_COMPLETED}: the statistics of the domain's last completed job. */
+    public static final int JOB_STATS_COMPLETED = 1;
+    /** {@code VIR_DOMAIN_QEMU_MONITOR_COMMAND_DEFAULT} (libvirt-qemu.h): the command is QMP (JSON). */
+    public static final int QEMU_MONITOR_COMMAND_DEFAULT = 0;
+
+    private Domains() {
+    }
+
+    /**
+     * Adds the device {@code deviceXml} (a {@code <hostdev>} or {@code <interface>} element) to {@code dom}:
+     * {@code virDomainAttachDeviceFlags}. With {@link #AFFECT_LIVE} it is a hot-plug and returns once QEMU added the
+     * device (the guest may not see it yet); with {@link #AFFECT_CONFIG} the persistent definition gets it too.
+     *
+     * @param flags {@link #AFFECT_LIVE} and/or {@link #AFFECT_CONFIG}
+     * @param what  what passthru was doing, for the message (e.g. "hot-plug VF 0000:03:10.0 into domain 'g1' on URI")
+     * @throws PassthruException (typed, {@link LibvirtErrors#wrap}) when libvirt refuses, e.g. the device is in use
+     */
+    public static void attachDevice(Domain dom, String deviceXml, int flags, String what) {
+        try {
+            dom.attachDeviceFlags(deviceXml, flags);
+        } catch (LibvirtException e) {
+            throw LibvirtErrors.wrap(what, e);
+        }
+    }
+
+    /**
+     * Adds ({@code attach}) or removes the device {@code deviceXml} in the persistent definition only:
+     * {@code virDomainAttachDeviceFlags} / {@code virDomainDetachDeviceFlags} with {@link #AFFECT_CONFIG}.
+     *
+     * @return false, and nothing changed, when the driver cannot edit a definition in place: it answers
+     *         {@code VIR_ERR_NO_SUPPORT}, or {@code VIR_ERR_INVALID_ARG} with "unsupported flags" (libvirt's test
+     *         driver); the caller redefines the domain instead
+     * @throws PassthruException (typed, {@link LibvirtErrors#wrap} with {@code what}) when libvirt refuses otherwise
+     */
+    public static boolean editConfigInPlace(Domain dom, String deviceXml, boolean attach, String what) {
+        try {
+            if (attach) {
+                dom.attachDeviceFlags(deviceXml, AFFECT_CONFIG);
+            } else {
+                dom.detachDeviceFlags(deviceXml, AFFECT_CONFIG);
+            }
+            return true;
+        } catch (LibvirtException e) {
+            int code = LibvirtErrors.code(e);
+            boolean unsupported = code == LibvirtErrors.VIR_ERR_NO_SUPPORT
+                    || code == LibvirtErrors.VIR_ERR_INVALID_ARG
+                    && LibvirtErrors.message(e).contains("unsupported flags");
+            if (!unsupported) {
+                throw LibvirtErrors.wrap(what, e);
+            }
+            return false;
+        }
+    }
+
+    /**
+     * One request to unplug the device {@code deviceXml} from the running domain: {@code virDomainDetachDeviceFlags}.
+     * It returns once QEMU asked the guest to release the device; the removal is done when libvirt emits
+     * {@code DEVICE_REMOVED} ({@link DeviceEventWatch}), which the caller waits for. A refusal is not an error when
+     * an earlier unplug of the device is still pending (libvirt's message names it: "already in the process of
+     * unplug"), nor for a {@code repeated} request: the wait for the event decides.
+     *
+     * @param flags    {@link #AFFECT_LIVE}
+     * @param repeated true for the second and later requests for the same device
+     * @param what     what passthru was doing, for the message (e.g. "hot-unplug VF 0000:03:10.0 from domain 'g1'")
+     * @throws PassthruException (typed, {@link LibvirtErrors#wrap}) when libvirt refuses a first request otherwise
+     */
+    public static void requestDetach(Domain dom, String deviceXml, int flags, boolean repeated, String what) {
+        try {
+            dom.detachDeviceFlags(deviceXml, flags);
+        } catch (LibvirtException e) {
+            if (!repeated && !LibvirtErrors.message(e).contains("unplug")) {
+                throw LibvirtErrors.wrap(what, e);
+            }
+        }
+    }
+
+    /**
+     * The persistent definition of {@code dom} with its secrets, as a redefinition needs it:
+     * {@code virDomainGetXMLDesc} with {@link #XML_FOR_DEFINE}.
+     *
+     * @param what what passthru was doing, for the message (e.g. "read persistent XML of 'g1'")
+     * @throws PassthruException (typed, {@link LibvirtErrors#wrap}) when libvirt fails
+     */
+    public static String xmlForDefine(Domain dom, String what) {
+        return Host.call(what, () -> dom.getXMLDesc(XML_FOR_DEFINE));
+    }
+
+    /**
+     * Removes the persistent definition of {@code dom} ({@code virDomainUndefine}); a running domain goes on as a
+     * transient one.
+     *
+     * @param what what passthru was doing, for the message
+     * @throws PassthruException (typed, {@link LibvirtErrors#wrap}) when libvirt fails
+     */
+    public static void undefine(Domain dom, String what) {
+        Host.call(what, () -> {
+            dom.undefine();
+            return null;
+        });
+    }
+
+    /**
+     * The metadata element of namespace {@code namespaceUri} in {@code dom}'s {@code <metadata>}, as libvirt stores
+     * it (without its namespace declaration): {@code virDomainGetMetadata} with {@link #METADATA_ELEMENT}.
+     *
+     * @param flags {@link #AFFECT_CURRENT}, {@link #AFFECT_LIVE} or {@link #AFFECT_CONFIG}: which definition is read
+     * @return empty when the domain has no such element ({@code VIR_ERR_NO_DOMAIN_METADATA}, or a message saying
+     *         "metadata not found"), or libvirt returned none
+     * @throws PassthruException (typed, {@link LibvirtErrors#wrap} with {@code what}) when libvirt fails otherwise
+     */
+    public static Optional<String> elementMetadata(Domain dom, String namespaceUri, int flags, String what) {
+        try {
+            return Optional.ofNullable(dom.getMetadata(METADATA_ELEMENT, namespaceUri, flags));
+        } catch (LibvirtException e) {
+            if (LibvirtErrors.code(e) == LibvirtErrors.VIR_ERR_NO_DOMAIN_METADATA
+                    || LibvirtErrors.message(e).contains("metadata not found")) {
+                return Optional.empty();
+            }
+            throw LibvirtErrors.wrap(what, e);
+        }
+    }
+
+    /**
+     * Sets the metadata element of namespace {@code namespaceUri} in {@code dom}'s {@code <metadata>} to
+     * {@code xml}, under {@code prefix}; removes it when {@code xml} is null: {@code virDomainSetMetadata} with
+     * {@link #METADATA_ELEMENT}. libvirt replaces an element of the same namespace.
+     *
+     * @param xml   the element without namespace declarations (libvirt puts it into the namespace), or null
+     * @param flags {@link #AFFECT_LIVE} and/or {@link #AFFECT_CONFIG} ({@link #AFFECT_CURRENT}: the current one)
+     * @throws PassthruException (typed, {@link LibvirtErrors#wrap} with {@code what}) when libvirt refuses
+     */
+    public static void setElementMetadata(Domain dom, String xml, String prefix, String namespaceUri, int flags,
+                                          String what) {
+        try {
+            dom.setMetadata(METADATA_ELEMENT, xml, prefix, namespaceUri, flags);
+        } catch (LibvirtException e) {
+            throw LibvirtErrors.wrap(what, e);
+        }
+    }
+
+    /**
+     * Runs the QMP command {@code json} on the domain's QEMU monitor: {@code virDomainQemuMonitorCommand}
+     * (libvirt-qemu.h), which marks the domain tainted ("custom-monitor") in libvirt's log.
+     *
+     * @param flags {@link #QEMU_MONITOR_COMMAND_DEFAULT}
+     * @return QEMU's JSON reply
+     * @throws PassthruException (typed, {@link LibvirtErrors#wrap} with {@code what}) when libvirt or QEMU refuses
+     *                           (e.g. a driver without QMP passthrough, or a QEMU without the command)
+     */
+    public static String monitorCommand(Domain dom, String json, int flags, String what) {
+        return Host.call(what, () -> dom.qemuMonitorCommand(json, flags));
+    }
+
+    /**
+     * Statistics of the domain's current or last job ({@code virDomainGetJobStats}), as libvirt-java's typed
+     * parameters (times in ms, sizes in bytes, e.g. {@code time_elapsed}, {@code downtime}, {@code data_total}).
+     *
+     * @param flags {@link #JOB_STATS_COMPLETED} for the last completed job
+     * @throws PassthruException (typed, {@link LibvirtErrors#wrap} with {@code what}; its
+     *                           {@link PassthruException#libvirtErrorCode()} is libvirt's) when libvirt fails
+     */
+    public static DomainJobStats jobStats(Domain dom, int flags, String what) {
+        return Host.call(what, () -> dom.getJobStats(flags));
+    }
+}

@@ -12,6 +12,7 @@ import io.passthru.manager.journal.OperationJournal;
 import io.passthru.manager.journal.OperationKind;
 import io.passthru.manager.libvirt.Host;
 import io.passthru.manager.libvirt.LibvirtAgentChannel;
+import io.passthru.xml.PciAddress;
 import io.passthru.xml.XmlCodec;
 import io.passthru.xml.domain.Domain;
 import io.passthru.xml.domain.DomainInterface;
@@ -358,6 +359,58 @@ class SafetyLabIT {
         assertEquals("rolled-back", j.get("outcome").asText(), j.toString());
         assertEquals(before, attachedVf(d), "the guest holds its own VF only");
         invariants();
+    }
+
+    /**
+     * {@code define} with a VF killed once libvirt holds the definition and before its check against the other
+     * definitions: the definition carries the record, and {@code recover} finishes the check. Alone with its VF,
+     * the domain stays defined (completed); when another definition took the VF meanwhile, it is undefined again
+     * (rolled back) and the other one is left as it was.
+     */
+    @Test
+    @Order(7)
+    void defineKilledBeforeItsCheck() throws Exception {
+        int h = 1;
+        Host host = Lab.host(h);
+        List<String> free = Inventory.scan(Lab.host(h)).vfs().stream().filter(Inventory.Vf::isFree)
+                .map(v -> v.address().toString()).toList();
+        assertTrue(free.size() >= 2, "two free VFs on host " + h + ": " + free);
+        String[] names = {"it-safety-def-a", "it-safety-def-b", "it-safety-def-other"};
+        try {
+            Lab.CliResult killed = Lab.cli(Map.of("PASSTHRU_TEST_KILL_AFTER", "define"), "define", names[0],
+                    "--connect", Lab.uri(h), "--vf", free.get(0));
+            assertEquals(137, killed.exit(), killed.out() + killed.err());
+            Operation rec = journal.read(Lab.host(h).domain(names[0])).orElseThrow();
+            assertEquals(OperationKind.DEFINE, rec.kind);
+            assertEquals(List.of(free.get(0)), rec.devices.stream().map(dv -> dv.address).toList());
+            Lab.CliResult r = Lab.cli("recover", names[0], "--connect", Lab.uri(h), "--output", "json");
+            assertEquals(0, r.exit(), r.out() + r.err());
+            assertEquals("completed", r.json().get("outcome").asText(), r.out());
+            assertTrue(journal.read(Lab.host(h).domain(names[0])).isEmpty(), "record removed");
+
+            killed = Lab.cli(Map.of("PASSTHRU_TEST_KILL_AFTER", "define"), "define", names[1], "--connect",
+                    Lab.uri(h), "--vf", free.get(1));
+            assertEquals(137, killed.exit(), killed.out() + killed.err());
+            PciAddress vf = PciAddress.parse(free.get(1));
+            host.define("<domain type='kvm'><name>" + names[2] + "</name><memory unit='MiB'>128</memory><os><type "
+                    + "arch='x86_64'>hvm</type></os><devices><hostdev mode='subsystem' type='pci' managed='yes'>"
+                    + "<source><address domain='0x" + String.format("%04x", vf.domain()) + "' bus='0x"
+                    + String.format("%02x", vf.bus()) + "' slot='0x" + String.format("%02x", vf.slot())
+                    + "' function='0x" + vf.function() + "'/></source></hostdev></devices></domain>",
+                    "define " + names[2] + " holding " + vf);
+            r = Lab.cli("recover", names[1], "--connect", Lab.uri(h), "--output", "json");
+            assertEquals(0, r.exit(), r.out() + r.err());
+            assertEquals("rolled-back", r.json().get("outcome").asText(), r.out());
+            assertFalse(Lab.exists(h, names[1]), names[1] + " undefined again");
+            assertTrue(Lab.exists(h, names[2]), "the other definition is untouched");
+            for (Map.Entry<PciAddress, List<String>> e : Inventory.holders(Lab.host(h)).entrySet()) {
+                assertTrue(e.getValue().size() <= 1, e.getKey() + " is in two definitions: " + e.getValue());
+            }
+        } finally {
+            for (String n : names) {
+                Lab.removeGuest(h, n);
+            }
+        }
     }
 
     static GuestExecStatus onHostMayFail(int n, Duration timeout, String... argv) {

@@ -290,7 +290,8 @@ public final class DeviceOperations {
                 .anyMatch(i -> Boolean.TRUE.equals(i.getTrustGuestRxFilters())) ? Boolean.TRUE : null;
     }
 
-    private static Operation newOperation(OperationKind kind, String domain, String uuid, Host host) {
+    /** A new record of {@code kind} on {@code host}: state running, step start done, this process's lease. */
+    static Operation newOperation(OperationKind kind, String domain, String uuid, Host host) {
         Operation op = new Operation();
         op.id = UUID.randomUUID().toString();
         op.kind = kind;

@@ -5,6 +5,10 @@ import io.passthru.manager.error.HostNotReadyException;
 import io.passthru.manager.error.InvalidRequestException;
 import io.passthru.manager.error.NoFreeDeviceException;
 import io.passthru.PassthruException;
+import io.passthru.manager.journal.Operation;
+import io.passthru.manager.journal.OperationJournal;
+import io.passthru.manager.journal.OperationKind;
+import io.passthru.manager.journal.OperationLock;
 import io.passthru.manager.libvirt.Domains;
 import io.passthru.manager.libvirt.Host;
 import io.passthru.manager.pool.Allocator;
@@ -25,6 +29,7 @@ import io.passthru.xml.domain.DomainInterface;
 import io.passthru.xml.domain.DomainInterfaceTeaming;
 import io.passthru.xml.domain.DomainIommu;
 import io.passthru.xml.domain.DomainIommuDriver;
+import io.passthru.xml.domain.DomainMetadata;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -59,6 +64,27 @@ import java.util.Set;
  * default.
  */
 public final class DomainDefiner {
+    /** The journal step of a {@code define} with devices: the definition is written and then checked. */
+    public static final String STEP_DEFINE = "define";
+
+    private final OperationJournal journal;
+    /** Runs once the definition exists and before it is checked (the fault-injection point of the lab tests). */
+    private final Runnable afterDefine;
+
+    /** A definer that journals into the default journal ({@link OperationJournal#OperationJournal()}). */
+    public DomainDefiner() {
+        this(new OperationJournal());
+    }
+
+    /** A definer that journals a {@code define} with devices into {@code journal}. */
+    public DomainDefiner(OperationJournal journal) {
+        this(journal, () -> TestHooks.afterStep(STEP_DEFINE));
+    }
+
+    DomainDefiner(OperationJournal journal, Runnable afterDefine) {
+        this.journal = journal;
+        this.afterDefine = afterDefine;
+    }
     /** Root ports libvirt's default q35 devices take: the qemu-xhci USB controller (the balloon is turned off). */
     static final int LIBVIRT_DEFAULT_PCIE_DEVICES = 1;
 
@@ -298,7 +324,9 @@ public final class DomainDefiner {
     }
 
     /**
-     * Builds the domain of {@code cmd} and defines it on {@code host} (unless {@code dryRun}).
+     * Builds the domain of {@code cmd} and defines it on {@code host} (unless {@code dryRun}). With devices, the
+     * definition is a journaled operation that {@code passthru recover} finishes when the process is killed midway
+     * (see {@link #defineJournaled}).
      *
      * @throws InvalidRequestException      for a bad combination, a name already defined on the host, an unknown
      *                                      device or alias, an unsupported vIOMMU
@@ -330,21 +358,79 @@ public final class DomainDefiner {
             if (dryRun) {
                 return new Result(cmd.name, host.uri(), null, described, model, cmd.hotplugPorts, true, xml);
             }
-            org.libvirt.Domain dom = host.define(xml, "define domain '" + cmd.name + "' on " + host.uri());
-            Map<PciAddress, List<String>> holders = Inventory.holders(host);
-            for (PassthroughDevice dev : devices) {
-                List<String> h = holders.getOrDefault(dev.address(), List.of());
-                if (h.size() > 1) {
-                    Domains.undefine(dom, "undefine '" + cmd.name + "' after a concurrent request took "
-                            + dev.describe());
-                    throw new DeviceNotAssignableException(dev.describe() + " was taken by domain '"
-                            + h.stream().filter(n -> !n.equals(cmd.name)).findFirst().orElse("?") + "' meanwhile "
-                            + "(a concurrent request): '" + cmd.name + "' was not defined; run define again");
-                }
+            if (devices.isEmpty()) {
+                org.libvirt.Domain dom = host.define(xml, "define domain '" + cmd.name + "' on " + host.uri());
+                return new Result(cmd.name, host.uri(), Host.uuid(dom), described, model, cmd.hotplugPorts, false,
+                        Host.xml(dom, true));
             }
-            return new Result(cmd.name, host.uri(), Host.uuid(dom), described,
-                    model, cmd.hotplugPorts, false, Host.xml(dom, true));
+            return defineJournaled(host, cmd, d, devices, described, model);
         }
+    }
+
+    /**
+     * Defines {@code d}, which holds {@code devices}, as one journaled operation (kind {@code define}): the record
+     * (step {@value #STEP_DEFINE} started, the devices listed) goes into the definition itself, in its
+     * {@code <metadata>}, so no moment exists where the domain is defined without it; the mirror file is written
+     * first. Once defined, the devices are checked against every other definition on the host (two {@code define}
+     * or a config-only attach on other machines may have picked the same device meanwhile): a device held by
+     * another definition undefines this one again; otherwise the record is removed. A process killed between the
+     * two leaves the record, and {@code passthru recover} runs the same check ({@link Recovery}).
+     *
+     * @throws DeviceNotAssignableException when another definition took one of the devices meanwhile (undefined)
+     */
+    private Result defineJournaled(Host host, Command cmd, Domain d, List<PassthroughDevice> devices,
+                                   List<String> described, String model) {
+        String uuid = java.util.UUID.randomUUID().toString();
+        d.setUuid(uuid);
+        Operation op = DeviceOperations.newOperation(OperationKind.DEFINE, cmd.name, uuid, host);
+        op.step = STEP_DEFINE;
+        op.stepStatus = Operation.STARTED;
+        for (PassthroughDevice dev : devices) {
+            op.devices.add(new Operation.Device(dev.address().toString(), dev instanceof PassthroughDevice.Vf, null,
+                    Operation.STARTED));
+        }
+        op.generation = 1; // as if written once: the definition carries it
+        if (d.getMetadata() == null) {
+            d.setMetadata(new DomainMetadata());
+        }
+        d.getMetadata().put(XmlCodec.parseElement(OperationJournal.toXml(op)));
+        try (OperationLock lock = OperationLock.await(uuid, cmd.name, OperationLock.DEFAULT_WAIT)) {
+            journal.writeMirror(op);
+            org.libvirt.Domain dom;
+            try {
+                dom = host.define(XmlCodec.marshal(d), "define domain '" + cmd.name + "' on " + host.uri());
+            } catch (RuntimeException e) {
+                journal.clearMirror(op);
+                throw e;
+            }
+            afterDefine.run();
+            List<String> taken = takenElsewhere(host, cmd.name, op);
+            if (!taken.isEmpty()) {
+                Domains.undefine(dom, "undefine '" + cmd.name + "' after a concurrent request took " + taken);
+                journal.clearMirror(op);
+                throw new DeviceNotAssignableException(String.join("; ", taken) + " (a concurrent request): '"
+                        + cmd.name + "' was not defined; run define again");
+            }
+            journal.clear(dom, op);
+            return new Result(cmd.name, host.uri(), uuid, described, model, cmd.hotplugPorts, false,
+                    Host.xml(dom, true));
+        }
+    }
+
+    /**
+     * The recorded devices of {@code op} that another definition on {@code host} holds too, each as "DEVICE was
+     * taken by domain 'OTHER' meanwhile"; empty when the definition of {@code domain} holds its devices alone.
+     */
+    static List<String> takenElsewhere(Host host, String domain, Operation op) {
+        Map<PciAddress, List<String>> holders = Inventory.holders(host);
+        List<String> taken = new ArrayList<>();
+        for (Operation.Device dev : op.devices) {
+            holders.getOrDefault(PciAddress.parse(dev.address), List.of()).stream()
+                    .filter(n -> !n.equals(domain)).findFirst()
+                    .ifPresent(other -> taken.add((dev.vf ? "VF " : "PCI device ") + dev.address
+                            + " was taken by domain '" + other + "' meanwhile"));
+        }
+        return taken;
     }
 
     private static void refuseExisting(Host host, String name) {

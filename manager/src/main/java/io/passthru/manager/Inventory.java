@@ -263,7 +263,7 @@ public final class Inventory {
      * PCI source address -> names of every domain whose live or persistent definition holds it (more than one only
      * when config-only attaches raced, which libvirt does not arbitrate).
      */
-    static Map<PciAddress, List<String>> holders(Host host) {
+    public static Map<PciAddress, List<String>> holders(Host host) {
         Map<PciAddress, List<String>> usage = new HashMap<>();
         for (org.libvirt.Domain dom : host.allDomains()) {
             String name = Host.name(dom);

@@ -12,6 +12,7 @@ import io.passthru.manager.journal.Operation;
 import io.passthru.manager.journal.OperationJournal;
 import io.passthru.manager.journal.OperationKind;
 import io.passthru.manager.journal.OperationLock;
+import io.passthru.manager.libvirt.Domains;
 import io.passthru.manager.libvirt.Host;
 import io.passthru.manager.libvirt.HostIdentity;
 import io.passthru.manager.libvirt.Hosts;
@@ -49,11 +50,14 @@ import java.util.Optional;
 public final class Recovery {
     /** How a recovery ended; its name in the command's output ({@code --output json}: {@code outcome}). */
     public enum Outcome {
-        /** The guest runs on the source as before the operation (an attach: its devices detached again). */
+        /** The guest runs on the source as before the operation (an attach: its devices detached again; a define: the domain undefined again). */
         ROLLED_BACK("rolled-back"),
         /** The guest runs on the destination with its VF. */
         ROLLED_FORWARD("rolled-forward"),
-        /** An interrupted detach finished (the device is gone from the domain). */
+        /**
+         * An interrupted detach finished (the device is gone from the domain), or an interrupted define (the domain
+         * stays defined with its devices).
+         */
         COMPLETED("completed"),
         /** Something is left to do; the record keeps it. */
         INCOMPLETE("incomplete"),
@@ -301,6 +305,9 @@ public final class Recovery {
         if (op.kind == OperationKind.ATTACH || op.kind == OperationKind.DETACH) {
             return resolveDevices(op, options, saga, found);
         }
+        if (op.kind == OperationKind.DEFINE) {
+            return resolveDefine(op, options, saga, found);
+        }
         String srcUri = options.sourceUri() != null ? options.sourceUri()
                 : RecordedUri.check(op.source.uri, "source");
         String dstUri = options.destinationUri() != null ? options.destinationUri()
@@ -339,14 +346,8 @@ public final class Recovery {
      * trust flag cleared). The record is cleared when done, else kept with what is left.
      */
     private Result resolveDevices(Operation op, Options options, Saga saga, String found) {
-        String uri = options.sourceUri() != null ? options.sourceUri() : RecordedUri.check(op.source.uri, "host");
-        Host host = hosts.open(uri);
-        HostIdentity expected = identity(op.source);
-        if (expected != null && !expected.sameMachine(host.identity())) {
-            throw new HostUnreachableException("the URI " + uri + " reaches " + host.identity() + ", not the "
-                    + "recorded host " + expected + " of " + op.kind + " operation " + op.id + "; nothing was "
-                    + "changed: give that host's URI with --source-uri");
-        }
+        Host host = recordedHost(op, options);
+        String uri = host.uri();
         org.libvirt.Domain dom = host.domain(op.domainUuid);
         op.lease = Leases.mine();
         journal.write(dom, op);
@@ -393,18 +394,73 @@ public final class Recovery {
         return new Result(op.domain, op.id, found, INCOMPLETE, uri, null, saga.timeline(), saga.now(), left);
     }
 
+    /** The host of a single-host operation, checked to be the machine recorded. */
+    private Host recordedHost(Operation op, Options options) {
+        String uri = options.sourceUri() != null ? options.sourceUri() : RecordedUri.check(op.source.uri, "host");
+        Host host = hosts.open(uri);
+        HostIdentity expected = identity(op.source);
+        if (expected != null && !expected.sameMachine(host.identity())) {
+            throw new HostUnreachableException("the URI " + uri + " reaches " + host.identity() + ", not the "
+                    + "recorded host " + expected + " of " + op.kind + " operation " + op.id + "; nothing was "
+                    + "changed: give that host's URI with --source-uri");
+        }
+        return host;
+    }
+
+    /**
+     * An interrupted {@code define} with devices is finished with its own last step: under the host's config lock,
+     * the recorded devices are checked against every other definition. None held elsewhere: the record is removed
+     * (outcome completed: the domain stays defined). One held elsewhere: the definition, still inactive, is
+     * undefined again (rolled back), as {@code define} itself would have done; a domain started meanwhile is never
+     * undefined (the record stays, incomplete, naming the device). A definition that never reached libvirt leaves
+     * only the mirror, which is removed (rolled back).
+     */
+    private Result resolveDefine(Operation op, Options options, Saga saga, String found) {
+        Host host = recordedHost(op, options);
+        try (DomainLock hostLock = DomainLock.acquire(host.uri(), "config-attach")) {
+            org.libvirt.Domain dom;
+            try {
+                dom = host.domain(op.domainUuid);
+            } catch (DomainNotFoundException never) {
+                journal.clearMirror(op);
+                saga.run("look for the definition of '" + op.domain + "': libvirt never defined it", () -> { },
+                        null);
+                return new Result(op.domain, op.id, found, ROLLED_BACK, host.uri(), null, saga.timeline(),
+                        saga.now(), null);
+            }
+            List<String> taken = saga.step("check the devices of '" + op.domain + "' against the other "
+                    + "definitions", () -> DomainDefiner.takenElsewhere(host, op.domain, op), null);
+            if (taken.isEmpty()) {
+                saga.run("remove the record of the define", () -> journal.clear(dom, op), null);
+                return new Result(op.domain, op.id, found, COMPLETED, host.uri(), null, saga.timeline(), saga.now(),
+                        null);
+            }
+            if (Host.isActive(dom)) {
+                String left = "'" + op.domain + "' was started with a device another definition holds too ("
+                        + String.join("; ", taken) + "): shut one of them down and remove the device from its "
+                        + "definition (virsh -c " + host.uri() + " edit), then run passthru recover " + op.domain
+                        + " again";
+                op.lease = null;
+                op.state = Operation.INCOMPLETE;
+                op.pending = left;
+                journal.write(dom, op);
+                return new Result(op.domain, op.id, found, INCOMPLETE, host.uri(), null, saga.timeline(),
+                        saga.now(), left);
+            }
+            saga.run("undefine '" + op.domain + "': " + String.join("; ", taken), () -> Domains.undefine(dom,
+                    "undefine '" + op.domain + "' (its interrupted define lost a device to another definition)"),
+                    null);
+            journal.clearMirror(op);
+            return new Result(op.domain, op.id, found, ROLLED_BACK, host.uri(), null, saga.timeline(), saga.now(),
+                    null);
+        }
+    }
+
     /** The machine recorded for an endpoint, or null for a record written before identities were kept. */
     private static HostIdentity identity(Operation.Endpoint e) {
         return e == null || e.hostUuid == null && e.hostname == null ? null : new HostIdentity(e.hostUuid, e.hostname);
     }
 
-    /**
-     * Gives the running guest its VF back, with the steps its mode's {@link GuestStrategy} declares: rolled back, the
-     * VF is plugged again on the source (the unplug's compensation) and the compensations of the guest-side steps the
-     * record shows started or done run newest first, as the migration's own rollback runs them; rolled forward, a VF
-     * is plugged on the destination and the strategy's arrival steps run. Each is an ensure, so a step the crashed run
-     * finished is checked, not repeated. Clears the record, or keeps it with what is left.
-     */
     /**
      * Gives the running guest its VF back on {@code side} with the migration engine's own steps
      * ({@link MigrationEngine#recoverOn}): rolled back, the VF is plugged again on the source (the unplug's

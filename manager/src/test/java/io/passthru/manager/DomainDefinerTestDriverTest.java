@@ -20,6 +20,12 @@ import io.passthru.xml.domain.DomainInterface;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import io.passthru.manager.journal.Operation;
+import io.passthru.manager.journal.OperationJournal;
+import io.passthru.manager.journal.OperationKind;
+
+import java.nio.file.Path;
 
 import java.util.List;
 
@@ -37,14 +43,93 @@ class DomainDefinerTestDriverTest {
     private static final PciAddress VF2 = PciAddress.parse("0000:03:10.2");
     private static final PciAddress NIC = PciAddress.parse("0000:04:00.0");
 
+    @TempDir
+    Path mirror;
+
     private Hosts hosts;
     private Host host;
-    private final DomainDefiner definer = new DomainDefiner();
+    private OperationJournal journal;
+    private DomainDefiner definer;
 
     @BeforeEach
     void open() {
         hosts = new Hosts();
         host = hosts.open(TestDriver.sriovHost());
+        journal = new OperationJournal(mirror);
+        definer = new DomainDefiner(journal);
+    }
+
+    /** A process killed at the fault-injection point: an Error, which nothing in passthru catches. */
+    private static final class Killed extends Error {
+    }
+
+    private DomainDefiner killedAfterDefine() {
+        return new DomainDefiner(journal, () -> {
+            throw new Killed();
+        });
+    }
+
+    private static DomainDefiner.Command withVf(String name) {
+        return new DomainDefiner.Command(name).memoryMiB(256)
+                .vf(new PassthroughDevice.Vf(VF2, MacAddress.parse("52:54:00:00:01:02"), null, false));
+    }
+
+    @Test
+    void aDefineWithDevicesLeavesNoRecordBehind() {
+        DomainDefiner.Result r = definer.define(host, withVf("vm1"), false);
+        assertTrue(journal.read(host.domain("vm1")).isEmpty());
+        assertTrue(journal.readMirror(r.uuid()).isEmpty());
+        assertFalse(r.xml().contains(io.passthru.manager.journal.Operation.NAMESPACE), r.xml());
+        assertEquals(VF2, persistent(host, "vm1").getDevices().interfaces().get(0).sourcePciAddress().orElseThrow());
+    }
+
+    @Test
+    void aDefineKilledBeforeItsCheckIsFinishedByRecover() {
+        assertThrows(Killed.class, () -> killedAfterDefine().define(host, withVf("vm1"), false));
+        var op = journal.read(host.domain("vm1")).orElseThrow();
+        assertEquals(OperationKind.DEFINE, op.kind);
+        assertEquals(DomainDefiner.STEP_DEFINE + " " + Operation.STARTED, op.step + " " + op.stepStatus);
+        assertEquals(List.of(VF2.toString()), op.devices.stream().map(d -> d.address).toList());
+        assertTrue(journal.readMirror(op.domainUuid).isPresent());
+
+        Recovery.Result r = new Recovery(hosts, new Hotplug(), journal).recover(host.uri(), "vm1");
+        assertEquals(Recovery.COMPLETED, r.outcome(), r.summary());
+        assertTrue(r.complete());
+        assertTrue(journal.read(host.domain("vm1")).isEmpty(), "record removed");
+        assertTrue(journal.readMirror(op.domainUuid).isEmpty(), "mirror removed");
+        assertEquals(Recovery.NOTHING_TO_DO, new Recovery(hosts, new Hotplug(), journal)
+                .recover(host.uri(), "vm1").outcome());
+    }
+
+    @Test
+    void aDefineKilledBeforeItsCheckLosesTheDeviceAnotherDefinitionTook() {
+        assertThrows(Killed.class, () -> killedAfterDefine().define(host, withVf("vm1"), false));
+        String uuid = Host.uuid(host.domain("vm1"));
+        // meanwhile another tool defined a domain holding the same VF
+        host.define("<domain type='kvm'><name>other</name><memory unit='MiB'>256</memory><os><type arch='x86_64'>"
+                + "hvm</type></os><devices><hostdev mode='subsystem' type='pci' managed='yes'><source><address "
+                + "domain='0x0000' bus='0x03' slot='0x10' function='0x2'/></source></hostdev></devices></domain>",
+                "define other");
+        Recovery.Result r = new Recovery(hosts, new Hotplug(), journal).recover(host.uri(), "vm1");
+        assertEquals(Recovery.ROLLED_BACK, r.outcome(), r.summary());
+        assertTrue(r.steps().stream().anyMatch(s -> s.name().contains("taken by domain 'other'")), r.summary());
+        assertThrows(DomainNotFoundException.class, () -> host.domain("vm1"));
+        assertTrue(journal.readMirror(uuid).isEmpty());
+        host.domain("other"); // the other definition is untouched
+    }
+
+    @Test
+    void aDefineKilledBeforeLibvirtDefinedItLeavesOnlyAMirrorThatRecoverRemoves() {
+        Operation op = DeviceOperations.newOperation(OperationKind.DEFINE, "vm1",
+                java.util.UUID.randomUUID().toString(), host);
+        op.step = DomainDefiner.STEP_DEFINE;
+        op.stepStatus = Operation.STARTED;
+        op.lease = null; // its process is gone
+        journal.writeMirror(op);
+        Recovery.Result r = new Recovery(hosts, new Hotplug(), journal).recover(host.uri(), "vm1");
+        assertEquals(Recovery.ROLLED_BACK, r.outcome(), r.summary());
+        assertTrue(r.steps().get(0).name().contains("libvirt never defined it"), r.summary());
+        assertTrue(journal.mirrorsByName("vm1").isEmpty());
     }
 
     @AfterEach

@@ -13,7 +13,9 @@ public enum OperationKind {
     /** {@code passthru attach}: all or nothing. */
     @XmlEnumValue("attach") ATTACH("attach"),
     /** {@code passthru detach}: done once the guest released the device. */
-    @XmlEnumValue("detach") DETACH("detach");
+    @XmlEnumValue("detach") DETACH("detach"),
+    /** {@code passthru define} with devices: done once no other definition holds one of them. */
+    @XmlEnumValue("define") DEFINE("define");
 
     /** The name in the record and in messages. */
     public final String id;

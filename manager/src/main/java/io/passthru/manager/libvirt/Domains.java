@@ -2,6 +2,7 @@ package io.passthru.manager.libvirt;
 
 import io.passthru.PassthruException;
 import org.libvirt.Domain;
+import org.libvirt.DomainInfo;
 import org.libvirt.DomainJobStats;
 import org.libvirt.LibvirtException;
 
@@ -10,10 +11,11 @@ import java.util.Optional;
 /**
  * The per-domain libvirt calls passthru makes beyond {@link Host}'s reads ({@link Host#xml}, {@link Host#name},
  * {@link Host#uuid}, {@link Host#isActive}, {@link Host#isPersistent}): device attach and detach, the metadata
- * element of the operation journal, the persistent XML for a redefinition, undefine, a QMP command and the job
- * statistics; and their flags, with libvirt's numbers (libvirt-domain.h, libvirt-qemu.h). Each call maps a
- * {@link LibvirtException} to a typed {@link PassthruException} ({@link LibvirtErrors#wrap}) whose message is
- * {@code what} followed by " failed: " and libvirt's message.
+ * element of the operation journal, the persistent XML for a redefinition, undefine, a QMP command, the job
+ * statistics, the state (active, paused, persistent), resume and destroy; and their flags, with libvirt's numbers
+ * (libvirt-domain.h, libvirt-qemu.h). Each call maps a {@link LibvirtException} to a typed {@link PassthruException}
+ * ({@link LibvirtErrors#wrap}) whose message is {@code what} followed by " failed: " and libvirt's message. None of
+ * these calls is bounded in time; a caller that must not hang on a daemon wraps them in {@link Host#bounded}.
  */
 public final class Domains {
     /** {@code VIR_DOMAIN_AFFECT_CURRENT}: the live definition when the domain runs, else the persistent one. */
@@ -193,5 +195,76 @@ public final class Domains {
      */
     public static DomainJobStats jobStats(Domain dom, int flags, String what) {
         return Host.call(what, () -> dom.getJobStats(flags));
+    }
+
+    /**
+     * Whether {@code dom} runs (running, paused or in any other active state): {@code virDomainIsActive}.
+     *
+     * @param what what passthru was doing, for the message (e.g. "read the state of domain UUID on URI")
+     * @throws PassthruException (typed, {@link LibvirtErrors#wrap} with {@code what}) when libvirt fails
+     */
+    public static boolean isActive(Domain dom, String what) {
+        return Host.call(what, () -> dom.isActive() == 1);
+    }
+
+    /**
+     * Whether {@code dom} has a persistent definition (else it is transient: gone once it stops):
+     * {@code virDomainIsPersistent}.
+     *
+     * @param what what passthru was doing, for the message
+     * @throws PassthruException (typed, {@link LibvirtErrors#wrap} with {@code what}) when libvirt fails
+     */
+    public static boolean isPersistent(Domain dom, String what) {
+        return Host.call(what, () -> dom.isPersistent() == 1);
+    }
+
+    /**
+     * Whether {@code dom} is paused ({@code VIR_DOMAIN_PAUSED}: suspended, or stopped by a migration's last phase or
+     * an I/O error): the state of {@code virDomainGetInfo}. A domain that does not run is not paused.
+     *
+     * @param what what passthru was doing, for the message
+     * @throws PassthruException (typed, {@link LibvirtErrors#wrap} with {@code what}) when libvirt fails
+     */
+    public static boolean isPaused(Domain dom, String what) {
+        return Host.call(what, () -> dom.getInfo().state == DomainInfo.DomainState.VIR_DOMAIN_PAUSED);
+    }
+
+    /**
+     * The domain's UUID in its 36-character form ({@code virDomainGetUUIDString}).
+     *
+     * @param what what passthru was doing, for the message (e.g. "read domain UUID")
+     * @throws PassthruException (typed, {@link LibvirtErrors#wrap} with {@code what}) when libvirt fails
+     */
+    public static String uuid(Domain dom, String what) {
+        return Host.call(what, dom::getUUIDString);
+    }
+
+    /**
+     * Lets the paused {@code dom} run again ({@code virDomainResume}).
+     *
+     * @param what what passthru was doing, for the message (e.g. "resume domain UUID on the source")
+     * @throws PassthruException (typed, {@link LibvirtErrors#wrap} with {@code what}) when libvirt refuses, e.g. the
+     *                           domain does not run ({@code VIR_ERR_OPERATION_INVALID})
+     */
+    public static void resume(Domain dom, String what) {
+        Host.call(what, () -> {
+            dom.resume();
+            return null;
+        });
+    }
+
+    /**
+     * Stops the running {@code dom} at once, as pulling its power cord would ({@code virDomainDestroy}); a transient
+     * domain is gone after it, a persistent one stays defined and shut off.
+     *
+     * @param what what passthru was doing, for the message (e.g. "destroy domain UUID on the destination")
+     * @throws PassthruException (typed, {@link LibvirtErrors#wrap} with {@code what}) when libvirt refuses, e.g. the
+     *                           domain does not run ({@code VIR_ERR_OPERATION_INVALID})
+     */
+    public static void destroy(Domain dom, String what) {
+        Host.call(what, () -> {
+            dom.destroy();
+            return null;
+        });
     }
 }

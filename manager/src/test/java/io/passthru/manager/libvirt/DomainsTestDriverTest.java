@@ -25,6 +25,71 @@ class DomainsTestDriverTest {
         assertEquals(0, Domains.QEMU_MONITOR_COMMAND_DEFAULT);
     }
 
+    /** A persistent domain of the test driver named {@code name}, started. */
+    private static org.libvirt.Domain started(Host h, String name) throws Exception {
+        org.libvirt.Domain dom = h.define("<domain type='test'><name>" + name + "</name><memory>8192</memory>"
+                + "<os><type>hvm</type></os></domain>", "define " + name);
+        dom.create();
+        return dom;
+    }
+
+    @Test
+    void aSuspendedDomainReadsAsPausedAndResumes() throws Exception {
+        try (Hosts hosts = new Hosts()) {
+            Host h = hosts.open("test:///default");
+            org.libvirt.Domain dom = started(h, "passthru-t-paused");
+            try {
+                assertTrue(Domains.isActive(dom, "read"));
+                assertFalse(Domains.isPaused(dom, "read"), "a started domain runs");
+                dom.suspend();
+                assertTrue(Domains.isActive(dom, "read"), "a paused domain is active");
+                assertTrue(Domains.isPaused(dom, "read"));
+                Domains.resume(dom, "resume it");
+                assertFalse(Domains.isPaused(dom, "read"), "resumed");
+                assertTrue(Domains.isActive(dom, "read"));
+                PassthruException again = assertThrows(PassthruException.class, () -> Domains.resume(dom,
+                        "resume it again"));
+                assertTrue(again.getMessage().startsWith("resume it again failed: "), again.getMessage());
+            } finally {
+                dom.destroy();
+                dom.undefine();
+            }
+        }
+    }
+
+    @Test
+    void destroyThenUndefineRemovesIt() throws Exception {
+        try (Hosts hosts = new Hosts()) {
+            Host h = hosts.open("test:///default");
+            org.libvirt.Domain dom = started(h, "passthru-t-gone");
+            assertTrue(Domains.isPersistent(dom, "read"));
+            assertEquals(Host.uuid(dom), Domains.uuid(dom, "read the UUID"));
+            Domains.destroy(dom, "destroy it");
+            assertFalse(Domains.isActive(dom, "read"), "destroyed: shut off");
+            assertFalse(Domains.isPaused(dom, "read"));
+            assertTrue(h.hasDomainNamed("passthru-t-gone"), "a persistent domain stays defined");
+            PassthruException twice = assertThrows(PassthruException.class, () -> Domains.destroy(dom,
+                    "destroy it again"));
+            assertTrue(twice.getMessage().startsWith("destroy it again failed: "), twice.getMessage());
+            assertNotEquals(PassthruException.NO_LIBVIRT_ERROR, twice.libvirtErrorCode());
+            Domains.undefine(dom, "undefine it");
+            assertFalse(h.hasDomainNamed("passthru-t-gone"));
+        }
+    }
+
+    @Test
+    void aDestroyedTransientDomainIsGone() throws Exception {
+        try (Hosts hosts = new Hosts()) {
+            Host h = hosts.open("test:///default");
+            org.libvirt.Domain dom = started(h, "passthru-t-transient");
+            Domains.undefine(dom, "undefine it");
+            assertTrue(Domains.isActive(dom, "read"), "undefined while running: it runs on, transient");
+            assertFalse(Domains.isPersistent(dom, "read"));
+            Domains.destroy(dom, "destroy it");
+            assertFalse(h.hasDomainNamed("passthru-t-transient"));
+        }
+    }
+
     @Test
     void lookupsUuidAndCapabilities() {
         try (Hosts hosts = new Hosts()) {

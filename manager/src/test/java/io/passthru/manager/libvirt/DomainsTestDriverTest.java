@@ -23,6 +23,12 @@ class DomainsTestDriverTest {
         assertEquals(2, Domains.METADATA_ELEMENT);
         assertEquals(1, Domains.JOB_STATS_COMPLETED);
         assertEquals(0, Domains.QEMU_MONITOR_COMMAND_DEFAULT);
+        assertEquals(1, Domains.MIGRATE_LIVE);
+        assertEquals(2, Domains.MIGRATE_PEER2PEER);
+        assertEquals(8, Domains.MIGRATE_PERSIST_DEST);
+        assertEquals(16, Domains.MIGRATE_UNDEFINE_SOURCE);
+        assertEquals(8192, Domains.MIGRATE_AUTO_CONVERGE);
+        assertEquals(1 | 8 | 16, Domains.MIGRATE_MOVE);
     }
 
     /** A persistent domain of the test driver named {@code name}, started. */
@@ -87,6 +93,44 @@ class DomainsTestDriverTest {
             assertFalse(Domains.isPersistent(dom, "read"));
             Domains.destroy(dom, "destroy it");
             assertFalse(h.hasDomainNamed("passthru-t-transient"));
+        }
+    }
+
+    @Test
+    void migrationFailuresAreClassifiedByTheCallerElseTyped() {
+        try (Hosts hosts = new Hosts()) {
+            Host h = hosts.open("test:///default");
+            org.libvirt.Domain dom = h.domain("test");
+            Domains.MigrationParams params = new Domains.MigrationParams("tcp://127.0.0.1:49152", 100L);
+            PassthruException typed = assertThrows(PassthruException.class, () -> Domains.migrate(dom, h, params,
+                    Domains.MIGRATE_MOVE, "live migration of 'test'", f -> null));
+            assertTrue(typed.getMessage().startsWith("live migration of 'test' failed: "), typed.getMessage());
+            Domains.MigrationFailure[] seen = new Domains.MigrationFailure[1];
+            IllegalStateException mine = assertThrows(IllegalStateException.class, () -> Domains.migrateToUri(dom,
+                    "test:///default", params, Domains.MIGRATE_MOVE | Domains.MIGRATE_PEER2PEER, "p2p", f -> {
+                        seen[0] = f;
+                        return new IllegalStateException(f.message());
+                    }));
+            assertEquals(seen[0].message(), mine.getMessage());
+            assertFalse(seen[0].message().isBlank());
+            assertNotEquals(PassthruException.NO_LIBVIRT_ERROR, seen[0].code());
+            assertTrue(seen[0].cause() != null);
+        }
+    }
+
+    @Test
+    void jobCallsAreTyped() {
+        try (Hosts hosts = new Hosts()) {
+            org.libvirt.Domain dom = hosts.open("test:///default").domain("test");
+            PassthruException stats = assertThrows(PassthruException.class,
+                    () -> Domains.jobNumbers(dom, 0, "read job stats"));
+            assertEquals(LibvirtErrors.VIR_ERR_NO_SUPPORT, stats.libvirtErrorCode(), stats.getMessage());
+            assertTrue(stats.getMessage().startsWith("read job stats failed: "), stats.getMessage());
+            PassthruException abort = assertThrows(PassthruException.class, () -> Domains.abortJob(dom, "abort"));
+            assertTrue(abort.getMessage().startsWith("abort failed: "), abort.getMessage());
+            PassthruException downtime = assertThrows(PassthruException.class,
+                    () -> Domains.setMaxDowntime(dom, 300, "set downtime"));
+            assertTrue(downtime.getMessage().startsWith("set downtime failed: "), downtime.getMessage());
         }
     }
 

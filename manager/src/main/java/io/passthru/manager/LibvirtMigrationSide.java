@@ -139,8 +139,8 @@ final class LibvirtMigrationSide implements MigrationSide {
     public Map<String, Long> completedJobStats() {
         Map<String, Long> out = new LinkedHashMap<>();
         try {
-            Map<String, Long> all = MigrationFlow.numbers(Domains.jobStats(dom, Domains.JOB_STATS_COMPLETED,
-                    "read the statistics of the last job of domain '" + domain + "'"));
+            Map<String, Long> all = Domains.jobNumbers(dom, Domains.JOB_STATS_COMPLETED,
+                    "read the statistics of the last job of domain '" + domain + "'");
             for (String k : List.of("time_elapsed", "downtime", "data_total", "data_processed", "memory_bps",
                     "setup_time")) {
                 if (all.containsKey(k)) {

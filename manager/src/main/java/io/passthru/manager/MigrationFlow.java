@@ -1,5 +1,6 @@
 package io.passthru.manager;
 
+import io.passthru.PassthruException;
 import io.passthru.manager.error.DomainNotFoundException;
 import io.passthru.manager.error.InvalidRequestException;
 import io.passthru.manager.error.MigrationCancelledException;
@@ -20,6 +21,7 @@ import io.passthru.manager.journal.Operation;
 import io.passthru.manager.journal.OperationJournal;
 import io.passthru.manager.journal.OperationKind;
 import io.passthru.manager.journal.OperationLock;
+import io.passthru.manager.libvirt.Domains;
 import io.passthru.manager.libvirt.Host;
 import io.passthru.manager.libvirt.HostIdentity;
 import io.passthru.manager.libvirt.Hosts;
@@ -34,11 +36,6 @@ import io.passthru.xml.PciAddress;
 import io.passthru.xml.XmlCodec;
 import io.passthru.xml.domain.Domain;
 import io.passthru.xml.domain.DomainInterface;
-import org.libvirt.DomainJobStats;
-import org.libvirt.LibvirtException;
-import org.libvirt.TypedParameter;
-import org.libvirt.TypedStringParameter;
-import org.libvirt.TypedUlongParameter;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -52,6 +49,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -69,12 +67,6 @@ import java.util.function.Supplier;
  * the bond's guest steps; their VF gap is the time the guest had no VF.
  */
 public final class MigrationFlow {
-    /** {@code VIR_MIGRATE_LIVE | VIR_MIGRATE_PERSIST_DEST | VIR_MIGRATE_UNDEFINE_SOURCE} (libvirt-domain.h). */
-    static final long MIGRATE_FLAGS = 1 | 8 | 16;
-    /** {@code VIR_MIGRATE_AUTO_CONVERGE}. */
-    static final long MIGRATE_AUTO_CONVERGE = 1 << 13;
-    /** {@code VIR_MIGRATE_PEER2PEER}: the source libvirtd drives every phase of the migration itself. */
-    static final long MIGRATE_PEER2PEER = 2;
     /**
      * How long a new VF is left to the guest's NetworkManager, whose bond-slave profile for the VF's MAC enslaves it
      * by itself, before passthru enslaves it: 10 s.
@@ -278,7 +270,7 @@ public final class MigrationFlow {
     public Report migrate(Request req) {
         Host src = hosts.open(req.sourceUri());
         org.libvirt.Domain dom0 = src.domain(req.domain());
-        String uuid = Host.call("read domain UUID", dom0::getUUIDString);
+        String uuid = Host.uuid(dom0);
         try (OperationLock lock = OperationLock.acquire(uuid, req.domain())) {
             Recovery.Result recovered = new Recovery(hosts, hotplug, journal).settle(src, req.domain());
             if (recovered != null && !req.sourceUri().equals(recovered.runningOn())) {
@@ -402,7 +394,7 @@ public final class MigrationFlow {
                         return false;
                     }
                 }), PRECHECKS);
-        String uuid = Host.call("read domain UUID", dom::getUUIDString);
+        String uuid = Host.uuid(dom);
         Domain live = timed(parts, "live XML", () -> XmlCodec.unmarshal(Host.xml(dom, false), Domain.class));
         Mode mode = resolveMode(req.mode(), live, req.domain());
         HostIdentity[] machines = {join(srcMachine), join(dstMachine)};
@@ -647,19 +639,13 @@ public final class MigrationFlow {
      * another machine than {@code --to}) fails the step, naming both URIs.
      */
     private org.libvirt.Domain liveMigrate(org.libvirt.Domain dom, Host dst, Request req, MigrationControls c) {
-        List<TypedParameter> params = new ArrayList<>();
-        if (req.migrateUri() != null) {
-            params.add(new TypedStringParameter("migrate_uri", req.migrateUri()));
-        }
-        if (c.bandwidthMiBs() != null) {
-            params.add(new TypedUlongParameter("bandwidth", c.bandwidthMiBs()));
-        }
-        long flags = MIGRATE_FLAGS | (c.autoConverge() ? MIGRATE_AUTO_CONVERGE : 0);
+        Domains.MigrationParams params = new Domains.MigrationParams(req.migrateUri(), c.bandwidthMiBs());
+        long flags = Domains.MIGRATE_MOVE | (c.autoConverge() ? Domains.MIGRATE_AUTO_CONVERGE : 0);
         if (c.maxDowntimeMs() != null) {
-            Host.call("set the migration's maximum downtime to " + c.maxDowntimeMs() + " ms",
-                    () -> dom.migrateSetMaxDowntime(c.maxDowntimeMs()));
+            Domains.setMaxDowntime(dom, c.maxDowntimeMs(),
+                    "set the migration's maximum downtime to " + c.maxDowntimeMs() + " ms");
         }
-        String uuid = Host.call("read domain UUID", dom::getUUIDString);
+        String uuid = Host.uuid(dom);
         JobMonitor monitor = new JobMonitor(dom, c);
         c.cancellation().onCancel(monitor::abortForCancel);
         monitor.start();
@@ -668,21 +654,24 @@ public final class MigrationFlow {
                 throw new MigrationCancelledException("cancelled (SIGINT) before the live migration started",
                         "live migrate to " + req.destUri());
             }
+            String what = "live migration of '" + req.domain() + "' to " + dst.uri();
+            Function<Domains.MigrationFailure, RuntimeException> classify = f -> {
+                if (monitor.timedOut) {
+                    return new MigrationTimeoutException(what + " did not finish within --timeout "
+                            + c.timeout().toSeconds() + " s; the job was aborted (" + f.message() + ")", f.cause(),
+                            f.code());
+                }
+                if (monitor.cancelled) {
+                    return new MigrationCancelledException("live migration of '" + req.domain() + "' cancelled "
+                            + "(SIGINT); the job was aborted (" + f.message() + ")",
+                            "live migrate to " + req.destUri());
+                }
+                return null; // LibvirtErrors.wrap(what, ...)
+            };
             if (req.p2pUri() == null) {
-                return dom.migrate(dst.connect(), params.toArray(new TypedParameter[0]), flags);
+                return Domains.migrate(dom, dst, params, flags, what, classify);
             }
-            dom.migrateToURI(req.p2pUri(), params.toArray(new TypedParameter[0]), (int) (flags | MIGRATE_PEER2PEER));
-        } catch (LibvirtException e) {
-            if (monitor.timedOut) {
-                throw new MigrationTimeoutException("live migration of '" + req.domain() + "' to " + dst.uri()
-                        + " did not finish within --timeout " + c.timeout().toSeconds() + " s; the job was aborted ("
-                        + LibvirtErrors.message(e) + ")", e, LibvirtErrors.code(e));
-            }
-            if (monitor.cancelled) {
-                throw new MigrationCancelledException("live migration of '" + req.domain() + "' cancelled (SIGINT); "
-                        + "the job was aborted (" + LibvirtErrors.message(e) + ")", "live migrate to " + req.destUri());
-            }
-            throw LibvirtErrors.wrap("live migration of '" + req.domain() + "' to " + dst.uri(), e);
+            Domains.migrateToUri(dom, req.p2pUri(), params, flags | Domains.MIGRATE_PEER2PEER, what, classify);
         } finally {
             c.cancellation().onCancel(null);
             monitor.stop();
@@ -742,8 +731,8 @@ public final class MigrationFlow {
 
         private void abort() {
             try {
-                dom.abortJob();
-            } catch (LibvirtException e) {
+                Domains.abortJob(dom, "abort the migration job");
+            } catch (PassthruException e) {
                 // no job (not started yet or already over): the migration call reports how it ended
             }
         }
@@ -770,29 +759,17 @@ public final class MigrationFlow {
 
         private MigrationProgress sample() {
             try {
-                Map<String, Long> s = numbers(dom.getJobStats(0));
+                Map<String, Long> s = Domains.jobNumbers(dom, 0, "read the migration's job statistics");
                 if (!s.containsKey("data_total")) {
                     return null;
                 }
                 return new MigrationProgress(s.getOrDefault("time_elapsed", 0L), s.getOrDefault("data_total", 0L),
                         s.getOrDefault("data_processed", 0L), s.getOrDefault("data_remaining", 0L),
                         s.getOrDefault("memory_bps", 0L));
-            } catch (LibvirtException | RuntimeException e) {
+            } catch (RuntimeException e) {
                 return null; // no job yet, or already finished
             }
         }
-    }
-
-    static Map<String, Long> numbers(DomainJobStats stats) {
-        Map<String, Long> out = new LinkedHashMap<>();
-        for (TypedParameter p : stats.stats) {
-            try {
-                out.put(p.field, Long.parseLong(p.getValueAsString()));
-            } catch (NumberFormatException ignored) {
-                // not a number: skip
-            }
-        }
-        return out;
     }
 
     /** The destination VF is allowed by a device_spec of the same physical network, and not remote_managed. */

@@ -184,8 +184,9 @@ public final class Recovery {
     /** The domain's UUID: from the domain on {@code uri}, else from this machine's newest mirror record of it. */
     private String domainUuid(String uri, String domain) {
         try {
-            return Host.bounded("read the UUID of domain '" + domain + "' on " + uri, LibvirtCopies.LOOK_LIMIT,
-                    () -> hosts.open(uri).domain(domain).getUUIDString());
+            String what = "read the UUID of domain '" + domain + "' on " + uri;
+            return Host.bounded(what, LibvirtCopies.LOOK_LIMIT,
+                    () -> Domains.uuid(hosts.open(uri).domain(domain), what));
         } catch (DomainNotFoundException | HostNotReadyException e) {
             return newestMirror(domain).map(o -> o.domainUuid).orElse(null);
         }

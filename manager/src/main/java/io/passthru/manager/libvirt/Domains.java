@@ -2,18 +2,30 @@ package io.passthru.manager.libvirt;
 
 import io.passthru.PassthruException;
 import org.libvirt.Domain;
+import org.libvirt.DomainInfo;
 import org.libvirt.DomainJobStats;
 import org.libvirt.LibvirtException;
+import org.libvirt.TypedParameter;
+import org.libvirt.TypedStringParameter;
+import org.libvirt.TypedUlongParameter;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The per-domain libvirt calls passthru makes beyond {@link Host}'s reads ({@link Host#xml}, {@link Host#name},
  * {@link Host#uuid}, {@link Host#isActive}, {@link Host#isPersistent}): device attach and detach, the metadata
- * element of the operation journal, the persistent XML for a redefinition, undefine, a QMP command and the job
- * statistics; and their flags, with libvirt's numbers (libvirt-domain.h, libvirt-qemu.h). Each call maps a
+ * element of the operation journal, the persistent XML for a redefinition, undefine, a QMP command, the job
+ * statistics and its abort, the state (active, paused, persistent), resume and destroy, and live migration; and their
+ * flags, with libvirt's numbers (libvirt-domain.h, libvirt-qemu.h). Each call maps a
  * {@link LibvirtException} to a typed {@link PassthruException} ({@link LibvirtErrors#wrap}) whose message is
- * {@code what} followed by " failed: " and libvirt's message.
+ * {@code what} followed by " failed: " and libvirt's message. Live migration ({@link #migrate}, {@link #migrateToUri})
+ * lets its caller say what a failure means first ({@link MigrationFailure}). None of these calls is bounded in time;
+ * a caller that must not hang on a daemon wraps them in {@link Host#bounded}.
  */
 public final class Domains {
     /** {@code VIR_DOMAIN_AFFECT_CURRENT}: the live definition when the domain runs, else the persistent one. */
@@ -34,6 +46,21 @@ public final class Domains {
     public static final int JOB_STATS_COMPLETED = 1;
     /** {@code VIR_DOMAIN_QEMU_MONITOR_COMMAND_DEFAULT} (libvirt-qemu.h): the command is QMP (JSON). */
     public static final int QEMU_MONITOR_COMMAND_DEFAULT = 0;
+    /** {@code VIR_MIGRATE_LIVE}: the guest runs on while its memory is copied. */
+    public static final long MIGRATE_LIVE = 1;
+    /** {@code VIR_MIGRATE_PEER2PEER}: the source libvirtd drives every phase of the migration itself. */
+    public static final long MIGRATE_PEER2PEER = 2;
+    /** {@code VIR_MIGRATE_PERSIST_DEST}: the guest is defined (persistent) on the destination. */
+    public static final long MIGRATE_PERSIST_DEST = 8;
+    /** {@code VIR_MIGRATE_UNDEFINE_SOURCE}: the source's definition is removed once the migration is done. */
+    public static final long MIGRATE_UNDEFINE_SOURCE = 16;
+    /** {@code VIR_MIGRATE_AUTO_CONVERGE}: QEMU throttles the guest's vCPUs when its memory changes faster than sent. */
+    public static final long MIGRATE_AUTO_CONVERGE = 1 << 13;
+    /**
+     * {@code VIR_MIGRATE_LIVE | VIR_MIGRATE_PERSIST_DEST | VIR_MIGRATE_UNDEFINE_SOURCE}: the guest moves, running,
+     * and is defined on the destination only.
+     */
+    public static final long MIGRATE_MOVE = MIGRATE_LIVE | MIGRATE_PERSIST_DEST | MIGRATE_UNDEFINE_SOURCE;
 
     private Domains() {
     }
@@ -193,5 +220,208 @@ public final class Domains {
      */
     public static DomainJobStats jobStats(Domain dom, int flags, String what) {
         return Host.call(what, () -> dom.getJobStats(flags));
+    }
+
+    /**
+     * The numeric statistics of the domain's current or last job ({@code virDomainGetJobStats}) by libvirt's field
+     * name, in libvirt's order (times in ms, sizes in bytes, rates in bytes/s, e.g. {@code time_elapsed},
+     * {@code downtime}, {@code data_total}, {@code data_processed}, {@code data_remaining}, {@code memory_bps});
+     * fields that are not numbers are left out. Empty when there is no job (type {@code VIR_DOMAIN_JOB_NONE}).
+     *
+     * @param flags 0 for the current job, {@link #JOB_STATS_COMPLETED} for the last completed one
+     * @throws PassthruException (typed, {@link LibvirtErrors#wrap} with {@code what}; its
+     *                           {@link PassthruException#libvirtErrorCode()} is libvirt's) when libvirt fails
+     */
+    public static Map<String, Long> jobNumbers(Domain dom, int flags, String what) {
+        Map<String, Long> out = new LinkedHashMap<>();
+        TypedParameter[] stats = jobStats(dom, flags, what).stats;
+        for (TypedParameter p : stats == null ? new TypedParameter[0] : stats) {
+            try {
+                out.put(p.field, Long.parseLong(p.getValueAsString()));
+            } catch (NumberFormatException ignored) {
+                // not a number: skip
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The tunables of one live migration, as {@code virDomainMigrate3}'s and {@code virDomainMigrateToURI3}'s typed
+     * parameters; a null one is not passed (libvirt's default).
+     *
+     * @param migrateUri    {@code VIR_MIGRATE_PARAM_URI} ("migrate_uri"): where QEMU sends the memory, e.g.
+     *                      {@code tcp://10.0.0.2:49152}
+     * @param bandwidthMiBs {@code VIR_MIGRATE_PARAM_BANDWIDTH} ("bandwidth"): the cap, in MiB/s
+     */
+    public record MigrationParams(String migrateUri, Long bandwidthMiBs) {
+        TypedParameter[] typed() {
+            List<TypedParameter> params = new ArrayList<>();
+            if (migrateUri != null) {
+                params.add(new TypedStringParameter("migrate_uri", migrateUri));
+            }
+            if (bandwidthMiBs != null) {
+                params.add(new TypedUlongParameter("bandwidth", bandwidthMiBs));
+            }
+            return params.toArray(new TypedParameter[0]);
+        }
+    }
+
+    /**
+     * How a migration call failed, for the caller to tell what it means (e.g. its own abort at a timeout).
+     *
+     * @param code    libvirt's error number ({@link LibvirtErrors#code}), e.g.
+     *                {@link LibvirtErrors#VIR_ERR_OPERATION_ABORTED}
+     * @param message libvirt's own message ({@link LibvirtErrors#message})
+     * @param cause   libvirt-java's exception, as the cause of the exception the caller throws
+     */
+    public record MigrationFailure(int code, String message, Exception cause) {
+    }
+
+    /**
+     * Live-migrates {@code dom} to {@code dst}, this process driving the phases over both connections:
+     * {@code virDomainMigrate3}. It returns when the migration is done or failed; nothing bounds it here (the caller
+     * aborts the job, {@link #abortJob}, at its timeout).
+     *
+     * @param flags    {@code VIR_MIGRATE_*}, e.g. {@link #MIGRATE_MOVE} with {@link #MIGRATE_AUTO_CONVERGE}
+     * @param what     what passthru was doing, for the message (e.g. "live migration of 'g1' to URI")
+     * @param classify what a failure means: the exception to throw, or null for the typed
+     *                 {@link LibvirtErrors#wrap} with {@code what}
+     * @return the domain on {@code dst}
+     * @throws RuntimeException the one {@code classify} returns when libvirt fails, else the typed
+     *                          {@link PassthruException} of {@link LibvirtErrors#wrap}
+     */
+    public static Domain migrate(Domain dom, Host dst, MigrationParams params, long flags, String what,
+                                 Function<MigrationFailure, RuntimeException> classify) {
+        try {
+            return dom.migrate(dst.connect(), params.typed(), flags);
+        } catch (LibvirtException e) {
+            throw migrationFailure(what, e, classify);
+        }
+    }
+
+    /**
+     * Migrates {@code dom} to the libvirt at {@code dconnUri}: {@code virDomainMigrateToURI3}. With
+     * {@link #MIGRATE_PEER2PEER} the source libvirtd connects to {@code dconnUri} (as the source host reaches it) and
+     * drives Prepare, Perform, Finish and Confirm itself, so the migration goes on when this process dies. It returns
+     * when the migration is done or failed; nothing bounds it here (the caller aborts the job, {@link #abortJob}, at
+     * its timeout).
+     *
+     * @param flags    {@code VIR_MIGRATE_*}, e.g. {@link #MIGRATE_MOVE} | {@link #MIGRATE_PEER2PEER} (libvirt-java
+     *                 0.5.4 passes them as an int: every flag passthru uses fits)
+     * @param what     what passthru was doing, for the message (e.g. "live migration of 'g1' to URI")
+     * @param classify what a failure means: the exception to throw, or null for the typed
+     *                 {@link LibvirtErrors#wrap} with {@code what}
+     * @throws RuntimeException the one {@code classify} returns when libvirt fails, else the typed
+     *                          {@link PassthruException} of {@link LibvirtErrors#wrap}
+     */
+    public static void migrateToUri(Domain dom, String dconnUri, MigrationParams params, long flags, String what,
+                                    Function<MigrationFailure, RuntimeException> classify) {
+        try {
+            dom.migrateToURI(dconnUri, params.typed(), (int) flags);
+        } catch (LibvirtException e) {
+            throw migrationFailure(what, e, classify);
+        }
+    }
+
+    private static RuntimeException migrationFailure(String what, LibvirtException e,
+                                                     Function<MigrationFailure, RuntimeException> classify) {
+        RuntimeException mapped = classify.apply(new MigrationFailure(LibvirtErrors.code(e),
+                LibvirtErrors.message(e), e));
+        return mapped != null ? mapped : LibvirtErrors.wrap(what, e);
+    }
+
+    /**
+     * Sets the longest pause, in ms, the coming (or running) migration of {@code dom} may impose on the guest at its
+     * switch-over: {@code virDomainMigrateSetMaxDowntime}.
+     *
+     * @param downtimeMs the maximum downtime in milliseconds
+     * @param what       what passthru was doing, for the message
+     * @throws PassthruException (typed, {@link LibvirtErrors#wrap} with {@code what}) when libvirt refuses
+     */
+    public static void setMaxDowntime(Domain dom, long downtimeMs, String what) {
+        Host.call(what, () -> dom.migrateSetMaxDowntime(downtimeMs));
+    }
+
+    /**
+     * Aborts the job running on {@code dom}, e.g. a migration (whose call then fails with
+     * {@link LibvirtErrors#VIR_ERR_OPERATION_ABORTED}): {@code virDomainAbortJob}.
+     *
+     * @param what what passthru was doing, for the message
+     * @throws PassthruException (typed, {@link LibvirtErrors#wrap} with {@code what}) when libvirt fails, e.g. no job
+     *                           runs ({@code VIR_ERR_OPERATION_INVALID})
+     */
+    public static void abortJob(Domain dom, String what) {
+        Host.call(what, dom::abortJob);
+    }
+
+    /**
+     * Whether {@code dom} runs (running, paused or in any other active state): {@code virDomainIsActive}.
+     *
+     * @param what what passthru was doing, for the message (e.g. "read the state of domain UUID on URI")
+     * @throws PassthruException (typed, {@link LibvirtErrors#wrap} with {@code what}) when libvirt fails
+     */
+    public static boolean isActive(Domain dom, String what) {
+        return Host.call(what, () -> dom.isActive() == 1);
+    }
+
+    /**
+     * Whether {@code dom} has a persistent definition (else it is transient: gone once it stops):
+     * {@code virDomainIsPersistent}.
+     *
+     * @param what what passthru was doing, for the message
+     * @throws PassthruException (typed, {@link LibvirtErrors#wrap} with {@code what}) when libvirt fails
+     */
+    public static boolean isPersistent(Domain dom, String what) {
+        return Host.call(what, () -> dom.isPersistent() == 1);
+    }
+
+    /**
+     * Whether {@code dom} is paused ({@code VIR_DOMAIN_PAUSED}: suspended, or stopped by a migration's last phase or
+     * an I/O error): the state of {@code virDomainGetInfo}. A domain that does not run is not paused.
+     *
+     * @param what what passthru was doing, for the message
+     * @throws PassthruException (typed, {@link LibvirtErrors#wrap} with {@code what}) when libvirt fails
+     */
+    public static boolean isPaused(Domain dom, String what) {
+        return Host.call(what, () -> dom.getInfo().state == DomainInfo.DomainState.VIR_DOMAIN_PAUSED);
+    }
+
+    /**
+     * The domain's UUID in its 36-character form ({@code virDomainGetUUIDString}).
+     *
+     * @param what what passthru was doing, for the message (e.g. "read domain UUID")
+     * @throws PassthruException (typed, {@link LibvirtErrors#wrap} with {@code what}) when libvirt fails
+     */
+    public static String uuid(Domain dom, String what) {
+        return Host.call(what, dom::getUUIDString);
+    }
+
+    /**
+     * Lets the paused {@code dom} run again ({@code virDomainResume}).
+     *
+     * @param what what passthru was doing, for the message (e.g. "resume domain UUID on the source")
+     * @throws PassthruException (typed, {@link LibvirtErrors#wrap} with {@code what}) when libvirt refuses, e.g. the
+     *                           domain does not run ({@code VIR_ERR_OPERATION_INVALID})
+     */
+    public static void resume(Domain dom, String what) {
+        Host.call(what, () -> {
+            dom.resume();
+            return null;
+        });
+    }
+
+    /**
+     * Stops the running {@code dom} at once, as pulling its power cord would ({@code virDomainDestroy}); a transient
+     * domain is gone after it, a persistent one stays defined and shut off.
+     *
+     * @param what what passthru was doing, for the message (e.g. "destroy domain UUID on the destination")
+     * @throws PassthruException (typed, {@link LibvirtErrors#wrap} with {@code what}) when libvirt refuses, e.g. the
+     *                           domain does not run ({@code VIR_ERR_OPERATION_INVALID})
+     */
+    public static void destroy(Domain dom, String what) {
+        Host.call(what, () -> {
+            dom.destroy();
+            return null;
+        });
     }
 }

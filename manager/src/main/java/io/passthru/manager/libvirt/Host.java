@@ -354,15 +354,15 @@ public final class Host {
      * @throws PassthruException (typed) when libvirt fails: "read domain UUID failed: ..."
      */
     public static String uuid(Domain dom) {
-        return call("read domain UUID", dom::getUUIDString);
+        return Domains.uuid(dom, "read domain UUID");
     }
 
     public static boolean isActive(Domain dom) {
-        return call("read domain state", () -> dom.isActive() == 1);
+        return Domains.isActive(dom, "read domain state");
     }
 
     public static boolean isPersistent(Domain dom) {
-        return call("read domain persistence", () -> dom.isPersistent() == 1);
+        return Domains.isPersistent(dom, "read domain persistence");
     }
 
     /** Starts watching {@code dom}'s device removal events. */

@@ -2,11 +2,11 @@ package io.passthru.manager.migration;
 
 import io.passthru.PassthruException;
 import io.passthru.manager.error.DomainNotFoundException;
+import io.passthru.manager.libvirt.Domains;
 import io.passthru.manager.libvirt.Host;
 import io.passthru.manager.libvirt.HostIdentity;
 import io.passthru.manager.libvirt.Hosts;
 import org.libvirt.Domain;
-import org.libvirt.DomainInfo;
 
 import java.time.Duration;
 import java.util.EnumMap;
@@ -61,18 +61,18 @@ public final class LibvirtCopies implements Copies {
                     + ", not the recorded " + side.id + " " + e.expected());
         }
         try {
-            CopyState st = Host.bounded("read the state of domain " + domainUuid + " on " + e.uri(), limit, () -> {
+            String what = "read the state of domain " + domainUuid + " on " + e.uri();
+            CopyState st = Host.bounded(what, limit, () -> {
                 Domain d;
                 try {
                     d = h.domain(domainUuid);
                 } catch (DomainNotFoundException nf) {
                     return CopyState.ABSENT;
                 }
-                if (d.isActive() != 1) {
+                if (!Domains.isActive(d, what)) {
                     return CopyState.SHUTOFF;
                 }
-                return d.getInfo().state == DomainInfo.DomainState.VIR_DOMAIN_PAUSED ? CopyState.PAUSED
-                        : CopyState.RUNNING;
+                return Domains.isPaused(d, what) ? CopyState.PAUSED : CopyState.RUNNING;
             });
             return new Sighting(side, e.uri(), st, id, null);
         } catch (PassthruException x) {
@@ -87,10 +87,7 @@ public final class LibvirtCopies implements Copies {
     @Override
     public void resume(Side side) {
         Domain d = domain(side);
-        Host.call("resume domain " + domainUuid + " on the " + side.id, () -> {
-            d.resume();
-            return null;
-        });
+        Domains.resume(d, "resume domain " + domainUuid + " on the " + side.id);
     }
 
     @Override
@@ -101,12 +98,10 @@ public final class LibvirtCopies implements Copies {
         } catch (DomainNotFoundException gone) {
             return;
         }
-        Host.call("destroy domain " + domainUuid + " on the " + side.id, () -> {
-            if (d.isActive() == 1) {
-                d.destroy();
-            }
-            return null;
-        });
+        String what = "destroy domain " + domainUuid + " on the " + side.id;
+        if (Domains.isActive(d, what)) {
+            Domains.destroy(d, what);
+        }
     }
 
     @Override
@@ -117,11 +112,9 @@ public final class LibvirtCopies implements Copies {
         } catch (DomainNotFoundException gone) {
             return; // a transient copy is gone with its destroy
         }
-        Host.call("undefine domain " + domainUuid + " on the " + side.id, () -> {
-            if (d.isPersistent() == 1) {
-                d.undefine();
-            }
-            return null;
-        });
+        String what = "undefine domain " + domainUuid + " on the " + side.id;
+        if (Domains.isPersistent(d, what)) {
+            Domains.undefine(d, what);
+        }
     }
 }

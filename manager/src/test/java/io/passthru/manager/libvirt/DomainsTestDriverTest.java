@@ -23,6 +23,115 @@ class DomainsTestDriverTest {
         assertEquals(2, Domains.METADATA_ELEMENT);
         assertEquals(1, Domains.JOB_STATS_COMPLETED);
         assertEquals(0, Domains.QEMU_MONITOR_COMMAND_DEFAULT);
+        assertEquals(1, Domains.MIGRATE_LIVE);
+        assertEquals(2, Domains.MIGRATE_PEER2PEER);
+        assertEquals(8, Domains.MIGRATE_PERSIST_DEST);
+        assertEquals(16, Domains.MIGRATE_UNDEFINE_SOURCE);
+        assertEquals(8192, Domains.MIGRATE_AUTO_CONVERGE);
+        assertEquals(1 | 8 | 16, Domains.MIGRATE_MOVE);
+    }
+
+    /** A persistent domain of the test driver named {@code name}, started. */
+    private static org.libvirt.Domain started(Host h, String name) throws Exception {
+        org.libvirt.Domain dom = h.define("<domain type='test'><name>" + name + "</name><memory>8192</memory>"
+                + "<os><type>hvm</type></os></domain>", "define " + name);
+        dom.create();
+        return dom;
+    }
+
+    @Test
+    void aSuspendedDomainReadsAsPausedAndResumes() throws Exception {
+        try (Hosts hosts = new Hosts()) {
+            Host h = hosts.open("test:///default");
+            org.libvirt.Domain dom = started(h, "passthru-t-paused");
+            try {
+                assertTrue(Domains.isActive(dom, "read"));
+                assertFalse(Domains.isPaused(dom, "read"), "a started domain runs");
+                dom.suspend();
+                assertTrue(Domains.isActive(dom, "read"), "a paused domain is active");
+                assertTrue(Domains.isPaused(dom, "read"));
+                Domains.resume(dom, "resume it");
+                assertFalse(Domains.isPaused(dom, "read"), "resumed");
+                assertTrue(Domains.isActive(dom, "read"));
+                PassthruException again = assertThrows(PassthruException.class, () -> Domains.resume(dom,
+                        "resume it again"));
+                assertTrue(again.getMessage().startsWith("resume it again failed: "), again.getMessage());
+            } finally {
+                dom.destroy();
+                dom.undefine();
+            }
+        }
+    }
+
+    @Test
+    void destroyThenUndefineRemovesIt() throws Exception {
+        try (Hosts hosts = new Hosts()) {
+            Host h = hosts.open("test:///default");
+            org.libvirt.Domain dom = started(h, "passthru-t-gone");
+            assertTrue(Domains.isPersistent(dom, "read"));
+            assertEquals(Host.uuid(dom), Domains.uuid(dom, "read the UUID"));
+            Domains.destroy(dom, "destroy it");
+            assertFalse(Domains.isActive(dom, "read"), "destroyed: shut off");
+            assertFalse(Domains.isPaused(dom, "read"));
+            assertTrue(h.hasDomainNamed("passthru-t-gone"), "a persistent domain stays defined");
+            PassthruException twice = assertThrows(PassthruException.class, () -> Domains.destroy(dom,
+                    "destroy it again"));
+            assertTrue(twice.getMessage().startsWith("destroy it again failed: "), twice.getMessage());
+            assertNotEquals(PassthruException.NO_LIBVIRT_ERROR, twice.libvirtErrorCode());
+            Domains.undefine(dom, "undefine it");
+            assertFalse(h.hasDomainNamed("passthru-t-gone"));
+        }
+    }
+
+    @Test
+    void aDestroyedTransientDomainIsGone() throws Exception {
+        try (Hosts hosts = new Hosts()) {
+            Host h = hosts.open("test:///default");
+            org.libvirt.Domain dom = started(h, "passthru-t-transient");
+            Domains.undefine(dom, "undefine it");
+            assertTrue(Domains.isActive(dom, "read"), "undefined while running: it runs on, transient");
+            assertFalse(Domains.isPersistent(dom, "read"));
+            Domains.destroy(dom, "destroy it");
+            assertFalse(h.hasDomainNamed("passthru-t-transient"));
+        }
+    }
+
+    @Test
+    void migrationFailuresAreClassifiedByTheCallerElseTyped() {
+        try (Hosts hosts = new Hosts()) {
+            Host h = hosts.open("test:///default");
+            org.libvirt.Domain dom = h.domain("test");
+            Domains.MigrationParams params = new Domains.MigrationParams("tcp://127.0.0.1:49152", 100L);
+            PassthruException typed = assertThrows(PassthruException.class, () -> Domains.migrate(dom, h, params,
+                    Domains.MIGRATE_MOVE, "live migration of 'test'", f -> null));
+            assertTrue(typed.getMessage().startsWith("live migration of 'test' failed: "), typed.getMessage());
+            Domains.MigrationFailure[] seen = new Domains.MigrationFailure[1];
+            IllegalStateException mine = assertThrows(IllegalStateException.class, () -> Domains.migrateToUri(dom,
+                    "test:///default", params, Domains.MIGRATE_MOVE | Domains.MIGRATE_PEER2PEER, "p2p", f -> {
+                        seen[0] = f;
+                        return new IllegalStateException(f.message());
+                    }));
+            assertEquals(seen[0].message(), mine.getMessage());
+            assertFalse(seen[0].message().isBlank());
+            assertNotEquals(PassthruException.NO_LIBVIRT_ERROR, seen[0].code());
+            assertTrue(seen[0].cause() != null);
+        }
+    }
+
+    @Test
+    void jobCallsAreTyped() {
+        try (Hosts hosts = new Hosts()) {
+            org.libvirt.Domain dom = hosts.open("test:///default").domain("test");
+            PassthruException stats = assertThrows(PassthruException.class,
+                    () -> Domains.jobNumbers(dom, 0, "read job stats"));
+            assertEquals(LibvirtErrors.VIR_ERR_NO_SUPPORT, stats.libvirtErrorCode(), stats.getMessage());
+            assertTrue(stats.getMessage().startsWith("read job stats failed: "), stats.getMessage());
+            PassthruException abort = assertThrows(PassthruException.class, () -> Domains.abortJob(dom, "abort"));
+            assertTrue(abort.getMessage().startsWith("abort failed: "), abort.getMessage());
+            PassthruException downtime = assertThrows(PassthruException.class,
+                    () -> Domains.setMaxDowntime(dom, 300, "set downtime"));
+            assertTrue(downtime.getMessage().startsWith("set downtime failed: "), downtime.getMessage());
+        }
     }
 
     @Test

@@ -312,6 +312,7 @@ public final class OutageBenchmark {
         r.downtimeMs = rep.migrationStats().get("downtime");
         r.plugLibvirtMs = rep.destAttachLibvirtMs();
         r.precheckParts = rep.precheckParts() == null ? Map.of() : rep.precheckParts();
+        r.journalMs = rep.journalMs();
         recordSteps(rep.steps(), r);
     }
 

@@ -27,7 +27,8 @@ final class OutageReport {
     static final class Run {
         static final List<String> COLUMNS = List.of("mode", "run", "direction", "sent", "received", "lost",
                 "longestGapMs", "totalMs", "vfGapMs", "downtimeMs", "primitivesMs", "precheckMs", "plugMs", "findMs",
-                "migrateStepMs", "rawAttachMs", "rawGuestShowMs", "plugLibvirtMs", "precheckParts", "gaps", "outcome");
+                "migrateStepMs", "rawAttachMs", "rawGuestShowMs", "plugLibvirtMs", "journalMs", "precheckParts", "gaps",
+                "outcome");
 
         final String mode;
         final int run;
@@ -48,6 +49,8 @@ final class OutageReport {
         Long rawGuestShowMs;
         /** Within the plug step, libvirt's own attach call (the flow's report); 0 when the VF was found attached already. */
         Long plugLibvirtMs;
+        /** The flow's own record writes (the report's journalMs: virDomainGetMetadata/SetMetadata), ms. */
+        Long journalMs;
         /** What the pre-checks spent their time on (the flow's report; parts overlap), ms; empty for virtio-only. */
         Map<String, Long> precheckParts = Map.of();
         /** The ping's silences over 200 ms: {@code +S.Ss:MS;...} (s after the first reply, ms long). */
@@ -67,7 +70,7 @@ final class OutageReport {
         List<Object> cells() {
             return Arrays.asList(mode, run, direction, sent, received, lost, longestGapMs, totalMs, vfGapMs,
                     downtimeMs, primitivesMs, precheckMs, plugMs, findMs, migrateStepMs, rawAttachMs, rawGuestShowMs,
-                    plugLibvirtMs, parts(), gaps, outcome);
+                    plugLibvirtMs, journalMs, parts(), gaps, outcome);
         }
 
         /**
@@ -87,6 +90,20 @@ final class OutageReport {
             StringBuilder b = new StringBuilder();
             precheckParts.forEach((k, v) -> b.append(b.length() == 0 ? "" : ";").append(k).append('=').append(v));
             return b.toString();
+        }
+
+        /**
+         * Every libvirt and guest-agent call of the flow: its steps (the pre-checks included) and its record writes,
+         * ms (virtio-only: its one migrate call); null when a part is missing.
+         */
+        Long callsMs() {
+            if (primitivesMs == null) {
+                return null;
+            }
+            if (precheckMs == null && journalMs == null) {
+                return primitivesMs;
+            }
+            return precheckMs == null || journalMs == null ? null : primitivesMs + precheckMs + journalMs;
         }
 
         /** plug step + find step of the flow against libvirt's own attach + the guest showing the VF. */
@@ -150,7 +167,10 @@ final class OutageReport {
                 + "Lean flow, medians (" + LABEL + "). libvirt attach in the plug: the flow's own "
                 + "virDomainAttachDeviceFlags call inside its plug step (passthru's overhead is the rest); raw: in "
                 + "the same run, after the migration and the ping, libvirt's attach of the same VF again plus the "
-                + "time until the guest agent shows its netdev; the ratios are medians of the per-run ratios.\n\n"
+                + "time until the guest agent shows its netdev; calls: every libvirt and guest-agent call of the "
+                + "flow, i.e. its steps with the pre-checks and its journal record writes (virDomainGetMetadata, "
+                + "virDomainSetMetadata), so total / calls is passthru's own time on top of them; the ratios are "
+                + "medians of the per-run ratios.\n\n"
                 + leanTable() + "\n"
                 + "What the pre-checks spent their time on, medians in ms (they overlap: the inventories, the "
                 + "destination's readiness and name check run while the guest is asked; \"waited for\" is what the "
@@ -187,8 +207,8 @@ final class OutageReport {
     private String leanTable() {
         StringBuilder b = new StringBuilder("| mode | pre-checks ms | slowest read ms | pre-checks / slowest read "
                 + "| plug + find ms | libvirt attach in the plug + find ms | ratio | raw attach + guest show ms (later) "
-                + "| ratio | total / primitives |\n"
-                + "|---|---|---|---|---|---|---|---|---|---|\n");
+                + "| ratio | total / primitives | journal ms | total / calls |\n"
+                + "|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (String mode : modes) {
             List<Run> ok = ok(mode);
             b.append(row(mode, number(median(ok, r -> r.precheckMs)), number(median(ok, Run::slowestReadMs)),
@@ -197,7 +217,9 @@ final class OutageReport {
                     number(median(ok, Run::inFlowFloorMs)),
                     ratio(medianRatio(ok, Run::plugAndFindMs, Run::inFlowFloorMs)),
                     number(median(ok, Run::rawMs)), ratio(medianRatio(ok, Run::plugAndFindMs, Run::rawMs)),
-                    ratio(medianRatio(ok, r -> r.totalMs, r -> r.primitivesMs))));
+                    ratio(medianRatio(ok, r -> r.totalMs, r -> r.primitivesMs)),
+                    number(median(ok, r -> r.journalMs)),
+                    ratio(medianRatio(ok, r -> r.totalMs, Run::callsMs))));
         }
         return b.toString();
     }

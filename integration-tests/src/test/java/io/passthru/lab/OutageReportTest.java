@@ -24,10 +24,10 @@ class OutageReportTest {
         String[] lines = csv.split("\n");
         assertEquals(3, lines.length);
         assertEquals(String.join(",", OutageReport.Run.COLUMNS), lines[0]);
-        assertTrue(lines[0].endsWith(",rawAttachMs,rawGuestShowMs,plugLibvirtMs,precheckParts,gaps,outcome"));
-        assertEquals("bond,1,1->2,100,90,10,300,5000,500,40,4000,800,600,1200,2500,450,900,300,"
+        assertTrue(lines[0].endsWith(",rawAttachMs,rawGuestShowMs,plugLibvirtMs,journalMs,precheckParts,gaps,outcome"));
+        assertEquals("bond,1,1->2,100,90,10,300,5000,500,40,4000,800,600,1200,2500,450,900,300,100,"
                 + "guest links=350;source inventory=200,,ok", lines[1]);
-        assertEquals("bond,2,2->1,,,,,,,,,,,,,,,,,,\"migration failed at step 'x': \"\"a\"\", b\"", lines[2]);
+        assertEquals("bond,2,2->1,,,,,,,,,,,,,,,,,,,\"migration failed at step 'x': \"\"a\"\", b\"", lines[2]);
     }
 
     @Test
@@ -54,9 +54,11 @@ class OutageReportTest {
     void leanTableRatiosAreMediansOfTheRunsRatios() {
         String md = new OutageReport(List.of(bond(1, 10, 300, 500), virtio(1)), MODES, 1).markdown();
         // plug + find 600 + 1200 = 1800 against the flow's own attach 300 + 1200 = 1500 and raw 450 + 900 = 1350;
-        // total 5000 / primitives 4000; pre-checks 800 against their slowest read, the guest's links (350 ms)
-        assertTrue(md.contains("| bond | 800 | 350 | 2.29 | 1800 | 1500 | 1.20 | 1350 | 1.33 | 1.25 |"), md);
-        assertTrue(md.contains("| virtio-only | – | – | – | – | – | – | – | – | 1.00 |"), md);
+        // total 5000 / primitives 4000; pre-checks 800 against their slowest read, the guest's links (350 ms);
+        // total 5000 / calls (4000 + 800 + journal 100)
+        assertTrue(md.contains("| bond | 800 | 350 | 2.29 | 1800 | 1500 | 1.20 | 1350 | 1.33 | 1.25 | 100 | 1.02 |"),
+                md);
+        assertTrue(md.contains("| virtio-only | – | – | – | – | – | – | – | – | 1.00 | – | 1.00 |"), md);
     }
 
     @Test
@@ -103,6 +105,7 @@ class OutageReportTest {
         r.plugMs = 600L;
         r.findMs = 1200L;
         r.plugLibvirtMs = 300L;
+        r.journalMs = 100L;
         r.migrateStepMs = 2500L;
         r.rawAttachMs = 450L;
         r.rawGuestShowMs = 900L;

@@ -83,11 +83,20 @@ final class MigrationEngine implements AutoCloseable {
     }
 
     /** How a run ended well: the destination's side, its VF (null without), the VF gap and libvirt's attach, ms. */
-    record Result(MigrationSide destination, PciAddress destVf, long vfGapMs, long destAttachLibvirtMs) {
+    /**
+     * How a run ended.
+     *
+     * @param journalMs the time the run's own record writes and its clear took (libvirt's virDomainGetMetadata and
+     *                  virDomainSetMetadata, and the mirror file), ms: the calls the steps' timeline leaves out
+     */
+    record Result(MigrationSide destination, PciAddress destVf, long vfGapMs, long destAttachLibvirtMs,
+                  long journalMs) {
     }
 
     final Operation op;
     final Saga saga;
+    /** The time the run's record writes and clear took so far (not the lease keeper's), ns. */
+    private long journalNanos;
     private final MigrationControls controls;
     private final GuestStrategy strategy;
     private final StepHooks hooks;
@@ -114,11 +123,21 @@ final class MigrationEngine implements AutoCloseable {
     }
 
     synchronized void write() {
-        side.write(op);
+        long t0 = System.nanoTime();
+        try {
+            side.write(op);
+        } finally {
+            journalNanos += System.nanoTime() - t0;
+        }
     }
 
     private synchronized void clear() {
-        side.clear(op);
+        long t0 = System.nanoTime();
+        try {
+            side.clear(op);
+        } finally {
+            journalNanos += System.nanoTime() - t0;
+        }
     }
 
     private synchronized void refreshLease() {
@@ -243,7 +262,7 @@ final class MigrationEngine implements AutoCloseable {
         } catch (RuntimeException e) {
             throw incomplete(e);
         }
-        return new Result(dst, destVf, gap[1] - gap[0], dst.lastPlugLibvirtMs());
+        return new Result(dst, destVf, gap[1] - gap[0], dst.lastPlugLibvirtMs(), journalNanos / 1_000_000);
     }
 
     /**

@@ -209,19 +209,22 @@ public final class MigrationFlow {
      * {@code precheckParts}: what the pre-checks spent their time on (ms, in the order they ended; the inventories,
      * the destination's readiness and name check run concurrently with the guest's questions, so parts overlap;
      * the "waited for" parts are the time the pre-checks then still waited for them).
+     * {@code journalMs}: the time the run's own record writes took (ms; virDomainGetMetadata and
+     * virDomainSetMetadata on the domain, and the mirror file), which the steps' timeline does not include.
      */
     public record Report(String domain, String source, String destination, PciAddress sourceVf, PciAddress destVf,
                          String mac, String bond, String backupSlave, List<Saga.Step> steps, long totalMs,
                          long vfGapMs, Map<String, Long> migrationStats, String outcome, String operationId,
                          Recovery.Result recovered, String mode, long destAttachLibvirtMs,
-                         Map<String, Long> precheckParts, String p2pUri) {
+                         Map<String, Long> precheckParts, String p2pUri, long journalMs) {
         public Report(String domain, String source, String destination, PciAddress sourceVf, PciAddress destVf,
                       String mac, String bond, String backupSlave, List<Saga.Step> steps, long totalMs,
                       long vfGapMs, Map<String, Long> migrationStats, String outcome, String operationId,
                       Recovery.Result recovered, String mode, long destAttachLibvirtMs,
                       Map<String, Long> precheckParts) {
             this(domain, source, destination, sourceVf, destVf, mac, bond, backupSlave, steps, totalMs, vfGapMs,
-                    migrationStats, outcome, operationId, recovered, mode, destAttachLibvirtMs, precheckParts, null);
+                    migrationStats, outcome, operationId, recovered, mode, destAttachLibvirtMs, precheckParts, null,
+                    0);
         }
 
         /** Whether the source libvirtd drove the migration (peer-to-peer, to {@link #p2pUri()}). */
@@ -326,7 +329,7 @@ public final class MigrationFlow {
         return new Report(req.domain(), req.sourceUri(), req.destUri(), plan.sourceVf(), done.destVf(), plan.mac(),
                 plan.bond(), plan.backupSlave(), saga.timeline(), saga.now(), done.vfGapMs(),
                 done.destination().completedJobStats(), "migrated", op.id, recovered, plan.mode().id,
-                done.destAttachLibvirtMs(), plan.precheckParts(), req.p2pUri());
+                done.destAttachLibvirtMs(), plan.precheckParts(), req.p2pUri(), done.journalMs());
     }
 
     private Operation newOperation(Request req, Plan plan) {

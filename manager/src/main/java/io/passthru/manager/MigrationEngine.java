@@ -123,18 +123,18 @@ final class MigrationEngine implements AutoCloseable {
     }
 
     synchronized void write() {
-        long t0 = System.nanoTime();
-        try {
-            side.write(op);
-        } finally {
-            journalNanos += System.nanoTime() - t0;
-        }
+        journaled(() -> side.write(op));
     }
 
     private synchronized void clear() {
+        journaled(() -> side.clear(op));
+    }
+
+    /** Runs a record write or clear, adding its time to {@link #journalNanos}. */
+    private void journaled(Runnable call) {
         long t0 = System.nanoTime();
         try {
-            side.clear(op);
+            call.run();
         } finally {
             journalNanos += System.nanoTime() - t0;
         }

@@ -82,13 +82,11 @@ public final class OperationJournal {
         if (op.lease != null) {
             op.lease.heartbeat = Instant.now().toString();
         }
-        int flags = (Host.isActive(dom) ? Domains.AFFECT_LIVE : 0)
-                | (Host.isPersistent(dom) ? Domains.AFFECT_CONFIG : 0);
         op.generation++;
         String xml = toLibvirtXml(op);
         try {
-            Domains.setElementMetadata(dom, xml, Operation.PREFIX, Operation.NAMESPACE, flags, "record operation "
-                    + op.id + " (step " + op.step + ") in the metadata of domain '" + op.domain + "'");
+            setRecord(dom, xml, Operation.PREFIX, "record operation " + op.id + " (step " + op.step + ") in the "
+                    + "metadata of domain '" + op.domain + "'");
         } catch (PassthruException e) { // libvirt refused: the record keeps its generation
             op.generation--;
             throw e;
@@ -109,11 +107,35 @@ public final class OperationJournal {
             return; // already cleared (by this operation's earlier attempt, or recovery that finished it)
         }
         requireUnmoved(dom, op, now);
-        int flags = (Host.isActive(dom) ? Domains.AFFECT_LIVE : 0)
-                | (Host.isPersistent(dom) ? Domains.AFFECT_CONFIG : 0);
-        Domains.setElementMetadata(dom, null, null, Operation.NAMESPACE, flags, "remove operation " + op.id
-                + " from the metadata of domain '" + op.domain + "'");
+        setRecord(dom, null, null, "remove operation " + op.id + " from the metadata of domain '" + op.domain
+                + "'");
         clearMirror(op);
+    }
+
+    /**
+     * Sets (or with {@code xml} null removes) the record on the live and the persistent definition the domain has.
+     * The usual domain, running and persistent, takes one call: live and config at once. libvirt checks both before
+     * it changes either (virDomainObjGetDefs: "domain is not running", "transient domains do not have any persistent
+     * config"), so when that is refused the domain's state is read and the definitions it has are set instead.
+     */
+    private static void setRecord(Domain dom, String xml, String prefix, String what) {
+        int both = Domains.AFFECT_LIVE | Domains.AFFECT_CONFIG;
+        try {
+            Domains.setElementMetadata(dom, xml, prefix, Operation.NAMESPACE, both, what);
+        } catch (PassthruException e) {
+            int flags;
+            try {
+                flags = (Host.isActive(dom) ? Domains.AFFECT_LIVE : 0)
+                        | (Host.isPersistent(dom) ? Domains.AFFECT_CONFIG : 0);
+            } catch (PassthruException unread) {
+                e.addSuppressed(unread);
+                throw e;
+            }
+            if (flags == both) {
+                throw e;
+            }
+            Domains.setElementMetadata(dom, xml, prefix, Operation.NAMESPACE, flags, what);
+        }
     }
 
     /** The compare of {@link #write}'s compare-and-set; {@code now} is the record the domain holds. */

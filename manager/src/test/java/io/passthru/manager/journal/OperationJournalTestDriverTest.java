@@ -43,6 +43,40 @@ class OperationJournalTestDriverTest {
         }
     }
 
+    /**
+     * The record goes on every definition the domain has, and only there: running and persistent (live and config
+     * in one call), defined but shut off (config), running and transient (live).
+     */
+    @Test
+    void theRecordGoesOnTheDefinitionsTheDomainHas(@TempDir Path dir) throws org.libvirt.LibvirtException {
+        try (Hosts hosts = new Hosts()) {
+            Host h = hosts.open("test:///default");
+            OperationJournal journal = new OperationJournal(dir);
+            String xml = Host.xml(h.domain("test"), true).replaceAll("<uuid>[^<]*</uuid>", "");
+            org.libvirt.Domain inactive = h.define(xml.replace("<name>test</name>", "<name>off</name>"), "define");
+            org.libvirt.Domain transientDom = h.connect().domainCreateXML(
+                    xml.replace("<name>test</name>", "<name>transient</name>"), 0);
+            for (org.libvirt.Domain dom : new org.libvirt.Domain[] {h.domain("test"), inactive, transientDom}) {
+                boolean live = Host.isActive(dom);
+                boolean config = Host.isPersistent(dom);
+                Operation op = OperationJournalTest.sample();
+                op.domainUuid = Host.uuid(dom);
+                journal.write(dom, op);
+                assertEquals(op.id, journal.read(dom).orElseThrow().id);
+                if (live) {
+                    assertTrue(Host.xml(dom, false).contains(Operation.NAMESPACE), "live definition");
+                }
+                if (config) {
+                    assertTrue(Host.xml(dom, true).contains(Operation.NAMESPACE), "persistent definition");
+                }
+                journal.clear(dom, op);
+                assertTrue(journal.read(dom).isEmpty());
+                assertTrue(!Host.xml(dom, false).contains(Operation.NAMESPACE), "removed");
+                assertTrue(!config || !Host.xml(dom, true).contains(Operation.NAMESPACE), "removed from config");
+            }
+        }
+    }
+
     /** The test driver's capabilities carry no host UUID (a real libvirtd's do): the host name then decides. */
     @Test
     void theHostIdentityComesFromLibvirt() {

@@ -400,13 +400,10 @@ public final class MigrationFlow {
         String uuid = Host.uuid(dom);
         Domain live = timed(parts, "live XML", () -> XmlCodec.unmarshal(Host.xml(dom, false), Domain.class));
         Mode mode = resolveMode(req.mode(), live, req.domain());
-        HostIdentity[] machines = {join(srcMachine), join(dstMachine)};
-        if (machines[0].sameMachine(machines[1])) {
-            throw new InvalidRequestException("source " + src.uri() + " and destination " + dst.uri() + " reach the "
-                    + "same machine, " + machines[0] + ": a guest cannot migrate to the host it runs on; nothing was "
-                    + "changed");
-        }
+        // the two identities are joined only once the guest was asked (a first read of a host's capabilities can
+        // take a second on the lab): the guest's questions need the live XML only
         if (mode == Mode.PLAIN) {
+            HostIdentity[] machines = distinctMachines(srcMachine, dstMachine, src, dst);
             if (join(nameTaken)) {
                 throw new InvalidRequestException("a domain named '" + req.domain() + "' already exists on "
                         + dst.uri());
@@ -487,6 +484,7 @@ public final class MigrationFlow {
         long waitSrc = System.nanoTime();
         Inventory.VfAndPf srcPf = join(srcVf).orElseThrow(noVf);
         parts.put("waited for source VF", (System.nanoTime() - waitSrc) / 1_000_000);
+        HostIdentity[] machines = distinctMachines(srcMachine, dstMachine, src, dst);
         if (join(nameTaken)) {
             throw new InvalidRequestException("a domain named '" + req.domain() + "' already exists on " + dst.uri());
         }
@@ -534,6 +532,22 @@ public final class MigrationFlow {
                 backupName, List.copyOf(candidates), teaming, vfIf.vlanTag().orElse(null),
                 Boolean.TRUE.equals(vfIf.getTrustGuestRxFilters()), agent, networkManager, copyInOrder(parts),
                 machines[0], machines[1]);
+    }
+
+    /**
+     * The machines the source and destination URIs reach.
+     *
+     * @throws InvalidRequestException when both reach one machine (nothing was changed)
+     */
+    private static HostIdentity[] distinctMachines(CompletableFuture<HostIdentity> srcMachine,
+                                                   CompletableFuture<HostIdentity> dstMachine, Host src, Host dst) {
+        HostIdentity[] machines = {join(srcMachine), join(dstMachine)};
+        if (machines[0].sameMachine(machines[1])) {
+            throw new InvalidRequestException("source " + src.uri() + " and destination " + dst.uri() + " reach the "
+                    + "same machine, " + machines[0] + ": a guest cannot migrate to the host it runs on; nothing was "
+                    + "changed");
+        }
+        return machines;
     }
 
     /**

@@ -1,7 +1,20 @@
 package io.passthru.manager;
 
 import io.passthru.PassthruException;
+import io.passthru.agent.GuestAgent;
+import io.passthru.agent.GuestCommandFailedException;
+import io.passthru.agent.GuestHooks;
 import io.passthru.agent.GuestLink;
+import io.passthru.agent.GuestNetwork;
+import io.passthru.manager.error.HostNotReadyException;
+import io.passthru.manager.error.InvalidRequestException;
+import io.passthru.manager.error.LibvirtCallException;
+import io.passthru.manager.error.NoFreeDeviceException;
+import io.passthru.manager.libvirt.LibvirtAgentChannel;
+import io.passthru.manager.pool.DeviceType;
+import io.passthru.xml.MacAddress;
+import io.passthru.xml.XmlCodec;
+import io.passthru.xml.domain.Domain;
 import io.passthru.manager.journal.Operation;
 import io.passthru.manager.journal.OperationJournal;
 import io.passthru.manager.libvirt.Domains;
@@ -10,10 +23,13 @@ import io.passthru.xml.PciAddress;
 import io.passthru.xml.domain.DomainInterface;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** {@link MigrationSide} on libvirt: the domain {@code domain} on {@code host}, its guest through the guest agent. */
 final class LibvirtMigrationSide implements MigrationSide {
@@ -133,6 +149,120 @@ final class LibvirtMigrationSide implements MigrationSide {
     @Override
     public Optional<PciAddress> attachedVf(String mac) {
         return BondVf.attachedVf(dom, mac).flatMap(DomainInterface::sourcePciAddress);
+    }
+
+    @Override
+    public void unplugDevice(Operation.Device d, PciAddress address) {
+        if (!DeviceOperations.holds(dom, address)) {
+            return;
+        }
+        if ("vf".equals(d.kind)) {
+            hotplug.detachVf(host, domain, address);
+        } else {
+            hotplug.detachPci(host, domain, address);
+        }
+    }
+
+    @Override
+    public PciAddress plugDevice(Operation op, Operation.Device d, List<PciAddress> preferred, boolean inGuest) {
+        for (PciAddress p : preferred) {
+            if (DeviceOperations.holds(dom, p)) {
+                return p;
+            }
+        }
+        Domain live = XmlCodec.unmarshal(Host.xml(dom, false), Domain.class);
+        Optional<PciAddress> here = "vf".equals(d.kind) && d.mac != null
+                ? BondVf.attachedVf(dom, d.mac).flatMap(DomainInterface::sourcePciAddress)
+                : atGuestAddress(live, d);
+        if (here.isPresent()) {
+            return here.get(); // plugged by a run whose record write was lost
+        }
+        PciAddress guestAt = d.guestAddress == null ? null : PciAddress.parse(d.guestAddress);
+        Set<PciAddress> tried = new LinkedHashSet<>();
+        RuntimeException last = null;
+        for (int pass = 0; pass < 2; pass++) {
+            List<PciAddress> candidates = pass == 0 ? preferred
+                    : DevicePlanner.equivalents(Inventory.scan(host), domain, d, null);
+            for (PciAddress a : candidates) {
+                if (!tried.add(a)) {
+                    continue;
+                }
+                try {
+                    if ("vf".equals(d.kind)) {
+                        hotplug.plugChecked(host, domain, new PassthroughDevice.Vf(a, d.mac == null ? null
+                                : MacAddress.parse(d.mac), d.vlan, false, null, guestAt), () -> { }, inGuest);
+                    } else {
+                        DeviceType type = "pf".equals(d.kind) ? DeviceType.PF : DeviceType.PCI;
+                        hotplug.attach(host, domain, new PassthroughDevice.Hostdev(a, type, guestAt));
+                    }
+                    return a;
+                } catch (InvalidRequestException | LibvirtCallException | HostNotReadyException e) {
+                    last = e; // taken meanwhile, or refused by the rules: try the next one
+                }
+            }
+        }
+        throw new NoFreeDeviceException("no device equivalent to " + d.kind + " " + d.address + " ("
+                + DevicePlanner.vendorProduct(d.vendorId, d.productId) + ") could be hot-plugged into '" + domain
+                + "' on " + host.uri() + (last == null ? ": none is free" : ": " + last.getMessage()), last);
+    }
+
+    /** The PCI hostdev the live XML has at {@code d}'s guest address with {@code d}'s vendor:product, if any. */
+    private Optional<PciAddress> atGuestAddress(Domain live, Operation.Device d) {
+        if (d.guestAddress == null || live.getDevices() == null) {
+            return Optional.empty();
+        }
+        PciAddress want = PciAddress.parse(d.guestAddress);
+        return live.devices().hostdevs().stream()
+                .filter(h -> h.getAddress() != null && h.getAddress().pciAddress().map(want::equals).orElse(false))
+                .flatMap(h -> h.sourcePciAddress().stream()).findFirst();
+    }
+
+    @Override
+    public List<String> notifyGuest(GuestHooks.Event event, Operation.Device d, PciAddress address) {
+        GuestHooks hooks = new GuestHooks(new GuestAgent(new LibvirtAgentChannel(dom)));
+        List<String> out = new ArrayList<>();
+        for (GuestHooks.Outcome o : hooks.run(event, new GuestHooks.Device(d.guestAddress,
+                DevicePlanner.vendorProduct(d.vendorId, d.productId), d.mac), GuestHooks.DEFAULT_LIMIT)) {
+            out.add(o.hook() + " " + event.id + ": exit " + o.exitCode() + " in " + o.ms() + " ms");
+        }
+        return out;
+    }
+
+    @Override
+    public void restoreMac(Operation.Device d) {
+        GuestAgent agent = new GuestAgent(new LibvirtAgentChannel(dom));
+        GuestHooks hooks = new GuestHooks(agent);
+        long deadline = System.nanoTime() + hotplug.guestTimeout().toNanos();
+        Optional<String> link = hooks.netdevAt(d.guestAddress);
+        while (link.isEmpty() && System.nanoTime() < deadline) {
+            sleep(200);
+            link = hooks.netdevAt(d.guestAddress);
+        }
+        String name = link.orElseThrow(() -> new PassthruException("the guest of '" + domain + "' shows no netdev "
+                + "at PCI address " + d.guestAddress + " within " + hotplug.guestTimeout().toSeconds() + " s after its "
+                + "NIC was plugged: check that the guest has the NIC's driver; its MAC " + d.mac + " was not given back"));
+        GuestNetwork net = BondVf.guestNet(dom);
+        boolean already = net.links().stream().anyMatch(l -> l.name().equals(name) && d.mac.equalsIgnoreCase(l.mac()));
+        if (already) {
+            return;
+        }
+        try {
+            hooks.setMac(name, d.mac);
+        } catch (GuestCommandFailedException busy) {
+            // a driver that takes a new address only while the link is down (EBUSY): down, set, up
+            agent.run(List.of(net.ipPath(), "link", "set", "dev", name, "down"), GuestNetwork.DEFAULT_COMMAND_TIMEOUT);
+            hooks.setMac(name, d.mac);
+            agent.run(List.of(net.ipPath(), "link", "set", "dev", name, "up"), GuestNetwork.DEFAULT_COMMAND_TIMEOUT);
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PassthruException("interrupted while waiting for the guest's NIC");
+        }
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.passthru.manager;
 
 import io.passthru.PassthruException;
+import io.passthru.agent.GuestHooks;
 import io.passthru.manager.MigrationFlow.Step;
 import io.passthru.manager.error.HostUnreachableException;
 import io.passthru.manager.error.MigrationCancelledException;
@@ -16,7 +17,9 @@ import io.passthru.xml.PciAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -90,8 +93,19 @@ final class MigrationEngine implements AutoCloseable {
      *                  virDomainSetMetadata, and the mirror file), ms: the calls the steps' timeline leaves out
      */
     record Result(MigrationSide destination, PciAddress destVf, long vfGapMs, long destAttachLibvirtMs,
-                  long journalMs) {
+                  long journalMs, Map<String, Long> deviceGapsMs) {
     }
+
+    /** The journal id of step {@code kind} of the {@code hotplug} move of the device at {@code address}. */
+    static String deviceStep(String kind, String address) {
+        return kind + "@" + address;
+    }
+
+    static final String PRE_UNPLUG_HOOKS = "pre-unplug-hooks";
+    static final String UNPLUG_DEVICE = "unplug";
+    static final String PLUG_DEVICE = "plug";
+    static final String RESTORE_MAC = "restore-mac";
+    static final String POST_PLUG_HOOKS = "post-plug-hooks";
 
     final Operation op;
     final Saga saga;
@@ -164,16 +178,21 @@ final class MigrationEngine implements AutoCloseable {
 
     /** Runs {@code step}: journal "started", hook, the action (timed, with its compensation), journal "done", hook. */
     <T> T step(Step step, String title, Supplier<T> action, Runnable undo) {
-        if (!step.afterMigration() && controls.cancellation().requested()) {
+        return step(step.id, step.afterMigration(), title, action, undo);
+    }
+
+    /** {@link #step(Step, String, Supplier, Runnable)} for a step of a device's move, by journal id. */
+    private <T> T step(String id, boolean afterMigration, String title, Supplier<T> action, Runnable undo) {
+        if (!afterMigration && controls.cancellation().requested()) {
             throw new MigrationCancelledException("cancelled (SIGINT) before step '" + title + "'", title);
         }
         synchronized (this) {
-            op.step = step.id;
+            op.step = id;
             op.stepStatus = Operation.STARTED;
             write();
         }
-        hooks.beforeStep(step.id);
-        controls.listener().stepStarted(step.id, title);
+        hooks.beforeStep(id);
+        controls.listener().stepStarted(id, title);
         T result;
         try {
             result = saga.step(title, action, undo);
@@ -182,14 +201,21 @@ final class MigrationEngine implements AutoCloseable {
             controls.listener().stepFinished(t.get(t.size() - 1));
         }
         synchronized (this) {
-            op.done.add(step.id);
+            op.done.add(id);
             op.stepStatus = Operation.DONE;
-            if (step != Step.MIGRATE) { // after the migration the record is written to the destination's domain
+            if (!Step.MIGRATE.id.equals(id)) { // after the migration the record is written to the destination's domain
                 write();
             }
         }
-        hooks.afterStep(step.id);
+        hooks.afterStep(id);
         return result;
+    }
+
+    private void run(String id, boolean afterMigration, String title, Runnable action, Runnable undo) {
+        step(id, afterMigration, title, () -> {
+            action.run();
+            return null;
+        }, undo);
     }
 
     private void run(Step step, String title, Runnable action, Runnable undo) {
@@ -207,10 +233,21 @@ final class MigrationEngine implements AutoCloseable {
      */
     Result run(MigrationSide src, Transfer transfer, Setup setup) {
         long[] gap = new long[2];
+        Map<String, Long> deviceGaps = new LinkedHashMap<>();
         agent = setup.agent();
         MigrationSide moved;
         try {
             write();
+            // every device's hooks before anything changes: a hook that fails stops the migration here, and the
+            // hooks that ran already are told the device stays (post-plug)
+            for (Operation.Device d : moving()) {
+                if (Boolean.TRUE.equals(d.notify)) {
+                    PciAddress a = PciAddress.parse(d.address);
+                    run(deviceStep(PRE_UNPLUG_HOOKS, d.address), false, "guest hooks: pre-unplug " + describe(d),
+                            () -> src.notifyGuest(GuestHooks.Event.PRE_UNPLUG, d, a),
+                            () -> tellBack(src, d, a));
+                }
+            }
             GuestStrategy.GuestBond srcGuest = strategy.hasVf() ? src.guest() : null;
             for (GuestStrategy.DeclaredStep s : strategy.release(op.guest)) {
                 boolean first = gap[0] == 0;
@@ -231,6 +268,13 @@ final class MigrationEngine implements AutoCloseable {
                         src.announce(false); // the standby's MAC on the source's bridge now
                     }
                 }, () -> src.plugVf(op, List.of(setup.sourceVf()), false, setup.agent()));
+            }
+            for (Operation.Device d : moving()) {
+                PciAddress a = PciAddress.parse(d.address);
+                run(deviceStep(UNPLUG_DEVICE, d.address), false, "hot-unplug " + describe(d), () -> {
+                    deviceGaps.put(d.address, saga.now());
+                    src.unplugDevice(d, a);
+                }, () -> src.plugDevice(op, d, List.of(a), false));
             }
             moved = step(Step.MIGRATE, "live migrate to " + op.destination.uri + (op.destination.p2pUri == null ? ""
                     : " (peer-to-peer: the source libvirtd drives it)"), transfer::migrate, null);
@@ -258,11 +302,98 @@ final class MigrationEngine implements AutoCloseable {
                 destVf = arrive(dst, setup.destCandidates(), true, setup.agent(), controls.agentTimeout(), false);
                 gap[1] = saga.now();
             }
+            arriveDevices(dst, setup.agent(), controls.agentTimeout(), strategy.hasVf() && setup.agent(), false,
+                    deviceGaps);
             clear();
         } catch (RuntimeException e) {
             throw incomplete(e);
         }
-        return new Result(dst, destVf, gap[1] - gap[0], dst.lastPlugLibvirtMs(), journalNanos / 1_000_000);
+        return new Result(dst, destVf, gap[1] - gap[0], dst.lastPlugLibvirtMs(), journalNanos / 1_000_000,
+                Map.copyOf(deviceGaps));
+    }
+
+    /** The devices that move by {@code hotplug}, in the record's order. */
+    private List<Operation.Device> moving() {
+        return op.devices.stream().filter(d -> MigrationPlan.HOTPLUG.equals(d.strategy)).toList();
+    }
+
+    private static String describe(Operation.Device d) {
+        return ("vf".equals(d.kind) ? "VF " : "pf".equals(d.kind) ? "PF " : "PCI device ") + d.address
+                + (d.alias == null ? "" : " (" + d.alias + ")");
+    }
+
+    /**
+     * The {@code hotplug} devices' arrival on {@code dst}, the same for the run and for {@code recover} forward: for
+     * each, the equivalent device plugged at its guest address (the plan's choice first, a device found attached is
+     * kept), its MAC given back to a NIC, and the guest's hooks told ({@code post-plug}). With {@code resume}, the
+     * hooks the record shows done are not told again.
+     *
+     * @param agentAsked the guest agent was already waited for on {@code dst}
+     * @param gaps       each device's unplug time (saga ms) in, its time without the device (ms) out
+     */
+    private void arriveDevices(MigrationSide dst, boolean agent, Duration agentLimit, boolean agentAsked,
+                               boolean resume, Map<String, Long> gaps) {
+        List<Operation.Device> moving = moving();
+        if (moving.isEmpty()) {
+            return;
+        }
+        boolean guestSteps = agent && moving.stream().anyMatch(d -> Boolean.TRUE.equals(d.notify) || d.link != null);
+        if (guestSteps && !agentAsked) {
+            run(Step.DEST_AGENT, "guest agent on destination", () -> dst.pingAgent(agentLimit), null);
+        }
+        for (Operation.Device d : moving) {
+            List<PciAddress> preferred = d.destAddress == null ? List.of() : List.of(PciAddress.parse(d.destAddress));
+            PciAddress got = step(deviceStep(PLUG_DEVICE, d.address), true, "hot-plug the equivalent of "
+                    + describe(d) + (d.destAddress == null ? "" : ": " + d.destAddress), () -> {
+                        PciAddress p = dst.plugDevice(op, d, preferred, "vf".equals(d.kind) && agent);
+                        d.destAddress = p.toString();
+                        return p;
+                    }, null);
+            if (agent && d.link != null && d.mac != null) {
+                run(deviceStep(RESTORE_MAC, d.address), true, "give MAC " + d.mac + " back to the NIC at guest "
+                        + d.guestAddress, () -> dst.restoreMac(d), null);
+            }
+            Long from = gaps.get(d.address);
+            if (from != null) {
+                gaps.put(d.address, saga.now() - from);
+            }
+            String hooksId = deviceStep(POST_PLUG_HOOKS, d.address);
+            if (agent && Boolean.TRUE.equals(d.notify) && !(resume && op.done.contains(hooksId))) {
+                run(hooksId, true, "guest hooks: post-plug " + got, () -> dst.notifyGuest(GuestHooks.Event.POST_PLUG,
+                        d, got), null);
+            }
+        }
+    }
+
+    /**
+     * The guest's hooks told that device {@code d} ({@code a} on {@code side}) stays, or is back, after a rollback.
+     * A hook that fails here is a warning, not a failure: the device is in the guest again, and telling the hooks again
+     * would not change that (the hook that refused the unplug is told too, and may fail again).
+     */
+    private void tellBack(MigrationSide side, Operation.Device d, PciAddress a) {
+        try {
+            side.notifyGuest(GuestHooks.Event.POST_PLUG, d, a);
+        } catch (io.passthru.agent.GuestHookFailedException e) {
+            controls.listener().warning("device " + a + " is back in the guest, but " + e.getMessage());
+        }
+    }
+
+    /**
+     * {@code recover} back for the {@code hotplug} devices: each source device attached again (an ensure: kept when
+     * the domain still holds it), and the guest's hooks told it is back when the record shows they were told it
+     * would go, newest first as the run's rollback does.
+     */
+    private void restoreDevices(MigrationSide src, boolean agent) {
+        List<Operation.Device> moving = new java.util.ArrayList<>(moving());
+        java.util.Collections.reverse(moving);
+        for (Operation.Device d : moving) {
+            PciAddress a = PciAddress.parse(d.address);
+            saga.run("hot-plug " + describe(d) + " again", () -> src.plugDevice(op, d, List.of(a), false), null);
+            String hooksId = deviceStep(PRE_UNPLUG_HOOKS, d.address);
+            if (agent && Boolean.TRUE.equals(d.notify) && (op.done.contains(hooksId) || hooksId.equals(op.step))) {
+                saga.run("guest hooks: post-plug " + a, () -> tellBack(src, d, a), null);
+            }
+        }
     }
 
     /**
@@ -317,7 +448,14 @@ final class MigrationEngine implements AutoCloseable {
         GuestStrategy strategy = GuestStrategy.ofRecord(op.mode);
         try (MigrationEngine engine = new MigrationEngine(op, saga, side, MigrationControls.defaults(), hooks)) {
             engine.write();
+            boolean devices = !engine.moving().isEmpty();
+            boolean devicesAgent = devices && side.agentUsable(Duration.ofSeconds(3));
             if (!strategy.hasVf()) {
+                if (forward) {
+                    engine.arriveDevices(side, devicesAgent, agentPatience, false, true, new LinkedHashMap<>());
+                } else {
+                    engine.restoreDevices(side, devicesAgent);
+                }
                 engine.clear();
                 return null;
             }
@@ -326,6 +464,7 @@ final class MigrationEngine implements AutoCloseable {
             PciAddress vf;
             if (forward) {
                 vf = engine.arrive(side, preferred, false, agent, agentPatience, true);
+                engine.arriveDevices(side, devicesAgent, agentPatience, agent, true, new LinkedHashMap<>());
             } else {
                 if (strategy.needsAgent()) {
                     saga.run("guest agent", () -> side.pingAgent(agentPatience), null);
@@ -336,6 +475,7 @@ final class MigrationEngine implements AutoCloseable {
                         op.step)) {
                     saga.run("undo: " + s.title(), () -> s.compensation().accept(guest), null);
                 }
+                engine.restoreDevices(side, devicesAgent);
             }
             engine.clear();
             return vf;

@@ -11,6 +11,7 @@ import io.passthru.manager.error.OperationInProgressException;
 import io.passthru.agent.AgentException;
 import io.passthru.agent.BondState;
 import io.passthru.agent.GuestAgent;
+import io.passthru.agent.GuestHooks;
 import io.passthru.agent.GuestInfo;
 import io.passthru.agent.GuestLink;
 import io.passthru.agent.GuestLinkOwner;
@@ -41,11 +42,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -160,10 +163,16 @@ public final class MigrationFlow {
      */
     public record Request(String sourceUri, String domain, String destUri, String migrateUri, PciAddress destVf,
                           DevicePool pool, DevicePool destPool, MigrationControls controls, Mode mode,
-                          String p2pUri) {
+                          String p2pUri, Map<String, String> strategies, boolean guestNotify) {
         public Request {
             controls = controls == null ? MigrationControls.defaults() : controls;
             mode = mode == null ? Mode.AUTO : mode;
+            strategies = strategies == null ? Map.of() : Map.copyOf(strategies);
+        }
+
+        public Request(String sourceUri, String domain, String destUri, String migrateUri, PciAddress destVf,
+                       DevicePool pool, DevicePool destPool, MigrationControls controls, Mode mode, String p2pUri) {
+            this(sourceUri, domain, destUri, migrateUri, destVf, pool, destPool, controls, mode, p2pUri, null, true);
         }
 
         public Request(String sourceUri, String domain, String destUri, String migrateUri, PciAddress destVf,
@@ -186,16 +195,30 @@ public final class MigrationFlow {
         }
 
         public Request withControls(MigrationControls c) {
-            return new Request(sourceUri, domain, destUri, migrateUri, destVf, pool, destPool, c, mode, p2pUri);
+            return new Request(sourceUri, domain, destUri, migrateUri, destVf, pool, destPool, c, mode, p2pUri,
+                    strategies, guestNotify);
         }
 
         public Request withMode(Mode m) {
-            return new Request(sourceUri, domain, destUri, migrateUri, destVf, pool, destPool, controls, m, p2pUri);
+            return new Request(sourceUri, domain, destUri, migrateUri, destVf, pool, destPool, controls, m, p2pUri,
+                    strategies, guestNotify);
         }
 
         /** This request, migrated peer-to-peer to {@code uri} (null: driven by passthru over {@code destUri}). */
         public Request withP2pUri(String uri) {
-            return new Request(sourceUri, domain, destUri, migrateUri, destVf, pool, destPool, controls, mode, uri);
+            return new Request(sourceUri, domain, destUri, migrateUri, destVf, pool, destPool, controls, mode, uri,
+                    strategies, guestNotify);
+        }
+
+        /**
+         * This request with the operator's per-device strategies ({@code --strategy NAME=STRATEGY}: a device's libvirt
+         * alias or host PCI address, and {@code bond}, {@code failover}, {@code unplug-replug} or {@code hotplug}) and
+         * whether the guest's hooks are told of a {@code hotplug} move ({@code false}: {@code --no-guest-notify}, the
+         * operator accepts a surprise removal for a guest without a usable agent).
+         */
+        public Request withDevices(Map<String, String> strategies, boolean guestNotify) {
+            return new Request(sourceUri, domain, destUri, migrateUri, destVf, pool, destPool, controls, mode, p2pUri,
+                    strategies, guestNotify);
         }
     }
 
@@ -211,12 +234,26 @@ public final class MigrationFlow {
      * the "waited for" parts are the time the pre-checks then still waited for them).
      * {@code journalMs}: the time the run's own record writes took (ms; virDomainGetMetadata and
      * virDomainSetMetadata on the domain, and the mirror file), which the steps' timeline does not include.
+     * {@code plan}: how each device moved ({@link MigrationPlan}). {@code deviceGapsMs}: for each device that moved
+     * by {@code hotplug} (by its source host PCI address), the time the guest was without it, from its unplug to its
+     * equivalent plugged and its MAC given back (ms).
      */
     public record Report(String domain, String source, String destination, PciAddress sourceVf, PciAddress destVf,
                          String mac, String bond, String backupSlave, List<Saga.Step> steps, long totalMs,
                          long vfGapMs, Map<String, Long> migrationStats, String outcome, String operationId,
                          Recovery.Result recovered, String mode, long destAttachLibvirtMs,
-                         Map<String, Long> precheckParts, String p2pUri, long journalMs) {
+                         Map<String, Long> precheckParts, String p2pUri, long journalMs, MigrationPlan plan,
+                         Map<String, Long> deviceGapsMs) {
+        public Report(String domain, String source, String destination, PciAddress sourceVf, PciAddress destVf,
+                      String mac, String bond, String backupSlave, List<Saga.Step> steps, long totalMs,
+                      long vfGapMs, Map<String, Long> migrationStats, String outcome, String operationId,
+                      Recovery.Result recovered, String mode, long destAttachLibvirtMs,
+                      Map<String, Long> precheckParts, String p2pUri, long journalMs) {
+            this(domain, source, destination, sourceVf, destVf, mac, bond, backupSlave, steps, totalMs, vfGapMs,
+                    migrationStats, outcome, operationId, recovered, mode, destAttachLibvirtMs, precheckParts, p2pUri,
+                    journalMs, null, Map.of());
+        }
+
         public Report(String domain, String source, String destination, PciAddress sourceVf, PciAddress destVf,
                       String mac, String bond, String backupSlave, List<Saga.Step> steps, long totalMs,
                       long vfGapMs, Map<String, Long> migrationStats, String outcome, String operationId,
@@ -224,7 +261,7 @@ public final class MigrationFlow {
                       Map<String, Long> precheckParts) {
             this(domain, source, destination, sourceVf, destVf, mac, bond, backupSlave, steps, totalMs, vfGapMs,
                     migrationStats, outcome, operationId, recovered, mode, destAttachLibvirtMs, precheckParts, null,
-                    0);
+                    0, null, Map.of());
         }
 
         /** Whether the source libvirtd drove the migration (peer-to-peer, to {@link #p2pUri()}). */
@@ -257,7 +294,7 @@ public final class MigrationFlow {
                 String productId, String mac, String bond, String vfLink, String backupSlave,
                 List<PciAddress> destCandidates, String teaming, Integer vlan, boolean trusted, boolean agent,
                 boolean networkManager, Map<String, Long> precheckParts, HostIdentity sourceHost,
-                HostIdentity destHost) {
+                HostIdentity destHost, List<Operation.Device> devices, MigrationPlan migrationPlan) {
     }
 
     /**
@@ -292,7 +329,14 @@ public final class MigrationFlow {
         controls.listener().stepStarted("pre-checks", "pre-checks");
         Plan plan;
         try {
-            plan = saga.step("pre-checks", () -> precheck(req, src, dst), null);
+            plan = saga.step("pre-checks", () -> {
+                Plan p = precheck(req, src, dst);
+                if (!p.migrationPlan().movable()) {
+                    throw new NoFreeDeviceException("the migration plan of '" + req.domain() + "' leaves devices "
+                            + "behind; nothing was changed:\n" + p.migrationPlan().describe().stripTrailing());
+                }
+                return p;
+            }, null);
         } finally {
             List<Saga.Step> t = saga.timeline();
             controls.listener().stepFinished(t.get(t.size() - 1));
@@ -329,7 +373,21 @@ public final class MigrationFlow {
         return new Report(req.domain(), req.sourceUri(), req.destUri(), plan.sourceVf(), done.destVf(), plan.mac(),
                 plan.bond(), plan.backupSlave(), saga.timeline(), saga.now(), done.vfGapMs(),
                 done.destination().completedJobStats(), "migrated", op.id, recovered, plan.mode().id,
-                done.destAttachLibvirtMs(), plan.precheckParts(), req.p2pUri(), done.journalMs());
+                done.destAttachLibvirtMs(), plan.precheckParts(), req.p2pUri(), done.journalMs(),
+                plan.migrationPlan(), done.deviceGapsMs());
+    }
+
+    /**
+     * The migration's plan ({@link MigrationPlan}) from the same pre-checks as {@link #migrate}, and nothing else:
+     * no record, no lock, nothing changed ({@code passthru migrate --plan}).
+     *
+     * @throws InvalidRequestException when a pre-check refuses the guest as a whole (the plan's entries say why a
+     *                                 single device cannot move)
+     */
+    public MigrationPlan plan(Request req) {
+        Host src = hosts.open(req.sourceUri());
+        Host dst = hosts.open(req.destUri());
+        return precheck(req, src, dst).migrationPlan();
     }
 
     private Operation newOperation(Request req, Plan plan) {
@@ -358,6 +416,7 @@ public final class MigrationFlow {
         op.guest.networkManager = plan.networkManager() ? Boolean.TRUE : null;
         op.vendorId = plan.vendorId();
         op.productId = plan.productId();
+        op.devices = new ArrayList<>(plan.devices());
         op.lease = Leases.mine();
         return op;
     }
@@ -399,26 +458,66 @@ public final class MigrationFlow {
                 }), PRECHECKS);
         String uuid = Host.uuid(dom);
         Domain live = timed(parts, "live XML", () -> XmlCodec.unmarshal(Host.xml(dom, false), Domain.class));
-        Mode mode = resolveMode(req.mode(), live, req.domain());
+        // each device's strategy: the operator's --strategy choices, then the guest's network strategy for the VF it
+        // runs on, hotplug for every other device
+        List<DevicePlanner.Held> held = DevicePlanner.held(live);
+        Map<String, String> choices = DevicePlanner.checkChoices(req.strategies(), held, req.domain());
+        Mode asked = req.mode();
+        for (Map.Entry<String, String> c : choices.entrySet()) {
+            if (!MigrationPlan.HOTPLUG.equals(c.getValue())) {
+                Mode m = Mode.parse(c.getValue());
+                if (asked != Mode.AUTO && asked != m) {
+                    throw new InvalidRequestException("--strategy " + c.getKey() + "=" + c.getValue()
+                            + " contradicts --mode " + asked.id + ": give one of them");
+                }
+                asked = m;
+            }
+        }
+        Set<String> hotplugNames = new HashSet<>();
+        choices.forEach((k, v) -> {
+            if (MigrationPlan.HOTPLUG.equals(v)) {
+                hotplugNames.add(k);
+            }
+        });
+        Mode mode = resolveMode(asked, live, req.domain(), hotplugNames);
+        List<DevicePlanner.Held> netVfs = held.stream().filter(h -> "vf".equals(h.kind()) && h.source() != null
+                && !hotplugNames.contains(h.name())).toList();
+        // a source inventory for the devices that move by hotplug (their kind and ids), read while the guest is asked
+        boolean others = held.size() > (mode == Mode.PLAIN ? 0 : 1);
+        CompletableFuture<Inventory> srcScan = others ? CompletableFuture.supplyAsync(() -> timed(parts,
+                "source inventory", () -> Inventory.scan(src)), PRECHECKS) : null;
         // the two identities are joined only once the guest was asked (a first read of a host's capabilities can
         // take a second on the lab): the guest's questions need the live XML only
         if (mode == Mode.PLAIN) {
+            boolean agent = others && timed(parts, "guest agent", () -> GuestExecCheck.usable(dom,
+                    Duration.ofSeconds(3)));
             HostIdentity[] machines = distinctMachines(srcMachine, dstMachine, src, dst);
             if (join(nameTaken)) {
                 throw new InvalidRequestException("a domain named '" + req.domain() + "' already exists on "
                         + dst.uri());
             }
+            List<Operation.Device> devices = new ArrayList<>();
+            MigrationPlan mp = planDevices(req, mode, dom, dst, held, null, agent, srcScan, dstScan, List.of(), devices,
+                    parts);
+            if (others) {
+                join(dstReady);
+            }
             return new Plan(dom, uuid, mode, null, null, null, null, null, null, null, List.of(), null, null, false,
-                    false, false, copyInOrder(parts), machines[0], machines[1]);
+                    agent, false, copyInOrder(parts), machines[0], machines[1], devices, mp);
         }
         // the VF from the live XML (libvirt takes <interface type='hostdev'> for SR-IOV VFs only), checked against
         // the source inventory once the guest was asked: the guest's answers and the inventory come in together
         Supplier<InvalidRequestException> noVf = () -> new InvalidRequestException("domain '" + req.domain()
                 + "' has no SR-IOV VF attached as <interface type='hostdev'> on " + src.uri() + "; attach one with "
                 + "passthru attach --vf ADDR --bond BOND (a plain <hostdev> has no MAC to find it in the guest)");
-        DomainInterface vfIf = live.devices().interfaces().stream()
-                .filter(i -> i.isHostdev() && i.sourcePciAddress().isPresent())
-                .findFirst().orElseThrow(noVf);
+        // the VF the guest's network strategy moves: the one the operator named, the failover primary, else the
+        // first (bond: the first one the guest has enslaved, once its links are read)
+        DomainInterface chosen = netVfs.stream().filter(h -> choices.containsKey(h.name())).findFirst()
+                .or(() -> mode == Mode.FAILOVER ? Failover.transientVf(live).flatMap(t -> netVfs.stream()
+                        .filter(h -> h.element() == t).findFirst()) : Optional.empty())
+                .or(() -> netVfs.stream().findFirst())
+                .map(h -> (DomainInterface) h.element()).orElseThrow(noVf);
+        DomainInterface vfIf = chosen;
         PciAddress vf = vfIf.sourcePciAddress().orElseThrow();
         CompletableFuture<Optional<Inventory.VfAndPf>> srcVf = CompletableFuture.supplyAsync(() -> timed(parts,
                 "source VF and PF", () -> Inventory.vfAndPf(src, vf)), PRECHECKS);
@@ -528,10 +627,112 @@ public final class MigrationFlow {
         }
         join(dstReady);
         parts.put("waited for destination", (System.nanoTime() - waitDst) / 1_000_000);
+        List<Operation.Device> devices = new ArrayList<>();
+        MigrationPlan mp = planDevices(req, mode, dom, dst, held, vf, agent, srcScan, dstScan, candidates, devices, parts);
+        // the network VF's candidates leave out the devices the plan gave to VFs that move by hotplug
+        Set<String> taken = new HashSet<>();
+        devices.forEach(d -> taken.add(d.destAddress));
+        List<PciAddress> netCandidates = candidates.stream().filter(c -> !taken.contains(c.toString())).toList();
+        if (netCandidates.isEmpty()) {
+            throw new NoFreeDeviceException("no free VF left on " + dst.uri() + " for the guest's network VF once the "
+                    + "other devices got theirs (" + taken + "); nothing was changed");
+        }
         return new Plan(dom, uuid, mode, vf, srcPf.pfVendorId(), srcPf.pfProductId(), mac, bondName, vfLinkName,
-                backupName, List.copyOf(candidates), teaming, vfIf.vlanTag().orElse(null),
+                backupName, netCandidates, teaming, vfIf.vlanTag().orElse(null),
                 Boolean.TRUE.equals(vfIf.getTrustGuestRxFilters()), agent, networkManager, copyInOrder(parts),
-                machines[0], machines[1]);
+                machines[0], machines[1], devices, mp);
+    }
+
+    /**
+     * The devices other than the network VF ({@code networkVf}, null when none): each moves by {@code hotplug} to an
+     * equivalent free device of the destination (see {@link DevicePlanner#equivalents}; two devices never get the same
+     * one, and the network VF keeps its first candidate), or is refused in the plan. Fills {@code devices} with the
+     * record's entries of those that can move. A NIC's MAC in the guest is read through the guest agent, to give it
+     * back on the destination.
+     *
+     * @throws InvalidRequestException when the hooks are to be told ({@code guestNotify}) and the guest agent does
+     *                                 not answer or refuses guest-exec (nothing was changed)
+     */
+    private MigrationPlan planDevices(Request req, Mode mode, org.libvirt.Domain dom, Host dst, List<DevicePlanner.Held> held,
+                                      PciAddress networkVf, boolean agent, CompletableFuture<Inventory> srcScan,
+                                      CompletableFuture<Inventory> dstScan, List<PciAddress> netCandidates,
+                                      List<Operation.Device> devices, Map<String, Long> parts) {
+        List<MigrationPlan.Entry> entries = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        Set<PciAddress> reserved = new HashSet<>();
+        if (!netCandidates.isEmpty()) {
+            reserved.add(netCandidates.get(0));
+        }
+        Inventory srcInv = srcScan == null ? null : join(srcScan);
+        Inventory dstInv = srcScan == null ? null : join(dstScan);
+        boolean hotplug = false;
+        for (DevicePlanner.Held h : held) {
+            if (networkVf != null && networkVf.equals(h.source())) {
+                DomainInterface i = (DomainInterface) h.element();
+                entries.add(new MigrationPlan.Entry("vf", h.source(), h.alias(), h.guestAddress(), null,
+                        i.macAddress().map(MacAddress::toString).orElse(null), mode.id,
+                        netCandidates.isEmpty() ? null : netCandidates.get(0), null, false));
+                continue;
+            }
+            if (h.source() == null || !("vf".equals(h.kind()) || "pci".equals(h.kind()))) {
+                entries.add(DevicePlanner.unmovable(h));
+                continue;
+            }
+            hotplug = true;
+            String kind;
+            String vendor;
+            String product;
+            if ("vf".equals(h.kind())) {
+                Inventory.Vf v = srcInv.vf(h.source()).orElse(null);
+                kind = "vf";
+                vendor = v == null ? null : v.vendorId();
+                product = v == null ? null : v.productId();
+            } else {
+                Inventory.PciFunction f = srcInv.function(h.source()).orElse(null);
+                kind = f != null && f.kind() == io.passthru.manager.pool.DeviceType.PF ? "pf" : "pci";
+                vendor = f == null ? null : f.vendorId();
+                product = f == null ? null : f.productId();
+            }
+            String nicLink = null;
+            String nicMac = null;
+            if (!"vf".equals(kind) && agent && h.guestAddress() != null) {
+                GuestAgent ga = new GuestAgent(new LibvirtAgentChannel(dom));
+                nicLink = timed(parts, "guest NIC of " + h.source(), () -> new GuestHooks(ga)
+                        .netdevAt(h.guestAddress().toString()).orElse(null));
+                if (nicLink != null) {
+                    String l = nicLink;
+                    nicMac = BondVf.guestNet(dom).links().stream().filter(x -> x.name().equals(l))
+                            .map(GuestLink::mac).findFirst().orElse(null);
+                }
+            }
+            Operation.Device d = DevicePlanner.entry(h, kind, vendor, product, nicMac, nicLink, req.guestNotify());
+            if (vendor == null) {
+                entries.add(DevicePlanner.planEntry(d, "the source host's inventory has no device " + h.source()));
+                continue;
+            }
+            List<PciAddress> eq = new ArrayList<>(DevicePlanner.equivalents(dstInv, req.domain(), d, req.destPool()));
+            eq.removeAll(reserved);
+            if (eq.isEmpty()) {
+                entries.add(DevicePlanner.planEntry(d, "no free equivalent on " + dst.uri() + ": no " + kind + " "
+                        + DevicePlanner.vendorProduct(vendor, product) + " there is free, allowed by its pool and "
+                        + "assignable (its IOMMU group whole, PF/VF exclusivity); free one or pick another host"));
+                continue;
+            }
+            d.destAddress = eq.get(0).toString();
+            reserved.add(eq.get(0));
+            devices.add(d);
+            entries.add(DevicePlanner.planEntry(d, null));
+        }
+        if (hotplug && req.guestNotify() && !agent) {
+            throw new InvalidRequestException("the guest agent of '" + req.domain() + "' does not answer or refuses "
+                    + "guest-exec: the hotplug strategy tells the guest's hooks (" + GuestHooks.DEFAULT_DIR + ") "
+                    + "through it before a device goes; nothing was changed. Start qemu-guest-agent in the guest, or "
+                    + "accept a surprise removal with --no-guest-notify");
+        }
+        if (hotplug && !req.guestNotify()) {
+            notes.add("--no-guest-notify: the guest is not told before its devices go (a surprise removal)");
+        }
+        return new MigrationPlan(req.domain(), req.sourceUri(), req.destUri(), mode.id, entries, notes);
     }
 
     /**
@@ -582,31 +783,36 @@ public final class MigrationFlow {
                 + owner.howToEnslave(mac, bond) + "; or accept the outage with --mode unplug-replug";
     }
 
-    /**
-     * {@link Mode#AUTO} resolved from the live XML; any mode checked against what the domain holds.
-     *
-     * @throws InvalidRequestException when the domain holds a device no mode can migrate (a plain {@code <hostdev>}:
-     *                                 libvirt refuses to migrate it), or the mode does not fit
-     */
+    /** {@link #resolveMode(Mode, Domain, String, Set)} with no device moved by {@code --strategy X=hotplug}. */
     static Mode resolveMode(Mode asked, Domain live, String domainName) {
+        return resolveMode(asked, live, domainName, Set.of());
+    }
+
+    /**
+     * {@link Mode#AUTO} resolved from the live XML; any mode checked against what the domain holds. The VF
+     * interfaces named in {@code hotplug} (alias or host PCI address) move by the {@code hotplug} strategy and do not
+     * count; {@code <hostdev>}s always move by it ({@link MigrationPlan}).
+     *
+     * @throws InvalidRequestException when the mode does not fit the VFs the domain holds
+     */
+    static Mode resolveMode(Mode asked, Domain live, String domainName, Set<String> hotplug) {
         List<DomainInterface> vfs = live.getDevices() == null ? List.of()
-                : live.devices().interfaces().stream().filter(DomainInterface::isHostdev).toList();
-        boolean hostdevs = live.getDevices() != null && !live.devices().hostdevs().isEmpty();
-        if (hostdevs) {
-            throw new InvalidRequestException("domain '" + domainName + "' holds a PCI device or PF as <hostdev>: "
-                    + "libvirt cannot live-migrate a guest with an assigned device it cannot unplug on its own; "
-                    + "detach it first (passthru detach --pci ADDR)");
-        }
-        boolean teamed = Failover.transientVf(live).isPresent();
+                : live.devices().interfaces().stream().filter(DomainInterface::isHostdev)
+                .filter(i -> !hotplug.contains(i.aliasName().orElse(""))
+                        && !i.sourcePciAddress().map(a -> hotplug.contains(a.toString())).orElse(false))
+                .toList();
+        boolean teamed = vfs.stream().anyMatch(i -> i.getTeaming() != null
+                && "transient".equals(i.getTeaming().getType()));
         Mode m = asked == null || asked == Mode.AUTO
                 ? (teamed ? Mode.FAILOVER : vfs.isEmpty() ? Mode.PLAIN : Mode.BOND) : asked;
         if (m == Mode.PLAIN && !vfs.isEmpty()) {
             throw new InvalidRequestException("domain '" + domainName + "' holds a VF: a plain live migration "
-                    + "cannot take it (libvirt refuses); use --mode bond, failover or unplug-replug");
+                    + "cannot take it (libvirt refuses); use --mode bond, failover or unplug-replug, or move it with "
+                    + "--strategy ALIAS=hotplug");
         }
         if (m != Mode.PLAIN && vfs.isEmpty()) {
             throw new InvalidRequestException("domain '" + domainName + "' has no VF attached as <interface "
-                    + "type='hostdev'>: use --mode plain (or auto) for a guest without one");
+                    + "type='hostdev'> for the guest's network: use --mode plain (or auto) for a guest without one");
         }
         if (m == Mode.FAILOVER && !teamed) {
             throw new InvalidRequestException("the VF of '" + domainName + "' has no <teaming type='transient'/>: "

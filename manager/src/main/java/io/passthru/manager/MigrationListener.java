@@ -10,6 +10,13 @@ public interface MigrationListener {
     default void stepFinished(Saga.Step step) {
     }
 
+    /**
+     * Something the operator must know that did not stop the operation (e.g. a guest hook that failed on the
+     * {@code post-plug} of a device given back by a rollback).
+     */
+    default void warning(String message) {
+    }
+
     /** Job statistics of the live migration, about every 500 ms while it runs. */
     default void progress(MigrationProgress progress) {
     }

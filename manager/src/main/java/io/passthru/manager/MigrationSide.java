@@ -78,6 +78,44 @@ interface MigrationSide {
     /** The VF with {@code mac} the domain holds now, if any. */
     Optional<PciAddress> attachedVf(String mac);
 
+    /**
+     * Hot-unplugs device {@code d} of a {@code hotplug} move ({@code <interface type='hostdev'>} or {@code <hostdev>})
+     * at {@code address} on this host and waits for the guest to release it ({@code DEVICE_REMOVED}); nothing when the
+     * domain does not hold it.
+     *
+     * @throws io.passthru.manager.error.DetachTimeoutException when the guest keeps it past the detach timeout
+     */
+    void unplugDevice(Operation.Device d, PciAddress address);
+
+    /**
+     * Makes sure the domain holds device {@code d} of a {@code hotplug} move: keeps one of {@code preferred} already
+     * attached, else hot-plugs the first of {@code preferred} that can be had, then of this host's free equivalents
+     * (same kind and vendor:product, allowed by the assignment rules), at {@code d}'s guest PCI address; a VF with
+     * {@code d}'s MAC and VLAN.
+     *
+     * @param inGuest wait until the guest shows a VF's netdev (needs the guest agent)
+     * @return the device now attached
+     * @throws io.passthru.manager.error.NoFreeDeviceException when no equivalent device could be attached
+     */
+    PciAddress plugDevice(Operation op, Operation.Device d, List<PciAddress> preferred, boolean inGuest);
+
+    /**
+     * Runs the guest's hooks ({@link io.passthru.agent.GuestHooks}) for {@code event} on device {@code d}, which is
+     * {@code address} on this host; nothing when the guest has none.
+     *
+     * @return one line per hook that ran (name, exit code, ms)
+     * @throws io.passthru.agent.GuestHookFailedException naming the hook that failed or did not exit in time
+     */
+    List<String> notifyGuest(io.passthru.agent.GuestHooks.Event event, Operation.Device d, PciAddress address);
+
+    /**
+     * Gives the passed-through NIC {@code d} the MAC it had in the guest ({@code d.mac}): waits (the guest timeout)
+     * for its netdev at {@code d}'s guest PCI address and sets the MAC when it differs.
+     *
+     * @throws io.passthru.PassthruException when the netdev never shows (the guest lacks the driver)
+     */
+    void restoreMac(Operation.Device d);
+
     /** libvirt's statistics of the completed migration job (bytes, ms); {@code unavailable} with the error code. */
     Map<String, Long> completedJobStats();
 }

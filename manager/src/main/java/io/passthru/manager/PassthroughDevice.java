@@ -5,6 +5,7 @@ import io.passthru.manager.pool.DeviceType;
 import io.passthru.xml.MacAddress;
 import io.passthru.xml.PciAddress;
 import io.passthru.xml.domain.Domain;
+import io.passthru.xml.domain.DomainAddress;
 import io.passthru.xml.domain.DomainHostdev;
 import io.passthru.xml.domain.DomainInterface;
 import io.passthru.xml.domain.DomainInterfaceTeaming;
@@ -58,9 +59,11 @@ public sealed interface PassthroughDevice permits PassthroughDevice.Vf, Passthro
      * @param teaming alias of the virtio NIC ({@code <teaming type='persistent'/>}) this VF is the failover primary
      *                of: {@code <teaming type='transient' persistent='ALIAS'/>} (formatdomain "Teaming a
      *                virtio/hostdev NIC pair"); null for none
+     * @param guestAddress where the guest gets it (libvirt's {@code <address type='pci'>}); null: libvirt picks a
+     *                slot. A migration's {@code hotplug} strategy plugs the destination's device where the source's was
      */
-    record Vf(PciAddress address, MacAddress mac, Integer vlan, boolean trusted, String teaming)
-            implements PassthroughDevice {
+    record Vf(PciAddress address, MacAddress mac, Integer vlan, boolean trusted, String teaming,
+              PciAddress guestAddress) implements PassthroughDevice {
         /**
          * @throws InvalidRequestException when the VLAN id is outside 0..4095
          */
@@ -72,7 +75,11 @@ public sealed interface PassthroughDevice permits PassthroughDevice.Vf, Passthro
         }
 
         public Vf(PciAddress address, MacAddress mac, Integer vlan, boolean trusted) {
-            this(address, mac, vlan, trusted, null);
+            this(address, mac, vlan, trusted, null, null);
+        }
+
+        public Vf(PciAddress address, MacAddress mac, Integer vlan, boolean trusted, String teaming) {
+            this(address, mac, vlan, trusted, teaming, null);
         }
 
         @Override
@@ -89,6 +96,9 @@ public sealed interface PassthroughDevice permits PassthroughDevice.Vf, Passthro
                 t.setPersistent(teaming);
                 i.setTeaming(t);
             }
+            if (guestAddress != null) {
+                i.setAddress(DomainAddress.pci(guestAddress));
+            }
             return i;
         }
     }
@@ -98,8 +108,9 @@ public sealed interface PassthroughDevice permits PassthroughDevice.Vf, Passthro
      *
      * @param address the device
      * @param kind    {@link DeviceType#PCI} or {@link DeviceType#PF}
+     * @param guestAddress where the guest gets it (libvirt's {@code <address type='pci'>}); null: libvirt picks a slot
      */
-    record Hostdev(PciAddress address, DeviceType kind) implements PassthroughDevice {
+    record Hostdev(PciAddress address, DeviceType kind, PciAddress guestAddress) implements PassthroughDevice {
         /**
          * @throws IllegalArgumentException for {@link DeviceType#VF} (a VF goes as {@link Vf})
          */
@@ -111,9 +122,22 @@ public sealed interface PassthroughDevice permits PassthroughDevice.Vf, Passthro
             Objects.requireNonNull(kind, "kind");
         }
 
+        public Hostdev(PciAddress address, DeviceType kind) {
+            this(address, kind, null);
+        }
+
+        /** This device, plugged at {@code guest} in the guest (libvirt's {@code <address type='pci'>}). */
+        public Hostdev at(PciAddress guest) {
+            return new Hostdev(address, kind, guest);
+        }
+
         @Override
         public DomainHostdev element() {
-            return DomainHostdev.pciVfio(address);
+            DomainHostdev h = DomainHostdev.pciVfio(address);
+            if (guestAddress != null) {
+                h.setAddress(DomainAddress.pci(guestAddress));
+            }
+            return h;
         }
     }
 }

@@ -33,6 +33,10 @@ final class FakeLab implements Copies {
     static final PciAddress SRC_VF2 = PciAddress.parse("0000:01:10.2");
     static final PciAddress DST_VF = PciAddress.parse("0000:02:10.0");
     static final PciAddress DST_VF2 = PciAddress.parse("0000:02:10.2");
+    /** A plain PCI device (an NVMe drive, say) the guest holds on the source, and its equivalents on each host. */
+    static final PciAddress SRC_DEV = PciAddress.parse("0000:05:00.0");
+    static final PciAddress DST_DEV = PciAddress.parse("0000:06:00.0");
+    static final PciAddress DST_DEV2 = PciAddress.parse("0000:06:00.1");
 
     /** The process died here: not a {@link RuntimeException}, so no rollback catches it (as with SIGKILL). */
     static final class Crash extends Error {
@@ -46,6 +50,11 @@ final class FakeLab implements Copies {
     final Map<Side, PciAddress> attached = new EnumMap<>(Side.class);
     final Map<Side, List<PciAddress>> free = new EnumMap<>(Side.class);
     final Map<Side, Boolean> answers = new EnumMap<>(Side.class);
+    /** The PCI devices (hotplug strategy) each host's copy holds, and each host's free ones. */
+    final Map<Side, Set<PciAddress>> devices = new EnumMap<>(Side.class);
+    final Map<Side, List<PciAddress>> freeDevices = new EnumMap<>(Side.class);
+    /** What the guest's hooks were told, in order: "EVENT ADDRESS on SIDE". */
+    final List<String> hooksTold = new ArrayList<>();
     String mirror;
     final GuestStrategyTest.FakeGuest guest = GuestStrategyTest.FakeGuest.healthy();
     final boolean hasVf;
@@ -63,6 +72,10 @@ final class FakeLab implements Copies {
         free.put(Side.DESTINATION, new ArrayList<>(List.of(DST_VF, DST_VF2)));
         answers.put(Side.SOURCE, true);
         answers.put(Side.DESTINATION, true);
+        devices.put(Side.SOURCE, new HashSet<>());
+        devices.put(Side.DESTINATION, new HashSet<>());
+        freeDevices.put(Side.SOURCE, new ArrayList<>());
+        freeDevices.put(Side.DESTINATION, new ArrayList<>(List.of(DST_DEV, DST_DEV2)));
         if (!hasVf) {
             guest.slaves.remove(GuestStrategyTest.VF);
             guest.linkOfMac.clear();
@@ -137,12 +150,20 @@ final class FakeLab implements Copies {
         }
     }
 
-    /** A copy that stops gives its VF back to its host. */
+    /** The guest holds {@link #SRC_DEV} on the source. */
+    FakeLab withDevice() {
+        devices.get(Side.SOURCE).add(SRC_DEV);
+        return this;
+    }
+
+    /** A copy that stops gives its VF and devices back to its host. */
     private void release(Side side) {
         PciAddress vf = attached.put(side, null);
         if (vf != null) {
             free.get(side).add(vf);
         }
+        freeDevices.get(side).addAll(devices.get(side));
+        devices.get(side).clear();
     }
 
     /** The live migration: the destination runs, the source is undefined (or left paused when Confirm never ran). */
@@ -338,6 +359,54 @@ final class FakeLab implements Copies {
         @Override
         public Optional<PciAddress> attachedVf(String mac) {
             return Optional.ofNullable(attached.get(side));
+        }
+
+        @Override
+        public void unplugDevice(Operation.Device d, PciAddress address) {
+            domainHere();
+            fail("unplug-device");
+            if (devices.get(side).remove(address)) {
+                freeDevices.get(side).add(address);
+                log.add("unplug device " + address + " on " + side.id);
+            }
+        }
+
+        @Override
+        public PciAddress plugDevice(Operation op, Operation.Device d, List<PciAddress> preferred, boolean inGuest) {
+            domainHere();
+            for (PciAddress p : preferred) {
+                if (devices.get(side).contains(p)) {
+                    return p;
+                }
+            }
+            if (!devices.get(side).isEmpty()) {
+                return devices.get(side).iterator().next(); // the equivalent plugged by a run whose write was lost
+            }
+            fail("plug-device-" + side.id);
+            List<PciAddress> order = new ArrayList<>(preferred);
+            freeDevices.get(side).stream().filter(v -> !order.contains(v)).forEach(order::add);
+            PciAddress a = order.stream().filter(freeDevices.get(side)::contains).findFirst().orElseThrow(() ->
+                    new NoFreeDeviceException("fake: no free device on the " + side.id));
+            freeDevices.get(side).remove(a);
+            devices.get(side).add(a);
+            log.add("plug device " + a + " on " + side.id);
+            return a;
+        }
+
+        @Override
+        public List<String> notifyGuest(io.passthru.agent.GuestHooks.Event event, Operation.Device d,
+                                        PciAddress address) {
+            guestHere();
+            fail("hook-" + event.id);
+            hooksTold.add(event.id + " " + address + " on " + side.id);
+            return List.of("10-test " + event.id + ": exit 0");
+        }
+
+        @Override
+        public void restoreMac(Operation.Device d) {
+            guestHere();
+            fail("restore-mac");
+            log.add("restore MAC " + d.mac + " on " + side.id);
         }
 
         @Override

@@ -56,9 +56,24 @@ class MigrationModeTest {
         e = assertThrows(InvalidRequestException.class, () ->
                 MigrationFlow.resolveMode(MigrationFlow.Mode.BOND, domain(String.format(VIRTIO, "")), "g"));
         assertTrue(e.getMessage().contains("--mode plain"), e.getMessage());
-        e = assertThrows(InvalidRequestException.class, () ->
+    }
+
+    @Test
+    void hostdevsAndVfsNamedForHotplugLeaveTheGuestNetworkStrategyToTheOthers() {
+        // a <hostdev> moves by the hotplug strategy: it no longer decides the mode
+        assertEquals(MigrationFlow.Mode.PLAIN,
                 MigrationFlow.resolveMode(MigrationFlow.Mode.AUTO, domain(HOSTDEV), "g"));
-        assertTrue(e.getMessage().contains("detach it first"), e.getMessage());
+        assertEquals(MigrationFlow.Mode.BOND,
+                MigrationFlow.resolveMode(MigrationFlow.Mode.AUTO, domain(String.format(VIRTIO, ""), PLAIN_VF,
+                        HOSTDEV), "g"));
+        // the only VF named for hotplug: a plain live migration for the rest
+        io.passthru.xml.PciAddress source = domain(PLAIN_VF).devices().interfaces().get(0).sourcePciAddress()
+                .orElseThrow();
+        assertEquals(MigrationFlow.Mode.PLAIN, MigrationFlow.resolveMode(MigrationFlow.Mode.AUTO, domain(PLAIN_VF),
+                "g", java.util.Set.of(source.toString())));
+        InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> MigrationFlow.resolveMode(
+                MigrationFlow.Mode.BOND, domain(PLAIN_VF), "g", java.util.Set.of(source.toString())));
+        assertTrue(e.getMessage().contains("--mode plain"), e.getMessage());
     }
 
     @Test

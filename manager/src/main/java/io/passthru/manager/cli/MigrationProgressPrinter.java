@@ -69,6 +69,18 @@ final class MigrationProgressPrinter implements MigrationListener {
     }
 
     @Override
+    public synchronized void warning(String message) {
+        closeBar();
+        if (style == Style.JSON) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("message", message);
+            event("warning", m);
+        } else {
+            err.printf("passthru: warning: %s%n", message);
+        }
+    }
+
+    @Override
     public synchronized void progress(MigrationProgress p) {
         if (p.dataTotal() <= 0) {
             return; // the job is still setting up (nothing to show yet)

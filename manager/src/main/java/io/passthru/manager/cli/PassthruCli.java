@@ -19,6 +19,7 @@ import io.passthru.manager.PassthroughDevice;
 import io.passthru.manager.error.MigrationFailedException;
 import io.passthru.manager.MigrationControls;
 import io.passthru.manager.MigrationFlow;
+import io.passthru.manager.MigrationPlan;
 import io.passthru.manager.Recovery;
 import io.passthru.manager.journal.OperationJournal;
 import io.passthru.manager.Saga;
@@ -303,6 +304,15 @@ public final class PassthruCli extends PassthruRoot {
                 + "(default: ${DEFAULT-VALUE})") MigrationFlow.Mode mode;
         @Option(names = "--dest-vf", paramLabel = "PCI_ADDR", converter = CliTypes.PciAddressConverter.class,
                 description = "VF to use on the destination (default: first free one)") PciAddress destVf;
+        @Option(names = "--plan", description = "print the migration plan (each passed-through device, its strategy "
+                + "and the destination device it gets, or why it cannot move) and change nothing") boolean planOnly;
+        @Option(names = "--strategy", paramLabel = "DEVICE=STRATEGY", description = "how one device moves: DEVICE is "
+                + "its libvirt alias (e.g. hostdev0) or host PCI address; STRATEGY is bond, failover or unplug-replug "
+                + "(the VF the guest's network runs on) or hotplug (any PCI device, PF or VF: the guest's hooks are "
+                + "told, the device is unplugged, an equivalent one is plugged on the destination); repeatable")
+        Map<String, String> strategies = new LinkedHashMap<>();
+        @Option(names = "--no-guest-notify", description = "move hotplug devices without telling the guest's hooks "
+                + "(a guest without a usable guest agent: the operator accepts a surprise removal)") boolean noNotify;
         @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
         @Override
@@ -310,6 +320,20 @@ public final class PassthruCli extends PassthruRoot {
             boolean json = common.json();
             PrintWriter out = spec.commandLine().getOut();
             migration.checkPoolFiles();
+            if (planOnly) {
+                try (Hosts hosts = new Hosts()) {
+                    MigrationPlan plan = new MigrationFlow(hosts, migration.hotplug()).plan(
+                            new MigrationFlow.Request(common.uri, domain, migration.dest, migration.migrateUri, destVf,
+                                    migration.sourcePool(), migration.destPool(), null, mode, migration.p2pUri)
+                                    .withDevices(strategies, !noNotify));
+                    if (json) {
+                        printJson(out, plan);
+                    } else {
+                        out.print(plan.describe());
+                    }
+                    return plan.movable() ? 0 : 1;
+                }
+            }
             io.passthru.manager.Cancellation cancel = new io.passthru.manager.Cancellation();
             MigrationControls controls = migration.controls(
                     new MigrationProgressPrinter(MigrationProgressPrinter.styleFor(json), System.err), cancel);
@@ -319,7 +343,8 @@ public final class PassthruCli extends PassthruRoot {
             try (Hosts hosts = new Hosts()) {
                 MigrationFlow.Report r = new MigrationFlow(hosts, migration.hotplug()).migrate(
                         new MigrationFlow.Request(common.uri, domain, migration.dest, migration.migrateUri, destVf,
-                                migration.sourcePool(), migration.destPool(), controls, mode, migration.p2pUri));
+                                migration.sourcePool(), migration.destPool(), controls, mode, migration.p2pUri)
+                                .withDevices(strategies, !noNotify));
                 if (r.recovered() != null) {
                     System.err.println("passthru: recovered first: " + r.recovered().summary());
                 }
@@ -385,6 +410,11 @@ public final class PassthruCli extends PassthruRoot {
                 StringBuilder b = new StringBuilder("pre-checks (parts overlap):");
                 r.precheckParts().forEach((k, v) -> b.append(' ').append(k).append(' ').append(v).append(" ms,"));
                 out.println(b.substring(0, b.length() - 1));
+            }
+            if (r.plan() != null && r.plan().devices().size() > (r.sourceVf() == null ? 0 : 1)) {
+                out.print(r.plan().describe());
+                r.deviceGapsMs().forEach((dev, ms) -> out.printf("device %s: %d ms without it (unplug to its "
+                        + "equivalent plugged)%n", dev, ms));
             }
             Map<String, Long> st = r.migrationStats();
             out.printf("total %d ms; VF gap (the guest without its VF) %d ms; migration downtime %s ms, "

@@ -147,6 +147,30 @@ public final class Operation {
         @XmlAttribute public boolean vf;
         @XmlAttribute public Boolean trusted;
         @XmlAttribute public StepStatus status;
+        /**
+         * A migration's device that moves by a strategy of its own ({@code hotplug}): null in attach, detach and
+         * define records, and for the VF the guest's network strategy ({@link Operation#mode}) moves.
+         */
+        @XmlAttribute public String strategy;
+        /** Migration: {@code vf} ({@code <interface type='hostdev'>}), {@code pf} or {@code pci} ({@code <hostdev>}). */
+        @XmlAttribute public String kind;
+        /** Migration: the device's vendor and product ids (a VF's: its PF's, as the destination's VFs are chosen). */
+        @XmlAttribute public String vendorId;
+        @XmlAttribute public String productId;
+        /** Migration: the device's PCI address in the guest (the domain XML's {@code <address>}), kept on the plug. */
+        @XmlAttribute public String guestAddress;
+        /** Migration: libvirt's alias of the device on the source. */
+        @XmlAttribute public String alias;
+        /** Migration: a VF's MAC (libvirt sets it), or the MAC a passed-through NIC had in the guest (given back). */
+        @XmlAttribute public String mac;
+        /** Migration: a VF's VLAN. */
+        @XmlAttribute public Integer vlan;
+        /** Migration: the guest's netdev of a passed-through NIC on the source. */
+        @XmlAttribute public String link;
+        /** Migration: the destination's device chosen by the plan, then the one plugged. */
+        @XmlAttribute public String destAddress;
+        /** Migration: the guest's hooks are told before the unplug and after the plug ({@code --no-guest-notify}: no). */
+        @XmlAttribute public Boolean notify;
 
         public Device() {
         }

@@ -118,6 +118,17 @@ class DeviceMigrationLabIT {
     @Order(1)
     void threeDevicesMoveInOneRunTheHooksHearThemAndTheE1000eKeepsItsMac() throws Exception {
         org.libvirt.Domain dom = on(1);
+        // list-devices says how a guest holding each device migrates
+        JsonNode e1000e = PciPassthroughLabIT.device(1, d -> d.get("address").asText().equals(E1000E.toString()));
+        assertEquals("[\"hotplug\"]", e1000e.get("migration").toString(), e1000e.toString());
+        Lab.CliResult devices = Lab.cli("list-devices", "--connect", Lab.uri(1), "-o", "json");
+        ok(devices);
+        for (JsonNode d : devices.json()) {
+            if (d.get("kind").asText().equals("type-VF")) {
+                assertEquals("[\"bond\",\"failover\",\"unplug-replug\",\"hotplug\"]", d.get("migration").toString(),
+                        d.toString());
+            }
+        }
         Lab.CliResult p = Lab.cli("migrate", NAME, "--connect", Lab.uri(1), "--to", Lab.uri(2), "--plan");
         ok(p);
         System.out.println("PLAN (text):\n" + p.out());

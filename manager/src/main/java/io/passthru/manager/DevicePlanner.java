@@ -124,8 +124,10 @@ final class DevicePlanner {
 
     /**
      * The free devices of {@code inv} equivalent to {@code d}: a VF of the same vendor:product that no domain holds
-     * (a VF of a PF with link down is left out); a PF or plain PCI device of the same kind and vendor:product that is
-     * free, not a bridge, and that libvirt's assignment rules let {@code domain} have (PF/VF exclusivity, IOMMU group
+     * (a VF of a PF with link down is left out); a PF or plain PCI device of the same kind and vendor:product that no
+     * domain holds (its host driver may be bound: libvirt's managed hostdev rebinds it to vfio-pci, as for
+     * {@code attach --pci}), not a bridge, a PF without VFs (as the lab's spare igb; a PF whose VFs exist serves
+     * them), and that libvirt's assignment rules let {@code domain} have (PF/VF exclusivity, IOMMU group
      * viable: {@link AssignmentRules}). With {@code pool}, only devices a {@code device_spec} of it allows, and not
      * {@code remote_managed}. In address order.
      */
@@ -147,9 +149,14 @@ final class DevicePlanner {
         }
         DeviceType type = "pf".equals(d.kind) ? DeviceType.PF : DeviceType.PCI;
         for (Inventory.PciFunction f : inv.functions()) {
-            if (f.kind() != type || f.isBridge() || !f.isFree() || !same(f.vendorId(), d.vendorId)
+            // a managed hostdev takes a device from its host driver (libvirt rebinds it to vfio-pci): not held by a
+            // domain is what counts, as for attach --pci; a pool's device_spec is how a host keeps its own NICs
+            if (f.kind() != type || f.isBridge() || f.usedBy() != null || !same(f.vendorId(), d.vendorId)
                     || !same(f.productId(), d.productId)) {
                 continue;
+            }
+            if (type == DeviceType.PF && inv.pf(f.address()).map(pf -> !pf.vfs().isEmpty()).orElse(false)) {
+                continue; // a PF whose VFs exist serves them: taking it whole would take them from the host
             }
             if (pool != null && pool.allowing(f.address(), f.pf(), f.vendorId(), f.productId())
                     .filter(s -> !s.remoteManaged()).isEmpty()) {

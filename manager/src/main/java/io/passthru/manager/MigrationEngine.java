@@ -244,7 +244,15 @@ final class MigrationEngine implements AutoCloseable {
                 if (Boolean.TRUE.equals(d.notify)) {
                     PciAddress a = PciAddress.parse(d.address);
                     run(deviceStep(PRE_UNPLUG_HOOKS, d.address), false, "guest hooks: pre-unplug " + describe(d),
-                            () -> src.notifyGuest(GuestHooks.Event.PRE_UNPLUG, d, a),
+                            () -> {
+                                try {
+                                    src.notifyGuest(GuestHooks.Event.PRE_UNPLUG, d, a);
+                                } catch (io.passthru.agent.GuestHookFailedException refused) {
+                                    // the hooks before the one that refused heard pre-unplug: the device stays
+                                    tellBack(src, d, a);
+                                    throw refused;
+                                }
+                            },
                             () -> tellBack(src, d, a));
                 }
             }

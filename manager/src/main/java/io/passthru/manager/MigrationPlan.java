@@ -58,6 +58,16 @@ public record MigrationPlan(String domain, String source, String destination, St
         }
     }
 
+    /**
+     * The strategies by which a guest holding a device of {@code kind} migrates ({@code list-devices}): a VF by the
+     * guest's network strategies (its {@code <interface type='hostdev'>}) or {@code hotplug}; a PF or plain PCI device
+     * by {@code hotplug}.
+     */
+    public static List<String> strategiesFor(io.passthru.manager.pool.DeviceType kind) {
+        return kind == io.passthru.manager.pool.DeviceType.VF ? List.of("bond", "failover", "unplug-replug", HOTPLUG)
+                : List.of(HOTPLUG);
+    }
+
     /** True when every device can move. */
     public boolean movable() {
         return devices.stream().allMatch(e -> e.refusal() == null);

@@ -397,8 +397,11 @@ final class FakeLab implements Copies {
         public List<String> notifyGuest(io.passthru.agent.GuestHooks.Event event, Operation.Device d,
                                         PciAddress address) {
             guestHere();
-            fail("hook-" + event.id);
-            hooksTold.add(event.id + " " + address + " on " + side.id);
+            hooksTold.add(event.id + " " + address + " on " + side.id); // the first hook heard it
+            if (failing.contains("hook-" + event.id)) { // the second refuses
+                throw new io.passthru.agent.GuestHookFailedException("/etc/passthru/hooks.d/20-refuse", event.id,
+                        address.toString(), 3, null, null, "", "device busy", null);
+            }
             return List.of("10-test " + event.id + ": exit 0");
         }
 

@@ -331,6 +331,7 @@ public final class PassthruCli extends PassthruRoot {
                     } else {
                         out.print(plan.describe());
                     }
+                    out.flush();
                     return plan.movable() ? 0 : 1;
                 }
             }
@@ -597,7 +598,8 @@ public final class PassthruCli extends PassthruRoot {
         }
     }
 
-    @Command(name = "list-devices", description = "PCI devices of a host that can be passed through, from libvirt node "
+    @Command(name = "list-devices", description = "PCI devices of a host that can be passed through (and the migration "
+            + "strategies by which a guest holding one moves), from libvirt node "
             + "devices: PFs, VFs and plain PCI devices (bridges left out), with IOMMU group, NUMA node, the domain "
             + "using each, and the device_spec entry of the pool allowing it.")
     static final class ListDevices implements Callable<Integer> {
@@ -609,7 +611,7 @@ public final class PassthruCli extends PassthruRoot {
         /** One row: a device, and the device_spec entry allowing it (null: none, or no pool). */
         record Row(PciAddress address, String kind, PciAddress pf, String vendorId, String productId, String pciClass,
                    String driver, Integer iommuGroup, List<PciAddress> iommuGroupMembers, Integer numaNode,
-                   String usedBy, String allowedBy) {
+                   String usedBy, String allowedBy, List<String> migration) {
         }
 
         @Override
@@ -626,21 +628,22 @@ public final class PassthruCli extends PassthruRoot {
                             .map(io.passthru.manager.pool.DeviceSpec::where).orElse(null);
                     rows.add(new Row(f.address(), f.kind().novaName(), f.pf(), f.vendorId(), f.productId(),
                             f.pciClass(), f.driver(), f.iommuGroup(), f.iommuGroupMembers(), f.numaNode(), f.usedBy(),
-                            allowed));
+                            allowed, MigrationPlan.strategiesFor(f.kind())));
                 }
                 PrintWriter out = spec.commandLine().getOut();
                 if (common.json()) {
                     printJson(out, rows);
                     return 0;
                 }
-                out.printf("%-14s %-8s %-14s %-11s %-8s %-10s %-6s %-5s %-16s %s%n", "ADDRESS", "TYPE", "PF",
-                        "VENDOR:DEV", "CLASS", "DRIVER", "GROUP", "NUMA", "USED BY", "ALLOWED BY");
+                out.printf("%-14s %-8s %-14s %-11s %-8s %-10s %-6s %-5s %-16s %-38s %s%n", "ADDRESS", "TYPE", "PF",
+                        "VENDOR:DEV", "CLASS", "DRIVER", "GROUP", "NUMA", "USED BY", "MIGRATES BY", "ALLOWED BY");
                 for (Row r : rows) {
-                    out.printf("%-14s %-8s %-14s %-11s %-8s %-10s %-6s %-5s %-16s %s%n", r.address(), r.kind(),
+                    out.printf("%-14s %-8s %-14s %-11s %-8s %-10s %-6s %-5s %-16s %-38s %s%n", r.address(), r.kind(),
                             ListVfs.dash(r.pf()), ListVfs.hex(r.vendorId()) + ":" + ListVfs.hex(r.productId()),
                             ListVfs.dash(r.pciClass() == null ? null : ListVfs.hex(r.pciClass())),
                             ListVfs.dash(r.driver()), ListVfs.dash(r.iommuGroup()), ListVfs.dash(r.numaNode()),
-                            ListVfs.dash(r.usedBy()), p == null ? "(no pool)" : ListVfs.dash(r.allowedBy()));
+                            ListVfs.dash(r.usedBy()), String.join(",", r.migration()),
+                            p == null ? "(no pool)" : ListVfs.dash(r.allowedBy()));
                 }
                 return 0;
             }

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # passthru nested lab: two SR-IOV hosts (L1) under QEMU TCG, each with an intel vIOMMU, an igb PF with VFs,
 # KVM inside (nested SVM) and libvirtd on qemu+tcp://127.0.0.1:PORT/system.
-#   lab.sh up [--host N --no-viommu --pf-down --vfs N]
+#   lab.sh up [--host N --no-viommu --pf-down --vfs N --numa|--no-numa]
 #                                                 boot the hosts (default: hosts 1 and 2) and wait for libvirtd
 #   lab.sh up-suite                               boot the test command's lab: hosts 1 and 2, host 3 without vIOMMU
 #   lab.sh down [--host N]                        stop every lab host (or host N)
@@ -22,9 +22,9 @@ mkdir -p "$LAB_DIR"
 
 uri() { echo "qemu+tcp://127.0.0.1:$((LAB_LIBVIRT_PORT_BASE + $1))/system"; }
 
-boot() { # N [viommu:1|0] [pfdown:0|1] [vfs]
+boot() { # N [viommu:1|0] [pfdown:0|1] [vfs] [numa:0|1]
   # hosts 1 and 2 are wired to each other; further hosts (readiness tests) get carriers that lead nowhere
-  local n=$1 viommu=${2:-1} pfdown=${3:-0} vfs=${4:-$LAB_NUM_VFS} other=$(( $1 == 1 ? 2 : ($1 == 2 ? 1 : 90 + $1) ))
+  local n=$1 viommu=${2:-1} pfdown=${3:-0} vfs=${4:-$LAB_NUM_VFS} numa=${5:-0} other=$(( $1 == 1 ? 2 : ($1 == 2 ? 1 : 90 + $1) ))
   local port=$((LAB_LIBVIRT_PORT_BASE + n))
   local wl=$((LAB_UDP_BASE + n)) wr=$((LAB_UDP_BASE + other))
   local ml=$((LAB_UDP_BASE + 10 + n)) mr=$((LAB_UDP_BASE + 10 + other))
@@ -33,10 +33,29 @@ boot() { # N [viommu:1|0] [pfdown:0|1] [vfs]
   [ -f "$LAB_DIR/h$n.pid" ] && kill -0 "$(cat "$LAB_DIR/h$n.pid")" 2>/dev/null && { echo "host $n already running"; return; }
   [ -f "$LAB_DIR/h$n.console.log" ] && mv "$LAB_DIR/h$n.console.log" "$LAB_DIR/h$n.console.log.old"
   rm -f "$LAB_DIR/h$n-qga.sock"
-  echo "$viommu $pfdown $vfs" > "$LAB_DIR/h$n.opts"
+  echo "$viommu $pfdown $vfs $numa" > "$LAB_DIR/h$n.opts"
+  # two NUMA nodes (numa=1): one socket of two cores, a core and half the memory on each node (Nova's "socket"
+  # policy then has two nodes on one socket), and a PCIe expander bridge on each node (its _PXM puts what sits behind
+  # it on that node in sysfs' numa_node and libvirt's node device XML), each with an e1000e: 0000:41:00.0 on node 0
+  # (MAC ...:09), 0000:81:00.0 on node 1 (MAC ...:08); the e1000e at 02:00.0 on the root bus has no NUMA node (-1).
+  # Three equivalents for the NUMA policies to choose between; their wires (hub 4) lead nowhere
+  local numa_args=() numa_devs=() smp=$LAB_HOST_CPUS
+  if [ "$numa" = 1 ]; then
+    local half=$((LAB_HOST_MEM_MIB / 2)) c=$((LAB_HOST_CPUS / 2))
+    smp="$LAB_HOST_CPUS,sockets=1,cores=$LAB_HOST_CPUS,threads=1"
+    numa_args=(-object memory-backend-ram,id=mem0,size=${half}M
+      -object memory-backend-ram,id=mem1,size=$((LAB_HOST_MEM_MIB - half))M
+      -numa node,nodeid=0,cpus=0-$((c - 1)),memdev=mem0 -numa node,nodeid=1,cpus=$c-$((LAB_HOST_CPUS - 1)),memdev=mem1)
+    # after every device QEMU places by itself: it would put the next one on the expander's bus, which takes bridges only
+    numa_devs=(-netdev hubport,id=he1k0,hubid=4 -device pxb-pcie,id=pxb0,bus_nr=64,numa_node=0,bus=pcie.0
+      -device pcie-root-port,id=rp5,bus=pxb0,chassis=5,slot=0 -device e1000e,netdev=he1k0,bus=rp5,mac=52:54:00:00:0$n:09
+      -device pxb-pcie,id=pxb1,bus_nr=128,numa_node=1,bus=pcie.0
+      -device pcie-root-port,id=rp4,bus=pxb1,chassis=4,slot=0 -netdev hubport,id=he1k2,hubid=4
+      -device e1000e,netdev=he1k2,bus=rp4,mac=52:54:00:00:0$n:08)
+  fi
   qemu-system-x86_64 -name "passthru-h$n" -uuid "5a5a5a5a-0000-4000-8000-00000000000$n" \
-    -machine q35,kernel-irqchip=split -global q35-pcihost.pci-hole64-size=0 -accel tcg -cpu max,phys-bits=32 -smp "$LAB_HOST_CPUS" -m "$LAB_HOST_MEM_MIB" \
-    "${iommu_dev[@]}" \
+    -machine q35,kernel-irqchip=split -global q35-pcihost.pci-hole64-size=0 -accel tcg -cpu max,phys-bits=32 -smp "$smp" -m "$LAB_HOST_MEM_MIB" \
+    "${iommu_dev[@]}" "${numa_args[@]}" \
     -kernel "$LAB_DIR/vmlinuz" -initrd "$LAB_DIR/host-initrd.img" \
     -append "console=ttyS0 $iommu_args pci=realloc=off no_timer_check passthru.init=$here/l1-init.sh passthru.host=$n passthru.vfs=$vfs passthru.pfdown=$pfdown" \
     -virtfs local,path=/,mount_tag=rootfs,security_model=none,readonly=on \
@@ -55,7 +74,7 @@ boot() { # N [viommu:1|0] [pfdown:0|1] [vfs]
     -netdev hubport,id=hpf2,hubid=3 \
     -device pcie-root-port,id=rp3,chassis=3,slot=3 -device igb,netdev=hpf2,bus=rp3,mac=52:54:00:00:0$n:07 \
     -device virtio-serial-pci -chardev socket,id=qga,path="$LAB_DIR/h$n-qga.sock",server=on,wait=off \
-    -device virtserialport,chardev=qga,name=org.qemu.guest_agent.0 \
+    -device virtserialport,chardev=qga,name=org.qemu.guest_agent.0 "${numa_devs[@]}" \
     -serial file:"$LAB_DIR/h$n.console.log" -display none -monitor unix:"$LAB_DIR/h$n-monitor.sock",server=on,wait=off \
     ${LAB_QEMU_EXTRA:-} -daemonize -pidfile "$LAB_DIR/h$n.pid"
   echo "host $n: booting ($(uri "$n"), console $LAB_DIR/h$n.console.log)"
@@ -156,9 +175,9 @@ wait_ready() { # N TIMEOUT_S: waits for host N's libvirtd, rebooting a hung host
       return 1
     fi
     try=$((try + 1))
-    read -r viommu pfdown vfs < "$LAB_DIR/h$n.opts"
+    read -r viommu pfdown vfs numa < "$LAB_DIR/h$n.opts"
     cp "$con" "$con.hung$((try - 1))" 2>/dev/null || true
-    stop_host "$n"; boot "$n" "$viommu" "$pfdown" "$vfs" >&2
+    stop_host "$n"; boot "$n" "$viommu" "$pfdown" "$vfs" "${numa:-0}" >&2
   done
 }
 
@@ -174,13 +193,14 @@ ensure_images() { [ -f "$LAB_DIR/host-initrd.img" ] && [ -f "$LAB_DIR/guest-init
 cmd=${1:-up}; shift || true
 case $cmd in
   up)
-    hosts=(1 2); viommu=1; pfdown=0; vfs=$LAB_NUM_VFS
+    hosts=(1 2); viommu=1; pfdown=0; vfs=$LAB_NUM_VFS; numa=
     while [ $# -gt 0 ]; do case $1 in
       --host) hosts=($2); shift 2;; --no-viommu) viommu=0; shift;; --pf-down) pfdown=1; shift;;
-      --vfs) vfs=$2; shift 2;;
+      --vfs) vfs=$2; shift 2;; --numa) numa=1; shift;; --no-numa) numa=0; shift;;
       *) echo "unknown option $1" >&2; exit 2;; esac; done
     ensure_images
-    for n in "${hosts[@]}"; do boot "$n" "$viommu" "$pfdown" "$vfs"; done
+    # hosts 1 and 2 have two NUMA nodes unless --no-numa; others one unless --numa
+    for n in "${hosts[@]}"; do boot "$n" "$viommu" "$pfdown" "$vfs" "${numa:-$([ "$n" -le 2 ] && echo 1 || echo 0)}"; done
     wait_all "${LAB_BOOT_TIMEOUT:-600}" "${hosts[@]}" ;;
   up-suite)
     # the lab of the test command (run-tests.sh) and of boot-stress.sh: hosts 1 and 2, and host 3 without vIOMMU for
@@ -196,14 +216,14 @@ case $cmd in
           grep -aq '^passthru-lab: initramfs' "$LAB_DIR/h$((h - 1)).console.log" 2>/dev/null && break; sleep 1
         done
       fi
-      boot "$h" "$([ "$h" = 3 ] && echo 0 || echo 1)" 0 "$LAB_NUM_VFS"
+      boot "$h" "$([ "$h" = 3 ] && echo 0 || echo 1)" 0 "$LAB_NUM_VFS" "$([ "$h" = 3 ] && echo 0 || echo 1)"
     done
     wait_all "${LAB_BOOT_TIMEOUT:-600}" 1 2 3 ;;
   restart)
     [ "${1:-}" = --host ] && [ -n "${2:-}" ] || { echo "usage: lab.sh restart --host N" >&2; exit 2; }
-    n=$2; read -r viommu pfdown vfs < "$LAB_DIR/h$n.opts" 2>/dev/null || { viommu=1; pfdown=0; vfs=; }
+    n=$2; read -r viommu pfdown vfs numa < "$LAB_DIR/h$n.opts" 2>/dev/null || { viommu=1; pfdown=0; vfs=; numa=; }
     stop_host "$n"
-    boot "$n" "$viommu" "$pfdown" "${vfs:-$LAB_NUM_VFS}"
+    boot "$n" "$viommu" "$pfdown" "${vfs:-$LAB_NUM_VFS}" "${numa:-0}"
     wait_ready "$n" "${LAB_BOOT_TIMEOUT:-600}" ;;
   down)
     if [ "${1:-}" = --host ]; then stop_host "$2"; echo "host $2 down"; exit 0; fi

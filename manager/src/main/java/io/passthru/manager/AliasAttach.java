@@ -208,6 +208,28 @@ public final class AliasAttach {
         return out;
     }
 
+    /** NUMA node → its CPUs' ids, from the host capabilities' topology (cells/cell/cpus/cpu/@id); empty if unknown. */
+    static Map<Integer, List<Integer>> hostNumaCpus(Host host) {
+        Map<Integer, List<Integer>> out = new java.util.TreeMap<>();
+        try {
+            Document doc = parse(host.capabilities());
+            NodeList cells = (NodeList) XPathFactory.newInstance().newXPath()
+                    .evaluate("/capabilities/host/topology/cells/cell", doc, XPathConstants.NODESET);
+            for (int i = 0; i < cells.getLength(); i++) {
+                org.w3c.dom.Element cell = (org.w3c.dom.Element) cells.item(i);
+                NodeList cpus = cell.getElementsByTagName("cpu");
+                List<Integer> ids = new java.util.ArrayList<>();
+                for (int c = 0; c < cpus.getLength(); c++) {
+                    ids.add(Integer.parseInt(((org.w3c.dom.Element) cpus.item(c)).getAttribute("id")));
+                }
+                out.put(Integer.parseInt(cell.getAttribute("id")), ids);
+            }
+        } catch (Exception e) {
+            return Map.of();
+        }
+        return out;
+    }
+
     private static String xpathString(String xml, String expr) {
         try {
             return XPathFactory.newInstance().newXPath().evaluate(expr, parse(xml));

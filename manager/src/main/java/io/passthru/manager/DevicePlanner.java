@@ -1,8 +1,12 @@
 package io.passthru.manager;
 
 import io.passthru.manager.error.InvalidRequestException;
+import io.passthru.manager.journal.Operation;
+import io.passthru.manager.pool.Allocator;
 import io.passthru.manager.pool.DevicePool;
 import io.passthru.manager.pool.DeviceType;
+import io.passthru.manager.pool.NumaPolicy;
+import io.passthru.manager.pool.PciAlias;
 import io.passthru.xml.MacAddress;
 import io.passthru.xml.PciAddress;
 import io.passthru.xml.domain.Domain;
@@ -167,6 +171,53 @@ final class DevicePlanner {
             }
         }
         return out;
+    }
+
+    /**
+     * {@code equivalents} ordered and filtered by the NUMA policy of the destination pool's alias for the device's ids
+     * ({@code numa_policy}; none: {@code legacy}, Nova's default) for a guest on host nodes {@code guestNodes} (its
+     * {@code <numatune>}, which the migration keeps): devices on the guest's nodes first; {@code required} refuses
+     * devices elsewhere, {@code legacy} those on another node (devices without NUMA information pass), {@code socket}
+     * those on another socket, {@code preferred} takes any, last. What was refused or taken off the guest's nodes goes
+     * to {@code notes}, with the nodes named.
+     */
+    static List<PciAddress> numaOrder(List<PciAddress> equivalents, Inventory inv, Operation.Device d,
+                                      DevicePool pool, Set<Integer> guestNodes, Map<Integer, Integer> sockets,
+                                      List<String> notes) {
+        NumaPolicy policy = pool == null ? NumaPolicy.LEGACY : pool.aliases().stream()
+                .filter(a -> a.matchesIds(d.vendorId, d.productId)).map(PciAlias::numaPolicy).findFirst()
+                .orElse(NumaPolicy.LEGACY);
+        Map<PciAddress, Integer> tiers = new LinkedHashMap<>();
+        Map<PciAddress, Integer> refused = new LinkedHashMap<>();
+        for (PciAddress a : equivalents) {
+            Integer node = numaNode(inv, a);
+            Integer t = Allocator.numaTier(policy, node, guestNodes, sockets);
+            if (t == null) {
+                refused.put(a, node);
+            } else {
+                tiers.put(a, t);
+            }
+        }
+        List<PciAddress> out = new ArrayList<>(tiers.keySet());
+        out.sort(java.util.Comparator.comparing(tiers::get));
+        if (!refused.isEmpty()) {
+            notes.add(d.address + ": numa_policy " + policy + " refused " + refused.entrySet().stream()
+                    .map(e -> e.getKey() + " (NUMA node " + (e.getValue() == null ? "unknown" : e.getValue()) + ")")
+                    .toList() + " for a guest on host NUMA node(s) " + guestNodes);
+        }
+        if (!out.isEmpty() && tiers.get(out.get(0)) > 0) {
+            Integer node = numaNode(inv, out.get(0));
+            notes.add("warning: " + d.address + " gets " + out.get(0) + " on NUMA node "
+                    + (node == null ? "unknown" : node) + ", not on the guest's node(s) " + guestNodes
+                    + " (numa_policy " + policy + ")");
+        }
+        return out;
+    }
+
+    /** The host NUMA node of device {@code a} in {@code inv}, or null. */
+    static Integer numaNode(Inventory inv, PciAddress a) {
+        return inv.vf(a).map(Inventory.Vf::numaNode)
+                .orElseGet(() -> inv.function(a).map(Inventory.PciFunction::numaNode).orElse(null));
     }
 
     /** {@code 0x8086} and {@code 0x10d3} as {@code 8086:10d3}, as lspci and the guest's hooks write it. */

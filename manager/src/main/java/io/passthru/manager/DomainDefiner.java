@@ -115,6 +115,7 @@ public final class DomainDefiner {
         private Long pcihole64KiB;
         private String memoryAllocation = "immediate";
         private String failoverAlias;
+        private List<Integer> numaNodes = List.of();
 
         /** @param name the new domain's name */
         public Command(String name) {
@@ -226,6 +227,17 @@ public final class DomainDefiner {
                 throw new InvalidRequestException("--memory-allocation is immediate or ondemand, not '" + mode + "'");
             }
             this.memoryAllocation = mode;
+            return this;
+        }
+
+        /**
+         * Places the guest on these host NUMA nodes ({@code --numa 0} or {@code --numa 0,1}): a guest NUMA cell per
+         * node with its memory bound there and the vCPUs on the nodes' CPUs ({@link DomainBuilder#numa}); devices
+         * taken by {@code --alias} then pass their alias's NUMA policy against these nodes, as {@code attach --alias}
+         * does for a placed guest (Nova doc "PCI passthrough", NUMA affinity policies). Empty: no placement.
+         */
+        public Command numa(List<Integer> hostNodes) {
+            this.numaNodes = hostNodes == null ? List.of() : List.copyOf(new java.util.TreeSet<>(hostNodes));
             return this;
         }
 
@@ -341,6 +353,7 @@ public final class DomainDefiner {
         // config-only, like a config-only attach: serialized with those on this machine, re-checked after define
         try (DomainLock hostLock = DomainLock.acquire(host.uri(), "config-attach")) {
             Inventory inv = Inventory.scan(host);
+            String cpuset = numaCpuset(host, cmd);
             List<PassthroughDevice> devices = devices(host, inv, cmd);
             AssignmentRules.check(inv, cmd.name, devices);
             HostCheck check = new HostCheck();
@@ -351,7 +364,7 @@ public final class DomainDefiner {
             ViommuPolicy.Decision viommu = cmd.viommu == null || cmd.viommu == ViommuPolicy.Option.NONE
                     ? null : ViommuPolicy.decide(cmd.viommu, "x86_64", "q35", host.libvirtVersion(),
                     host.domainCapabilities("x86_64", "q35", "kvm"));
-            Domain d = build(cmd, devices, viommu);
+            Domain d = build(cmd, devices, viommu, cpuset);
             String xml = XmlCodec.marshal(d);
             List<String> described = devices.stream().map(PassthroughDevice::describe).toList();
             String model = viommu == null ? null : viommu.model();
@@ -461,10 +474,10 @@ public final class DomainDefiner {
                         + cmd.pool.aliases().stream().map(PciAlias::name).distinct().toList() + ")");
             }
             Allocator.Request req = Allocator.Request.of(entries.get(0), a.getValue(), cmd.groupPolicy);
-            // a new guest has no NUMA placement: every free device passes the NUMA policy (see Allocator)
+            // a new guest without --numa has no NUMA placement: every free device passes the policy (see Allocator)
             List<Candidate> allowed = cmd.pool.candidates(a.getKey(), inv).stream()
                     .filter(c -> AssignmentRules.allows(inv, cmd.name, AliasAttach.device(c))).toList();
-            List<Candidate> ordered = Allocator.choose(req, allowed, Set.of(), sockets);
+            List<Candidate> ordered = Allocator.choose(req, allowed, new HashSet<>(cmd.numaNodes), sockets);
             for (Candidate c : Allocator.select(req, ordered, taken)) {
                 taken.add(c.address());
                 out.add(AliasAttach.device(c));
@@ -475,8 +488,36 @@ public final class DomainDefiner {
 
     /** The domain (pure: the typed model only). */
     static Domain build(Command cmd, List<PassthroughDevice> devices, ViommuPolicy.Decision viommu) {
+        return build(cmd, devices, viommu, null);
+    }
+
+    /**
+     * The host CPUs of {@code cmd}'s NUMA nodes (libvirt cpuset syntax), null without {@code --numa}.
+     *
+     * @throws InvalidRequestException when the host lacks one of the nodes, or has fewer nodes' CPUs than asked
+     */
+    static String numaCpuset(Host host, Command cmd) {
+        if (cmd.numaNodes.isEmpty()) {
+            return null;
+        }
+        Map<Integer, List<Integer>> cpus = AliasAttach.hostNumaCpus(host);
+        List<Integer> missing = cmd.numaNodes.stream().filter(n -> !cpus.containsKey(n)).toList();
+        if (!missing.isEmpty()) {
+            throw new InvalidRequestException("--numa " + cmd.numaNodes + ": host " + host.uri() + " has no NUMA node "
+                    + missing + " (its nodes: " + cpus.keySet() + "; virsh capabilities lists them); nothing was "
+                    + "defined");
+        }
+        if (cmd.numaNodes.size() > cmd.vcpus) {
+            throw new InvalidRequestException("--numa " + cmd.numaNodes + " gives the guest " + cmd.numaNodes.size()
+                    + " NUMA cells, each needs a vCPU: give --vcpus " + cmd.numaNodes.size() + " or more");
+        }
+        return cmd.numaNodes.stream().flatMap(n -> cpus.get(n).stream()).sorted().map(String::valueOf)
+                .collect(java.util.stream.Collectors.joining(","));
+    }
+
+    static Domain build(Command cmd, List<PassthroughDevice> devices, ViommuPolicy.Decision viommu, String cpuset) {
         DomainBuilder b = DomainBuilder.kvmQ35(cmd.name).memoryMiB(cmd.memoryMiB).vcpus(cmd.vcpus)
-                .pcihole64KiB(cmd.pcihole64KiB).memoryAllocation(cmd.memoryAllocation);
+                .pcihole64KiB(cmd.pcihole64KiB).memoryAllocation(cmd.memoryAllocation).numa(cmd.numaNodes, cpuset);
         if (cmd.kernel != null) {
             b.directKernel(cmd.kernel, cmd.initrd, cmd.cmdline);
         }

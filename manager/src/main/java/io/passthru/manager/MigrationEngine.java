@@ -317,7 +317,7 @@ final class MigrationEngine implements AutoCloseable {
             throw incomplete(e);
         }
         return new Result(dst, destVf, gap[1] - gap[0], dst.lastPlugLibvirtMs(), journalNanos / 1_000_000,
-                Map.copyOf(deviceGaps));
+                java.util.Collections.unmodifiableMap(new LinkedHashMap<>(deviceGaps)));
     }
 
     /** The devices that move by {@code hotplug}, in the record's order. */

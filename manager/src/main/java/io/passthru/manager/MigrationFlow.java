@@ -497,7 +497,7 @@ public final class MigrationFlow {
                         + dst.uri());
             }
             List<Operation.Device> devices = new ArrayList<>();
-            MigrationPlan mp = planDevices(req, mode, dom, dst, held, null, agent, srcScan, dstScan, List.of(), devices,
+            MigrationPlan mp = planDevices(req, mode, dom, dst, held, null, null, agent, srcScan, dstScan, List.of(), devices,
                     parts);
             if (others) {
                 join(dstReady);
@@ -628,7 +628,9 @@ public final class MigrationFlow {
         join(dstReady);
         parts.put("waited for destination", (System.nanoTime() - waitDst) / 1_000_000);
         List<Operation.Device> devices = new ArrayList<>();
-        MigrationPlan mp = planDevices(req, mode, dom, dst, held, vf, agent, srcScan, dstScan, candidates, devices, parts);
+        MigrationPlan mp = planDevices(req, mode, dom, dst, held, vf,
+                DevicePlanner.vendorProduct(srcPf.vendorId(), srcPf.productId()), agent, srcScan, dstScan, candidates,
+                devices, parts);
         // the network VF's candidates leave out the devices the plan gave to VFs that move by hotplug
         Set<String> taken = new HashSet<>();
         devices.forEach(d -> taken.add(d.destAddress));
@@ -653,8 +655,9 @@ public final class MigrationFlow {
      * @throws InvalidRequestException when the hooks are to be told ({@code guestNotify}) and the guest agent does
      *                                 not answer or refuses guest-exec (nothing was changed)
      */
-    private MigrationPlan planDevices(Request req, Mode mode, org.libvirt.Domain dom, Host dst, List<DevicePlanner.Held> held,
-                                      PciAddress networkVf, boolean agent, CompletableFuture<Inventory> srcScan,
+    private MigrationPlan planDevices(Request req, Mode mode, org.libvirt.Domain dom, Host dst,
+                                      List<DevicePlanner.Held> held, PciAddress networkVf, String networkVfIds,
+                                      boolean agent, CompletableFuture<Inventory> srcScan,
                                       CompletableFuture<Inventory> dstScan, List<PciAddress> netCandidates,
                                       List<Operation.Device> devices, Map<String, Long> parts) {
         List<MigrationPlan.Entry> entries = new ArrayList<>();
@@ -663,13 +666,14 @@ public final class MigrationFlow {
         if (!netCandidates.isEmpty()) {
             reserved.add(netCandidates.get(0));
         }
+        Set<Integer> guestNodes = srcScan == null ? Set.of() : AliasAttach.guestNumaNodes(Host.xml(dom, false));
         Inventory srcInv = srcScan == null ? null : join(srcScan);
         Inventory dstInv = srcScan == null ? null : join(dstScan);
         boolean hotplug = false;
         for (DevicePlanner.Held h : held) {
             if (networkVf != null && networkVf.equals(h.source())) {
                 DomainInterface i = (DomainInterface) h.element();
-                entries.add(new MigrationPlan.Entry("vf", h.source(), h.alias(), h.guestAddress(), null,
+                entries.add(new MigrationPlan.Entry("vf", h.source(), h.alias(), h.guestAddress(), networkVfIds,
                         i.macAddress().map(MacAddress::toString).orElse(null), mode.id,
                         netCandidates.isEmpty() ? null : netCandidates.get(0), null, false));
                 continue;
@@ -712,10 +716,13 @@ public final class MigrationFlow {
             }
             List<PciAddress> eq = new ArrayList<>(DevicePlanner.equivalents(dstInv, req.domain(), d, req.destPool()));
             eq.removeAll(reserved);
+            eq = new ArrayList<>(DevicePlanner.numaOrder(eq, dstInv, d, req.destPool(), guestNodes,
+                    guestNodes.isEmpty() ? Map.of() : AliasAttach.hostNumaSockets(dst), notes));
             if (eq.isEmpty()) {
                 entries.add(DevicePlanner.planEntry(d, "no free equivalent on " + dst.uri() + ": no " + kind + " "
-                        + DevicePlanner.vendorProduct(vendor, product) + " there is free, allowed by its pool and "
-                        + "assignable (its IOMMU group whole, PF/VF exclusivity); free one or pick another host"));
+                        + DevicePlanner.vendorProduct(vendor, product) + " there is free, allowed by its pool, "
+                        + "assignable (its IOMMU group whole, PF/VF exclusivity) and by its NUMA policy (see the "
+                        + "notes); free one or pick another host"));
                 continue;
             }
             d.destAddress = eq.get(0).toString();

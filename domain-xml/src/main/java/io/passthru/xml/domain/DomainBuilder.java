@@ -40,6 +40,8 @@ public final class DomainBuilder {
     private String emulator;
     private Long pcihole64KiB;
     private String memoryAllocation;
+    private List<Integer> numaNodes = List.of();
+    private String numaCpuset;
     private final List<Object> devices = new ArrayList<>();
 
     private DomainBuilder(String name) {
@@ -117,6 +119,21 @@ public final class DomainBuilder {
         this.acpi = acpi;
         this.apic = apic;
         this.ioapicDriver = ioapicDriver;
+        return this;
+    }
+
+    /**
+     * Places the guest on host NUMA nodes {@code hostNodes} (libvirt formatdomain "NUMA Node Tuning" and "NUMA
+     * topology"): one guest NUMA cell per host node, the vCPUs and the memory split between them in order (the
+     * first cells take the remainders), each cell's memory bound to its host node ({@code <numatune><memory
+     * mode='strict' nodeset='...'/><memnode cellid='i' mode='strict' nodeset='node'/>}), and the vCPUs on the host
+     * CPUs {@code cpuset} ({@code <vcpu cpuset='...'>}, null: anywhere). Empty: no NUMA placement.
+     *
+     * @throws IllegalArgumentException when there are more nodes than vCPUs (every guest cell needs a vCPU)
+     */
+    public DomainBuilder numa(List<Integer> hostNodes, String cpuset) {
+        this.numaNodes = List.copyOf(hostNodes);
+        this.numaCpuset = cpuset;
         return this;
     }
 
@@ -227,6 +244,29 @@ public final class DomainBuilder {
     }
 
     /** A new domain from the current settings. */
+    /** The guest's NUMA cells: vCPUs and memory (MiB) split over {@link #numaNodes} in order. */
+    private DomainCpuNuma numaCells() {
+        int n = numaNodes.size();
+        if (n > vcpus) {
+            throw new IllegalArgumentException(n + " NUMA nodes need at least " + n + " vCPUs (one per guest cell), not "
+                    + vcpus);
+        }
+        DomainCpuNuma numa = new DomainCpuNuma();
+        int cpu = 0;
+        for (int i = 0; i < n; i++) {
+            int cpus = vcpus / n + (i < vcpus % n ? 1 : 0);
+            long mib = memoryMiB / n + (i < memoryMiB % n ? 1 : 0);
+            DomainCpuNumaCell cell = new DomainCpuNumaCell();
+            cell.setId(String.valueOf(i));
+            cell.setCpus(cpus == 1 ? String.valueOf(cpu) : cpu + "-" + (cpu + cpus - 1));
+            cell.setMemory(String.valueOf(mib));
+            cell.setUnit("MiB");
+            numa.getCells().add(cell);
+            cpu += cpus;
+        }
+        return numa;
+    }
+
     public Domain build() {
         Domain d = new Domain();
         d.setType("kvm");
@@ -244,6 +284,9 @@ public final class DomainBuilder {
         DomainVcpu v = new DomainVcpu();
         v.setPlacement("static");
         v.setCount(vcpus);
+        if (!numaNodes.isEmpty()) {
+            v.setCpuset(numaCpuset);
+        }
         d.setVcpu(v);
 
         DomainOs os = new DomainOs();
@@ -273,9 +316,26 @@ public final class DomainBuilder {
         }
         d.setFeatures(f);
 
-        if (cpuMode != null) {
+        if (cpuMode != null || !numaNodes.isEmpty()) {
             DomainCpu cpu = new DomainCpu();
             cpu.setMode(cpuMode);
+            if (!numaNodes.isEmpty()) {
+                cpu.setNuma(numaCells());
+                DomainNumatune tune = new DomainNumatune();
+                DomainNumatuneMemory mem = new DomainNumatuneMemory();
+                mem.setMode("strict");
+                mem.setNodeset(numaNodes.stream().map(String::valueOf).collect(
+                        java.util.stream.Collectors.joining(",")));
+                tune.setMemory(mem);
+                for (int i = 0; i < numaNodes.size(); i++) {
+                    DomainNumatuneMemnode node = new DomainNumatuneMemnode();
+                    node.setCellid(String.valueOf(i));
+                    node.setMode("strict");
+                    node.setNodeset(String.valueOf(numaNodes.get(i)));
+                    tune.getMemnodes().add(node);
+                }
+                d.setNumatune(tune);
+            }
             d.setCpu(cpu);
         }
         d.setOnPoweroff("destroy");

@@ -83,6 +83,25 @@ class GeneratedXmlValidationTest {
         assertValidDomain(XmlCodec.marshal(DomainBuilder.kvmQ35("vm-empty").memoryMiB(256).build()));
     }
 
+    /** define --numa: a guest cell per host node, vCPUs and memory split in order, memory bound per cell. */
+    @Test
+    void numaPlacementValidatesAndSplitsInOrder() {
+        Domain d = DomainBuilder.kvmQ35("vm-numa").memoryMiB(1025).vcpus(3).numa(List.of(0, 1), "0-3").build();
+        String xml = XmlCodec.marshal(d);
+        assertValidDomain(xml);
+        org.junit.jupiter.api.Assertions.assertEquals("0,1", d.getNumatune().getMemory().getNodeset());
+        org.junit.jupiter.api.Assertions.assertEquals("strict", d.getNumatune().getMemory().getMode());
+        org.junit.jupiter.api.Assertions.assertEquals(List.of("0-1", "2"),
+                d.getCpu().getNuma().getCells().stream().map(DomainCpuNumaCell::getCpus).toList());
+        org.junit.jupiter.api.Assertions.assertEquals(List.of("513", "512"),
+                d.getCpu().getNuma().getCells().stream().map(DomainCpuNumaCell::getMemory).toList());
+        org.junit.jupiter.api.Assertions.assertEquals(List.of("0", "1"),
+                d.getNumatune().getMemnodes().stream().map(DomainNumatuneMemnode::getNodeset).toList());
+        org.junit.jupiter.api.Assertions.assertEquals("0-3", d.getVcpu().getCpuset());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () ->
+                DomainBuilder.kvmQ35("vm-numa").vcpus(1).numa(List.of(0, 1), null).build());
+    }
+
     /** What passthru set-viommu writes: an intel vIOMMU with Nova's driver attributes and the qemu I/O APIC. */
     @Test
     void viommuDomainsValidate() {

@@ -536,6 +536,10 @@ public final class PassthruCli extends PassthruRoot {
                 description = "the QEMU guest agent channel (default: on; --no-guest-agent leaves it out)") boolean guestAgent;
         @Option(names = "--pcihole64", paramLabel = "KiB", description = "the 64-bit PCI hole of the pcie-root in KiB: "
                 + "larger for devices with big BARs, 0 for every BAR below 4 GiB (default: QEMU's)") Long pcihole64;
+        @Option(names = "--numa", split = ",", paramLabel = "NODE[,NODE...]", description = "place the guest on these "
+                + "host NUMA nodes: a guest NUMA cell per node, its memory bound there (<numatune> strict), the vCPUs on "
+                + "the nodes' CPUs; --alias devices then pass their alias's numa_policy against these nodes")
+        List<Integer> numa = new java.util.ArrayList<>();
         @Option(names = "--failover", arity = "0..1", paramLabel = "ALIAS", fallbackValue = DomainDefiner.DEFAULT_FAILOVER_ALIAS,
                 description = "the virtio NIC becomes the persistent side of a virtio-net failover pair (<teaming "
                 + "type='persistent'/>, user alias ALIAS, default " + DomainDefiner.DEFAULT_FAILOVER_ALIAS + "), for "
@@ -563,7 +567,7 @@ public final class PassthruCli extends PassthruRoot {
             }
             DomainDefiner.Command cmd = new DomainDefiner.Command(name).memoryMiB(memory).vcpus(vcpus).disk(disk)
                     .diskReadOnly(diskReadOnly).kernel(kernel, initrd, cmdline).nic(bridge, network, mac).viommu(viommu)
-                    .hotplugPorts(hotplugPorts).guestAgent(guestAgent).pcihole64KiB(pcihole64).failover(failover)
+                    .hotplugPorts(hotplugPorts).guestAgent(guestAgent).pcihole64KiB(pcihole64).failover(failover).numa(numa)
                     .memoryAllocation(memoryAllocation);
             for (int i = 0; i < vfs.size(); i++) {
                 cmd.vf(new PassthroughDevice.Vf(vfs.get(i), i < vfMacs.size() ? vfMacs.get(i) : null, vlan, trusted));

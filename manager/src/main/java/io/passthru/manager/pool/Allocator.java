@@ -224,6 +224,22 @@ public final class Allocator {
         return List.copyOf(picks);
     }
 
+    /**
+     * How {@code policy} ranks a device on host NUMA node {@code node} (null: the host reports none) for a guest on
+     * host nodes {@code guest} (empty: no placement, every device passes): 0 on one of the guest's nodes, 1 or 2
+     * elsewhere where the policy allows it (Nova doc "PCI passthrough", numa_policy), null when it refuses it.
+     * {@code sockets}: host node → socket id, for {@code socket}.
+     */
+    public static Integer numaTier(NumaPolicy policy, Integer node, Set<Integer> guest, Map<Integer, Integer> sockets) {
+        Set<Integer> guestSockets = new TreeSet<>();
+        for (Integer n : guest) {
+            if (sockets.get(n) != null) {
+                guestSockets.add(sockets.get(n));
+            }
+        }
+        return tier(policy, node, guest, guestSockets, sockets);
+    }
+
     /** NUMA tier (0 best) or null when the policy refuses the device. */
     private static Integer tier(NumaPolicy policy, Integer node, Set<Integer> guest, Set<Integer> guestSockets,
                                 Map<Integer, Integer> sockets) {

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The outage benchmark (README "Outage benchmark"; issue 8): four ways of live-migrating a guest with an SR-IOV VF
-# on the nested lab (passthru's bond flow, libvirt's virtio-net failover, unplug-replug, and a virtio-only guest as
-# the reference), alternately host 1 -> host 2 and back, while host 2's peer pings each guest every 10 ms.
+# The outage benchmark (README "Outage benchmark"; issues 8, 22): five ways of live-migrating a guest on the nested
+# lab (passthru's bond flow, libvirt's virtio-net failover, unplug-replug with an SR-IOV VF, a virtio-only guest as
+# the reference, and a guest holding the e1000e moved by the hotplug strategy), alternately host 1 -> host 2 and
+# back, while host 2's peer pings each guest every 10 ms.
 # Options (passed to io.passthru.lab.OutageBenchmark): --runs N (default 3), --out DIR (default
 # integration-tests/target/bench; a relative DIR is taken from the checkout's root). Writes DIR/outage.csv and
 # DIR/outage.md and prints the tables. About 15 minutes with the defaults; not part of CI.

@@ -63,7 +63,16 @@ class NumaLabIT {
         }
         Files.writeString(pool, "{\"device_spec\": [{\"vendor_id\": \"8086\", \"product_id\": \"10d3\"}, "
                 + "{\"vendor_id\": \"8086\", \"product_id\": \"10ca\"}], \"alias\": [" + aliases + "]}");
+        // a pool takes free devices only (no host driver but vfio-pci): host 1's e1000e go to vfio-pci first, as an
+        // operator parks a pool's devices (virsh nodedev-detach); libvirt leaves them there after a guest's detach
+        for (PciAddress a : List.of(ROOT_BUS, NODE0, NODE1)) {
+            nodeDevice(1, a).detach();
+        }
         Lab.startAll(Lab.define(1, Lab.guestCommand(NAME, MAC, "192.0.2.91/24", "").numa(List.of(0))));
+    }
+
+    static org.libvirt.Device nodeDevice(int n, PciAddress a) throws org.libvirt.LibvirtException {
+        return Lab.host(n).connect().deviceLookupByName("pci_" + a.toString().replace(':', '_').replace('.', '_'));
     }
 
     @AfterAll
@@ -72,6 +81,13 @@ class NumaLabIT {
         for (int n = 1; n <= 2; n++) {
             Lab.removeGuest(n, NAME);
             Lab.removeGuest(n, HOLDER);
+        }
+        for (PciAddress a : List.of(ROOT_BUS, NODE0, NODE1)) {
+            try {
+                nodeDevice(1, a).reAttach(); // back to e1000e, as the other tests expect them
+            } catch (org.libvirt.LibvirtException e) {
+                System.out.println("NUMA cleanup: reattach " + a + " on host 1: " + e.getMessage());
+            }
         }
     }
 

@@ -5,6 +5,7 @@ import io.passthru.agent.GuestNetwork;
 import io.passthru.manager.Hotplug;
 import io.passthru.manager.Inventory;
 import io.passthru.manager.MigrationFlow;
+import io.passthru.manager.MigrationPlan;
 import io.passthru.manager.Saga;
 import io.passthru.manager.libvirt.Host;
 import io.passthru.manager.libvirt.LibvirtAgentChannel;
@@ -29,7 +30,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * The outage benchmark on the nested lab (integration-tests/bench/outage-bench.sh; issue 8): four ways of
+ * The outage benchmark on the nested lab (integration-tests/bench/outage-bench.sh; issues 8, 22): five ways of
  * live-migrating a guest, each with its own guest, alternately host 1 → host 2 and back, N runs each, modes taking
  * turns within a run:
  * <ul>
@@ -39,7 +40,9 @@ import java.util.function.Supplier;
  *   <li>{@code unplug-replug}: the guest's address on the VF alone ({@link MigrationFlow.Mode#UNPLUG_REPLUG}, what
  *       Nova and KubeVirt do);</li>
  *   <li>{@code virtio-only}: the reference, a guest without a VF moved by one raw {@code virDomainMigrate3}
- *       (live, persistent on the destination, undefined on the source).</li>
+ *       (live, persistent on the destination, undefined on the source);</li>
+ *   <li>{@code hotplug (e1000e)}: a virtio guest holding the e1000e (a plain PCI device) moved by the {@code hotplug}
+ *       strategy ({@link MigrationPlan}); its "VF gap" is the time the guest was without the e1000e.</li>
  * </ul>
  * The three VF modes run through {@link MigrationFlow} in this JVM. What is measured per run (times in ms):
  * <ul>
@@ -93,13 +96,15 @@ public final class OutageBenchmark {
     static final String FIND_STEP = "find VF in guest";
     static final String MIGRATE_STEP_PREFIX = "live migrate to ";
 
-    /** The four modes, each with its own guest, in the order they take turns. */
+    /** The five cases, each with its own guest, in the order they take turns. */
     enum Case {
         BOND("bond", "bench-bond", "52:54:00:b0:00:01", "192.0.2.71", MigrationFlow.Mode.BOND),
         FAILOVER("failover", "bench-failover", "52:54:00:b0:00:02", "192.0.2.72", MigrationFlow.Mode.FAILOVER),
         UNPLUG_REPLUG("unplug-replug", "bench-unplug", "52:54:00:b0:00:03", "192.0.2.73",
                 MigrationFlow.Mode.UNPLUG_REPLUG),
-        VIRTIO_ONLY("virtio-only", "bench-virtio", "52:54:00:b0:00:04", "192.0.2.74", null);
+        VIRTIO_ONLY("virtio-only", "bench-virtio", "52:54:00:b0:00:04", "192.0.2.74", null),
+        /** A virtio guest holding the e1000e, moved by the hotplug strategy: its "VF gap" is the e1000e's gap. */
+        HOTPLUG("hotplug (e1000e)", "bench-hotplug", "52:54:00:b0:00:05", "192.0.2.75", MigrationFlow.Mode.PLAIN);
 
         final String mode;
         final String guest;
@@ -216,9 +221,16 @@ public final class OutageBenchmark {
                 hotplug.attachVf(h1, c.guest, freeVf(h1), MacAddress.parse(c.mac));
             }
             case VIRTIO_ONLY -> Lab.startGuest(1, c.guest, c.mac, cidr);
+            case HOTPLUG -> {
+                Lab.startGuest(1, c.guest, c.mac, cidr);
+                hotplug.attachPci(h1, c.guest, E1000E);
+            }
             default -> throw new IllegalStateException(c.toString());
         }
     }
+
+    /** The hotplug case's device: the e1000e on each host's root bus (lab.sh). */
+    static final PciAddress E1000E = PciAddress.parse("0000:02:00.0");
 
     private static PciAddress freeVf(Host host) {
         return Inventory.scan(host).vfs().stream().filter(Inventory.Vf::isFree).findFirst()
@@ -308,7 +320,9 @@ public final class OutageBenchmark {
         long t0 = System.nanoTime();
         MigrationFlow.Report rep = new MigrationFlow(Lab.HOSTS, new Hotplug()).migrate(req);
         r.totalMs = msSince(t0);
-        r.vfGapMs = rep.vfGapMs();
+        // the hotplug case's gap is its device's: from the e1000e's unplug to its equivalent plugged, MAC given back
+        r.vfGapMs = c == Case.HOTPLUG ? rep.deviceGapsMs().values().stream().findFirst().orElse(null)
+                : rep.vfGapMs();
         r.downtimeMs = rep.migrationStats().get("downtime");
         r.plugLibvirtMs = rep.destAttachLibvirtMs();
         r.precheckParts = rep.precheckParts() == null ? Map.of() : rep.precheckParts();

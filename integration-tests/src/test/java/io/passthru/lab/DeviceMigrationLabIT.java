@@ -77,19 +77,7 @@ class DeviceMigrationLabIT {
         Lab.removeGuest(1, NAME);
         Lab.removeGuest(2, NAME);
         for (int n = 1; n <= 2; n++) {
-            spareUpAndWait(n);
-        }
-    }
-
-    /** {@link #spareUp} until host {@code n}'s inventory shows the spare PF's link up (30 s). */
-    static void spareUpAndWait(int n) {
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            spareUp(n);
-            if (Inventory.scan(Lab.host(n)).pf(SPARE_PF).map(Inventory.Pf::linkUp).orElse(false)) {
-                return;
-            }
-            Lab.sleep(1000);
+            Lab.spareLinkUp(n, SPARE_PF);
         }
     }
 
@@ -99,12 +87,6 @@ class DeviceMigrationLabIT {
 
     static org.libvirt.Domain on(int n) {
         return Lab.host(n).domain(NAME);
-    }
-
-    /** A spare PF given back to igb has its link down: up again, as l1-init.sh left it (check-host needs it). */
-    static void spareUp(int n) {
-        Lab.onHostOk(n, "/bin/sh", "-c", "for d in /sys/class/net/*; do [ \"$(cat $d/address)\" = 52:54:00:00:0" + n
-                + ":07 ] && ip link set $(basename $d) up; done; true");
     }
 
     /** The guest's e1000e as "DRIVER MAC" at its guest PCI address ("" when absent). */
@@ -257,7 +239,7 @@ class DeviceMigrationLabIT {
                 "--migrate-uri", "tcp://" + Lab.migrationAddress(1));
         ok(r);
         System.out.println("PF MIGRATION:\n" + r.out());
-        spareUpAndWait(2);
+        assertTrue(Lab.spareLinkUp(2, SPARE_PF), "host 2's spare PF link up again on igb");
         assertEquals(NAME, Inventory.scan(Lab.host(1)).function(SPARE_PF).orElseThrow().usedBy());
         assertEquals("igb", PciPassthroughLabIT.hostDriver(2, SPARE_PF), "host 2's PF back to igb");
         PciPassthroughLabIT.awaitGuestPci(on(1), s -> s.contains(PciPassthroughLabIT.deviceLine("8086", "10c9")

@@ -615,6 +615,27 @@ final class Lab {
         }
     }
 
+    /**
+     * Brings host {@code n}'s spare PF {@code pf} (its second igb, MAC 52:54:00:00:0N:07, lab.sh) up again after a
+     * guest gave it back: libvirt restores its igb driver, not its link, and every later check-host fails on a PF
+     * whose link is down. Sets the link up until host {@code n}'s inventory shows it up, 30 s at most.
+     *
+     * @return whether the inventory showed the link up
+     */
+    static boolean spareLinkUp(int n, io.passthru.xml.PciAddress pf) {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            onHostOk(n, "/bin/sh", "-c", "for d in /sys/class/net/*; do [ \"$(cat $d/address)\" = 52:54:00:00:0" + n
+                    + ":07 ] && ip link set $(basename $d) up; done; true");
+            if (io.passthru.manager.Inventory.scan(host(n)).pf(pf).map(io.passthru.manager.Inventory.Pf::linkUp)
+                    .orElse(false)) {
+                return true;
+            }
+            sleep(1000);
+        }
+        return false;
+    }
+
     static void sleep(long ms) {
         try {
             Thread.sleep(ms);

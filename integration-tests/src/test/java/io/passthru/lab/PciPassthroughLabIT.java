@@ -179,19 +179,15 @@ class PciPassthroughLabIT {
         assertTrue(ids(pf, "8086", "10c9"), pf.toString());
         assertEquals("type-PF", pf.get("kind").asText(), pf.toString());
         org.libvirt.Domain dom = running(NAME, () -> Lab.startGuest(1, NAME, MAC, ADDR + "/24"));
+        boolean up;
         try {
             passThroughAndBack(1, dom, NAME, address, "8086", "10c9", "igb", SPARE_PF_MAC);
         } finally {
             // back on igb, the PF's netdev is new and administratively down (libvirt restores the driver, not the
             // link): up again, as l1-init.sh left it, or every later check-host would fail on its pf-link check
-            Lab.onHostOk(1, "/bin/sh", "-c", "for d in /sys/class/net/*; do [ \"$(cat $d/address)\" = "
-                    + SPARE_PF_MAC + " ] && ip link set $(basename $d) up; done; true");
+            up = Lab.spareLinkUp(1, address);
         }
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        while (Inventory.scan(Lab.host(1)).pf(address).map(p -> !p.linkUp()).orElse(true)) {
-            assertTrue(System.nanoTime() < deadline, "the spare PF's link did not come up again");
-            Lab.sleep(1000);
-        }
+        assertTrue(up, "the spare PF's link did not come up again");
         Lab.removeGuest(1, NAME);
     }
 

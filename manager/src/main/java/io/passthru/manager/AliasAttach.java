@@ -1,6 +1,5 @@
 package io.passthru.manager;
 
-import io.passthru.PassthruException;
 import io.passthru.manager.error.InvalidRequestException;
 import io.passthru.manager.error.LibvirtCallException;
 import io.passthru.manager.error.NoFreeDeviceException;
@@ -179,38 +178,16 @@ public final class AliasAttach {
         return in;
     }
 
-    /** NUMA node → socket id from the host capabilities' topology (cells/cell/cpus/cpu/@socket_id). */
-    static Map<Integer, Integer> hostNumaSockets(Host host) {
-        String caps;
-        try {
-            caps = host.capabilities();
-        } catch (PassthruException e) {
-            return Map.of();
-        }
-        Map<Integer, Integer> out = new HashMap<>();
-        try {
-            Document doc = parse(caps);
-            NodeList cells = (NodeList) XPathFactory.newInstance().newXPath()
-                    .evaluate("/capabilities/host/topology/cells/cell", doc, XPathConstants.NODESET);
-            for (int i = 0; i < cells.getLength(); i++) {
-                org.w3c.dom.Element cell = (org.w3c.dom.Element) cells.item(i);
-                NodeList cpus = cell.getElementsByTagName("cpu");
-                if (cpus.getLength() > 0) {
-                    String socket = ((org.w3c.dom.Element) cpus.item(0)).getAttribute("socket_id");
-                    if (!socket.isEmpty()) {
-                        out.put(Integer.parseInt(cell.getAttribute("id")), Integer.parseInt(socket));
-                    }
-                }
-            }
-        } catch (Exception e) {
-            return Map.of();
-        }
-        return out;
+    /** One CPU of a host NUMA cell in the capabilities' topology: its id and its socket (null when not reported). */
+    record CellCpu(int id, Integer socket) {
     }
 
-    /** NUMA node → its CPUs' ids, from the host capabilities' topology (cells/cell/cpus/cpu/@id); empty if unknown. */
-    static Map<Integer, List<Integer>> hostNumaCpus(Host host) {
-        Map<Integer, List<Integer>> out = new java.util.TreeMap<>();
+    /**
+     * The host's NUMA cells from its capabilities' topology ({@code /capabilities/host/topology/cells/cell}): node →
+     * its CPUs in document order; empty when the host reports none or its capabilities cannot be read.
+     */
+    static Map<Integer, List<CellCpu>> hostNumaCells(Host host) {
+        Map<Integer, List<CellCpu>> out = new java.util.TreeMap<>();
         try {
             Document doc = parse(host.capabilities());
             NodeList cells = (NodeList) XPathFactory.newInstance().newXPath()
@@ -218,15 +195,36 @@ public final class AliasAttach {
             for (int i = 0; i < cells.getLength(); i++) {
                 org.w3c.dom.Element cell = (org.w3c.dom.Element) cells.item(i);
                 NodeList cpus = cell.getElementsByTagName("cpu");
-                List<Integer> ids = new java.util.ArrayList<>();
+                List<CellCpu> list = new java.util.ArrayList<>();
                 for (int c = 0; c < cpus.getLength(); c++) {
-                    ids.add(Integer.parseInt(((org.w3c.dom.Element) cpus.item(c)).getAttribute("id")));
+                    org.w3c.dom.Element cpu = (org.w3c.dom.Element) cpus.item(c);
+                    String socket = cpu.getAttribute("socket_id");
+                    list.add(new CellCpu(Integer.parseInt(cpu.getAttribute("id")),
+                            socket.isEmpty() ? null : Integer.parseInt(socket)));
                 }
-                out.put(Integer.parseInt(cell.getAttribute("id")), ids);
+                out.put(Integer.parseInt(cell.getAttribute("id")), list);
             }
         } catch (Exception e) {
             return Map.of();
         }
+        return out;
+    }
+
+    /** NUMA node → socket id (its first CPU's {@code socket_id}), from {@link #hostNumaCells}. */
+    static Map<Integer, Integer> hostNumaSockets(Host host) {
+        Map<Integer, Integer> out = new HashMap<>();
+        hostNumaCells(host).forEach((node, cpus) -> {
+            if (!cpus.isEmpty() && cpus.get(0).socket() != null) {
+                out.put(node, cpus.get(0).socket());
+            }
+        });
+        return out;
+    }
+
+    /** NUMA node → its CPUs' ids, from {@link #hostNumaCells}. */
+    static Map<Integer, List<Integer>> hostNumaCpus(Host host) {
+        Map<Integer, List<Integer>> out = new java.util.TreeMap<>();
+        hostNumaCells(host).forEach((node, cpus) -> out.put(node, cpus.stream().map(CellCpu::id).toList()));
         return out;
     }
 

@@ -16,9 +16,10 @@ log() { echo "passthru-lab: $*"; }
 # each step says when it starts: lab.sh's boot watchdog takes a console silent too long for a hung host
 log "host init: modules"
 
-host=1; vfs=7; pfdown=0
+host=1; vfs=7; pfdown=0; mtty=
 for a in $(cat /proc/cmdline); do
-  case $a in passthru.host=*) host=${a#*=};; passthru.vfs=*) vfs=${a#*=};; passthru.pfdown=*) pfdown=${a#*=};; esac
+  case $a in passthru.host=*) host=${a#*=};; passthru.vfs=*) vfs=${a#*=};; passthru.pfdown=*) pfdown=${a#*=};;
+    passthru.mtty=*) mtty=${a#*=};; esac
 done
 hostname "passthru-h$host"; echo "passthru-h$host" > /etc/hostname
 printf '127.0.0.1 localhost\n127.0.1.1 passthru-h%s\n' "$host" > /etc/hosts
@@ -26,6 +27,13 @@ printf '127.0.0.1 localhost\n127.0.1.1 passthru-h%s\n' "$host" > /etc/hosts
 for m in virtio_net virtio_console igb e1000e vfio vfio_pci vfio_iommu_type1 kvm_amd kvm_intel bridge tun vhost_net; do
   modprobe $m 2>/dev/null
 done
+# Linux's sample mediated device driver (build-mtty.sh): a parent "mtty" with types mtty-1 and mtty-2 (one or two
+# 16550 ports per mdev), which migrate their state through VFIO (kernel samples/vfio-mdev/mtty.c)
+if [ -n "$mtty" ]; then
+  modprobe mdev 2>/dev/null
+  if insmod "$mtty"; then log "host init: mtty loaded ($(ls /sys/class/mdev_bus/ 2>/dev/null | tr '\n' ' '))"
+  else log "host init: mtty.ko did not load"; fi
+fi
 
 log "host init: network"
 by_mac() { for n in /sys/class/net/*; do [ "$(cat $n/address)" = "$1" ] && basename $n; done; }
@@ -73,6 +81,16 @@ security_driver = "none"
 remember_owner = 0
 cgroup_controllers = [ ]
 CONF
+# /dev/stdin and friends, which udev or systemd make on a full system: mdevctl, which libvirt's node device driver
+# runs to define and start mdevs, reads its JSON from /dev/stdin
+ln -sf /proc/self/fd /dev/fd; ln -sf /proc/self/fd/0 /dev/stdin; ln -sf /proc/self/fd/1 /dev/stdout
+ln -sf /proc/self/fd/2 /dev/stderr
+# udevd: libvirt's node device driver learns of a device that appears later (an mdev it started) from udev's events
+# only. Devices present now are not replayed (no udevadm trigger); network renaming and driver autoloading are masked
+# (rules of the same name in /etc win over /usr/lib/udev/rules.d), so the lab's netdev names and bindings stay as set
+mkdir -p /etc/udev/rules.d
+: > /etc/udev/rules.d/80-net-setup-link.rules; : > /etc/udev/rules.d/80-drivers.rules
+/lib/systemd/systemd-udevd --daemon --resolve-names=never 2>/dev/null || log "host init: udevd did not start"
 virtlogd -d
 libvirtd -d --listen
 log "libvirtd started"

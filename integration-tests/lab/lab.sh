@@ -39,7 +39,9 @@ boot() { # N [viommu:1|0] [pfdown:0|1] [vfs] [numa:0|1]
   # it on that node in sysfs' numa_node and libvirt's node device XML), each with an e1000e: 0000:41:00.0 on node 0
   # (MAC ...:09), 0000:81:00.0 on node 1 (MAC ...:08); the e1000e at 02:00.0 on the root bus has no NUMA node (-1).
   # Three equivalents for the NUMA policies to choose between; their wires (hub 4) lead nowhere
-  local numa_args=() numa_devs=() smp=$LAB_HOST_CPUS
+  local numa_args=() numa_devs=() smp=$LAB_HOST_CPUS mtty_arg=
+  # mtty.ko (build-mtty.sh), loaded by l1-init.sh: every host can give its guests mediated serial devices (mdevs)
+  [ ! -f "$LAB_DIR/mtty/$LAB_KVER/mtty.ko" ] || mtty_arg=" passthru.mtty=$LAB_DIR/mtty/$LAB_KVER/mtty.ko"
   if [ "$numa" = 1 ]; then
     local half=$((LAB_HOST_MEM_MIB / 2)) c=$((LAB_HOST_CPUS / 2))
     smp="$LAB_HOST_CPUS,sockets=1,cores=$LAB_HOST_CPUS,threads=1"
@@ -57,7 +59,7 @@ boot() { # N [viommu:1|0] [pfdown:0|1] [vfs] [numa:0|1]
     -machine q35,kernel-irqchip=split -global q35-pcihost.pci-hole64-size=0 -accel tcg -cpu max,phys-bits=32 -smp "$smp" -m "$LAB_HOST_MEM_MIB" \
     "${iommu_dev[@]}" "${numa_args[@]}" \
     -kernel "$LAB_DIR/vmlinuz" -initrd "$LAB_DIR/host-initrd.img" \
-    -append "console=ttyS0 $iommu_args pci=realloc=off no_timer_check passthru.init=$here/l1-init.sh passthru.host=$n passthru.vfs=$vfs passthru.pfdown=$pfdown" \
+    -append "console=ttyS0 $iommu_args pci=realloc=off no_timer_check passthru.init=$here/l1-init.sh passthru.host=$n passthru.vfs=$vfs passthru.pfdown=$pfdown$mtty_arg" \
     -virtfs local,path=/,mount_tag=rootfs,security_model=none,readonly=on \
     -netdev user,id=mgmt,restrict=on,hostfwd=tcp:127.0.0.1:$port-:16509 \
     -device virtio-net-pci,netdev=mgmt,mac=52:54:00:00:0$n:01 \

@@ -84,7 +84,7 @@ cat > "$g/init" <<'INIT'
 mount -t proc proc /proc; mount -t sysfs sys /sys; mount -t devtmpfs dev /dev
 mkdir -p /dev/pts /var/run /run; mount -t devpts devpts /dev/pts
 for m in $(cat /modules.load); do
-  case $m in bonding.ko) insmod /lib/modules/$m max_bonds=0;; *) insmod /lib/modules/$m;; esac
+  case $m in bonding.ko|bonding.ko.*) insmod /lib/modules/$m max_bonds=0;; *) insmod /lib/modules/$m;; esac
 done
 addr=; net=bond
 for a in $(cat /proc/cmdline); do

@@ -106,6 +106,10 @@ public final class DomainDefiner {
         private MacAddress mac;
         private final List<PassthroughDevice.Vf> vfs = new ArrayList<>();
         private final List<PciAddress> pcis = new ArrayList<>();
+        /** {@code --mdev}: an mdev's UUID, or a type to create one of. */
+        private final List<String> mdevs = new ArrayList<>();
+        /** The UUIDs the mdevs got (a type: the one created for it), in {@link #mdevs}' order. */
+        private final List<String> mdevUuids = new ArrayList<>();
         private final List<Map.Entry<String, Integer>> aliases = new ArrayList<>();
         private DevicePool pool;
         private Allocator.GroupPolicy groupPolicy = Allocator.GroupPolicy.NONE;
@@ -179,6 +183,15 @@ public final class DomainDefiner {
         /** Adds a plain PCI device or PF by address. */
         public Command pci(PciAddress address) {
             pcis.add(Objects.requireNonNull(address, "address"));
+            return this;
+        }
+
+        /**
+         * Adds a mediated device: {@code uuidOrType} is an existing mdev's UUID, or a type (e.g. {@code mtty-2}) of
+         * which the definition creates one first (removed again when the definition fails).
+         */
+        public Command mdev(String uuidOrType) {
+            mdevs.add(Objects.requireNonNull(uuidOrType, "uuidOrType"));
             return this;
         }
 
@@ -364,6 +377,7 @@ public final class DomainDefiner {
             ViommuPolicy.Decision viommu = cmd.viommu == null || cmd.viommu == ViommuPolicy.Option.NONE
                     ? null : ViommuPolicy.decide(cmd.viommu, "x86_64", "q35", host.libvirtVersion(),
                     host.domainCapabilities("x86_64", "q35", "kvm"));
+            List<String> created = mdevs(host, cmd, dryRun);
             Domain d = build(cmd, devices, viommu, cpuset);
             String xml = XmlCodec.marshal(d);
             List<String> described = devices.stream().map(PassthroughDevice::describe).toList();
@@ -371,14 +385,67 @@ public final class DomainDefiner {
             if (dryRun) {
                 return new Result(cmd.name, host.uri(), null, described, model, cmd.hotplugPorts, true, xml);
             }
-            if (devices.isEmpty()) {
-                org.libvirt.Domain dom = host.define(xml, "define domain '" + cmd.name + "' on " + host.uri());
-                return new Result(cmd.name, host.uri(), Host.uuid(dom), described, model, cmd.hotplugPorts, false,
-                        Host.xml(dom, true));
+            try {
+                if (devices.isEmpty()) {
+                    org.libvirt.Domain dom = host.define(xml, "define domain '" + cmd.name + "' on " + host.uri());
+                    return new Result(cmd.name, host.uri(), Host.uuid(dom), described, model, cmd.hotplugPorts,
+                            false, Host.xml(dom, true));
+                }
+                return defineJournaled(host, cmd, d, devices, described, model);
+            } catch (RuntimeException e) {
+                for (String u : created) { // the mdevs made for this definition go with it
+                    try {
+                        Mdevs.remove(host, u);
+                    } catch (RuntimeException undo) {
+                        e.addSuppressed(undo);
+                    }
+                }
+                throw e;
             }
-            return defineJournaled(host, cmd, d, devices, described, model);
         }
     }
+
+    /**
+     * Resolves {@code cmd}'s {@code --mdev}s into UUIDs ({@link Command#mdevUuids}): a UUID must name an mdev of the
+     * host that no domain holds; a type gets a new mdev (a dry run only names a random UUID for it).
+     *
+     * @return the UUIDs of the mdevs created here
+     * @throws InvalidRequestException an unknown or held mdev, an unknown type (nothing is left created)
+     */
+    private static List<String> mdevs(Host host, Command cmd, boolean dryRun) {
+        cmd.mdevUuids.clear();
+        List<String> created = new ArrayList<>();
+        try {
+            for (String m : cmd.mdevs) {
+                if (MDEV_UUID.matcher(m).matches()) {
+                    Mdevs.Mdev found = Mdevs.find(host, m).orElseThrow(() -> new InvalidRequestException("--mdev " + m
+                            + ": no such mdev on " + host.uri() + "; create it (passthru mdev create --type TYPE "
+                            + "--uuid " + m + ") or give a type to create one"));
+                    if (found.usedBy() != null) {
+                        throw new InvalidRequestException("--mdev " + m + ": domain '" + found.usedBy() + "' on "
+                                + host.uri() + " holds it; an mdev serves one guest");
+                    }
+                    if (cmd.mdevUuids.contains(found.uuid())) {
+                        throw new InvalidRequestException("--mdev " + m + " is given twice");
+                    }
+                    cmd.mdevUuids.add(found.uuid());
+                } else if (dryRun) {
+                    cmd.mdevUuids.add(java.util.UUID.randomUUID().toString());
+                } else {
+                    Mdevs.Mdev made = Mdevs.create(host, m, null, null);
+                    created.add(made.uuid());
+                    cmd.mdevUuids.add(made.uuid());
+                }
+            }
+        } catch (RuntimeException e) {
+            created.forEach(u -> Mdevs.remove(host, u));
+            throw e;
+        }
+        return created;
+    }
+
+    private static final java.util.regex.Pattern MDEV_UUID = java.util.regex.Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     /**
      * Defines {@code d}, which holds {@code devices}, as one journaled operation (kind {@code define}): the record
@@ -548,6 +615,10 @@ public final class DomainDefiner {
             } else {
                 b.hostdev((DomainHostdev) d.element());
             }
+            pcieDevices++;
+        }
+        for (String u : cmd.mdevUuids) {
+            b.hostdev(DomainHostdev.mdev(u));
             pcieDevices++;
         }
         if (cmd.guestAgent) {

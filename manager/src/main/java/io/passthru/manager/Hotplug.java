@@ -445,6 +445,112 @@ public final class Hotplug {
     }
 
     /**
+     * What an mdev attach or detach did.
+     *
+     * @param libvirtMs libvirt's attach call, or the time from the detach request to {@code DEVICE_REMOVED}, ms
+     */
+    public record MdevResult(String domain, String host, String uuid, String alias, long libvirtMs) {
+    }
+
+    /**
+     * Hot-plugs the mdev {@code uuid} as {@code <hostdev mode='subsystem' type='mdev' model='vfio-pci'>}, live and
+     * persistent (a domain that does not run gets it in its persistent definition only).
+     *
+     * @throws InvalidRequestException when the host has no such mdev, or a domain holds it (nothing was changed)
+     */
+    public MdevResult attachMdev(Host host, String domainName, String uuid) {
+        org.libvirt.Domain dom = host.domain(domainName);
+        try (DomainLock lock = DomainLock.acquire(host.uri(), Host.uuid(dom))) {
+            Mdevs.Mdev m = Mdevs.find(host, Mdevs.checkUuid(uuid)).orElseThrow(() -> new InvalidRequestException(
+                    "no mdev " + uuid + " on " + host.uri() + ": create it with passthru mdev create --type TYPE "
+                            + "--uuid " + uuid + ", or give attach --mdev a type"));
+            if (m.usedBy() != null) {
+                throw new InvalidRequestException("domain '" + m.usedBy() + "' on " + host.uri() + " holds mdev "
+                        + m.uuid() + "; an mdev serves one guest. Nothing was changed");
+            }
+            if (!m.active()) {
+                throw new InvalidRequestException("mdev " + m.uuid() + " on " + host.uri() + " is defined but not "
+                        + "started (virsh nodedev-start " + m.nodeDevice() + "); nothing was changed");
+            }
+            int flags = (Host.isActive(dom) ? Domains.AFFECT_LIVE : 0)
+                    | (Host.isPersistent(dom) ? Domains.AFFECT_CONFIG : 0);
+            long t0 = System.nanoTime();
+            Domains.attachDevice(dom, XmlCodec.marshal(DomainHostdev.mdev(m.uuid())), flags, "attach mdev "
+                    + m.uuid() + " to domain '" + domainName + "'");
+            long ms = ms(t0);
+            String alias = null;
+            if (Host.isActive(dom)) {
+                Domain live = XmlCodec.unmarshal(Host.xml(dom, false), Domain.class);
+                alias = live.devices().hostdevs().stream().filter(h -> h.mdevUuid().filter(m.uuid()::equalsIgnoreCase)
+                        .isPresent()).findFirst().flatMap(DomainHostdev::aliasName).orElse(null);
+            }
+            return new MdevResult(domainName, host.uri(), m.uuid(), alias, ms);
+        }
+    }
+
+    /**
+     * Hot-unplugs the mdev {@code uuid}: done when libvirt reports {@code DEVICE_REMOVED} (each request waits the
+     * detach timeout), then removed from the persistent definition too. The mdev itself stays on the host.
+     *
+     * @throws InvalidRequestException  when the domain does not hold it
+     * @throws DetachTimeoutException   when the guest does not release it (it stays attached)
+     */
+    public MdevResult detachMdev(Host host, String domainName, String uuid) {
+        org.libvirt.Domain dom = host.domain(domainName);
+        String id = Mdevs.checkUuid(uuid);
+        try (DomainLock lock = DomainLock.acquire(host.uri(), Host.uuid(dom))) {
+            java.util.function.Function<String, Optional<DomainHostdev>> find = xml -> {
+                Domain d = XmlCodec.unmarshal(xml, Domain.class);
+                return d.getDevices() == null ? Optional.empty() : d.devices().hostdevs().stream()
+                        .filter(h -> h.mdevUuid().filter(id::equalsIgnoreCase).isPresent()).findFirst();
+            };
+            boolean live = Host.isActive(dom);
+            Optional<DomainHostdev> liveDev = live ? find.apply(Host.xml(dom, false)) : Optional.empty();
+            Optional<DomainHostdev> configDev = Host.isPersistent(dom) ? find.apply(Host.xml(dom, true))
+                    : Optional.empty();
+            if (liveDev.isEmpty() && configDev.isEmpty()) {
+                throw new InvalidRequestException("mdev " + id + " is not attached to domain '" + domainName + "' on "
+                        + host.uri());
+            }
+            long t0 = System.nanoTime();
+            String alias = null;
+            if (liveDev.isPresent()) {
+                alias = alias(liveDev.get());
+                String xml = XmlCodec.marshal(liveDev.get());
+                boolean removed = false;
+                int attempts = 0;
+                try (DeviceEventWatch watch = host.watchDeviceEvents(dom)) {
+                    while (!removed && attempts < DETACH_ATTEMPTS) {
+                        attempts++;
+                        Domains.requestDetach(dom, xml, Domains.AFFECT_LIVE, attempts > 1, "hot-unplug mdev " + id
+                                + " from domain '" + domainName + "'");
+                        Optional<DeviceEventWatch.DeviceEvent> ev = watch.await(alias, detachTimeout);
+                        if (ev.isPresent() && ev.get().kind() == DeviceEventWatch.Kind.REMOVAL_FAILED) {
+                            throw new DetachTimeoutException("the guest of domain '" + domainName + "' refused to "
+                                    + "release mdev " + id + " (DEVICE_REMOVAL_FAILED); it stays attached");
+                        }
+                        removed = ev.isPresent() || find.apply(Host.xml(dom, false)).isEmpty();
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new PassthruException("interrupted while waiting for the removal of mdev " + id, e);
+                }
+                if (!removed) {
+                    throw new DetachTimeoutException("the guest of domain '" + domainName + "' did not release mdev "
+                            + id + " after " + attempts + " unplug requests of " + detachTimeout.toSeconds()
+                            + " s each; it stays attached");
+                }
+            }
+            long ms = ms(t0);
+            if (configDev.isPresent()) {
+                Domains.requestDetach(dom, XmlCodec.marshal(configDev.get()), Domains.AFFECT_CONFIG, false,
+                        "remove mdev " + id + " from the persistent definition of '" + domainName + "'");
+            }
+            return new MdevResult(domainName, host.uri(), id, alias, ms);
+        }
+    }
+
+    /**
      * Checks, before a VF is attached to be enslaved into {@code bond}, that the guest of {@code domainName} runs and
      * has that bond: one {@code ip -j -d link show} in the guest through its agent (after a ping, as the attach does
      * too). A refusal changes nothing.

@@ -71,6 +71,34 @@ public class DomainHostdev extends DomainDeviceBase {
         return h;
     }
 
+    /**
+     * A mediated device hostdev for the mdev with {@code uuid}: {@code <hostdev mode='subsystem' type='mdev'
+     * model='vfio-pci'><source><address uuid='...'/></source></hostdev>} (formatdomain.html "Host device assignment",
+     * mediated devices: libvirt manages no driver binding for it, the mdev must exist on the host).
+     */
+    public static DomainHostdev mdev(String uuid) {
+        DomainHostdev h = new DomainHostdev();
+        h.mode = "subsystem";
+        h.type = "mdev";
+        h.model = "vfio-pci";
+        h.source = new DomainHostdevSource();
+        DomainAddress a = new DomainAddress();
+        a.setUuid(uuid);
+        h.source.setAddress(a);
+        return h;
+    }
+
+    /** True for {@code type='mdev'}. */
+    public boolean isMdev() {
+        return "mdev".equals(type);
+    }
+
+    /** The UUID of an mdev hostdev ({@code <source><address uuid=.../>}), if it is one. */
+    public java.util.Optional<String> mdevUuid() {
+        return isMdev() && source != null && source.getAddress() != null
+                ? java.util.Optional.ofNullable(source.getAddress().getUuid()) : java.util.Optional.empty();
+    }
+
     /** True for {@code type='pci'}. */
     public boolean isPci() {
         return "pci".equals(type);

@@ -122,6 +122,76 @@ public class NodeDevice extends XmlCatchAll {
         return out;
     }
 
+    /**
+     * One type of mediated device an mdev parent offers ({@code <type id='mtty-2'>} of a {@code mdev_types}
+     * capability, formatnode.html "mdev_types"): its id, its name (may be null), its device API ({@code vfio-pci}) and
+     * how many more instances can be created now.
+     */
+    public record MdevType(String id, String name, String deviceApi, int availableInstances) {
+    }
+
+    /**
+     * The mdev types this device offers: the {@code <type>}s of its {@code mdev_types} capabilities, at the top (a
+     * parent of its own class, as Linux's mtty sample: {@code <capability type='mdev_types'><capability
+     * type='mdev_types'><type id=...>}) or nested in its {@code pci}, {@code css} or {@code ap_matrix} capability.
+     * Empty for a device that parents no mdevs.
+     *
+     * @throws InvalidXmlValueException when an {@code availableInstances} is not a number
+     */
+    public List<MdevType> mdevTypes() {
+        List<MdevType> out = new ArrayList<>();
+        collectMdevTypes(capabilities == null ? List.of() : capabilities, out);
+        return out;
+    }
+
+    private static void collectMdevTypes(List<NodeDeviceCapability> caps, List<MdevType> out) {
+        for (NodeDeviceCapability c : caps) {
+            if ("mdev_types".equals(c.getType())) {
+                for (org.w3c.dom.Element e : c.getExtra()) {
+                    if ("type".equals(e.getLocalName() == null ? e.getNodeName() : e.getLocalName())) {
+                        String avail = child(e, "availableInstances");
+                        int n;
+                        try {
+                            n = avail == null ? 0 : Integer.parseInt(avail.trim());
+                        } catch (NumberFormatException bad) {
+                            throw new InvalidXmlValueException("availableInstances of mdev type " + e.getAttribute("id")
+                                    + " is not a number: " + avail);
+                        }
+                        out.add(new MdevType(e.getAttribute("id"), child(e, "name"), child(e, "deviceAPI"), n));
+                    }
+                }
+            }
+            collectMdevTypes(c.getCapabilities(), out);
+        }
+    }
+
+    private static String child(org.w3c.dom.Element e, String name) {
+        for (org.w3c.dom.Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof org.w3c.dom.Element c && name.equals(c.getLocalName() == null ? c.getNodeName()
+                    : c.getLocalName())) {
+                return c.getTextContent().trim();
+            }
+        }
+        return null;
+    }
+
+    /** An mdev's type id ({@code <capability type='mdev'><type id='mtty-2'/>}), if this is an mdev. */
+    public Optional<String> mdevTypeId() {
+        return capability("mdev").flatMap(c -> c.getExtra().stream()
+                .filter(e -> "type".equals(e.getLocalName() == null ? e.getNodeName() : e.getLocalName()))
+                .map(e -> e.getAttribute("id")).filter(id -> !id.isEmpty()).findFirst());
+    }
+
+    /** An mdev's UUID ({@code <capability type='mdev'><uuid>}), if this is an mdev. */
+    public Optional<String> mdevUuid() {
+        return capability("mdev").map(NodeDeviceCapability::getUuid).map(String::trim).filter(u -> !u.isEmpty());
+    }
+
+    /** An mdev's parent as mdevctl names it ({@code <parent_addr>}, e.g. {@code mtty} or {@code 0000:06:00.0}). */
+    public Optional<String> mdevParentAddress() {
+        return capability("mdev").flatMap(c -> c.findExtra("parent_addr")).map(e -> e.getTextContent().trim());
+    }
+
     /** Host driver now bound ({@code vfio-pci}, {@code igbvf}, ...); empty if unbound. */
     public Optional<String> driverName() {
         return Optional.ofNullable(driver).map(NodeDeviceDriver::getName).map(String::trim).filter(s -> !s.isEmpty());

@@ -43,6 +43,13 @@ class GeneratedXmlValidationTest {
         assertValidDevice(DomainInterface.hostdevVf(VF, null));
         assertValidDevice(DomainChannel.guestAgent());
         assertValidDevice(DomainController.pcieRootPort(3));
+        DomainHostdev mdev = DomainHostdev.mdev("b1ae8bf6-38b0-4c81-9d44-78ce3f520496");
+        assertValidDevice(mdev);
+        String xml = XmlCodec.marshal(mdev);
+        org.junit.jupiter.api.Assertions.assertTrue(xml.contains("type=\"mdev\"") && xml.contains("model=\"vfio-pci\"")
+                && xml.contains("uuid=\"b1ae8bf6-38b0-4c81-9d44-78ce3f520496\""), xml);
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.Optional.of("b1ae8bf6-38b0-4c81-9d44-78ce3f520496"),
+                XmlCodec.unmarshal(xml, DomainHostdev.class).mdevUuid());
     }
 
     /** What attach --vlan/--trusted and define write for a VF, and define's virtio NICs. */

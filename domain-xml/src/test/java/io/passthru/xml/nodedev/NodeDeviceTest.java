@@ -117,4 +117,38 @@ class NodeDeviceTest {
         assertTrue(r.files() > 40, "found only " + r.files());
         assertEquals(List.of(), r.failures());
     }
+
+    @Test
+    void mdevTypesOfAPciParentAnApMatrixAndAParentOfItsOwnClass() {
+        assertEquals(List.of(new NodeDevice.MdevType("foo1", "bar1", "vfio-pci", 1),
+                        new NodeDevice.MdevType("foo2", "bar2", "vfio-pci", 2)),
+                read("pci_0000_02_10_7_mdev_types.xml").mdevTypes(), "nested in the pci capability");
+        assertEquals(List.of(new NodeDevice.MdevType("vfio_ap-passthrough", "VFIO AP Passthrough Device", "vfio-ap",
+                65536)), read("ap_matrix_mdev_types.xml").mdevTypes(), "nested in the ap_matrix capability");
+        // as libvirt 11.3 shows Linux's mtty sample parent (measured on the lab): a top-level mdev_types capability
+        // holding another
+        NodeDevice mtty = XmlCodec.unmarshal("<device><name>mtty_mtty</name><path>/sys/devices/virtual/mtty/mtty"
+                + "</path><parent>computer</parent><capability type='mdev_types'><capability type='mdev_types'>"
+                + "<type id='mtty-1'><name>Single port serial</name><deviceAPI>vfio-pci</deviceAPI>"
+                + "<availableInstances>24</availableInstances></type><type id='mtty-2'><name>Dual port serial</name>"
+                + "<deviceAPI>vfio-pci</deviceAPI><availableInstances>12</availableInstances></type></capability>"
+                + "</capability></device>", NodeDevice.class);
+        assertEquals(List.of(new NodeDevice.MdevType("mtty-1", "Single port serial", "vfio-pci", 24),
+                new NodeDevice.MdevType("mtty-2", "Dual port serial", "vfio-pci", 12)), mtty.mdevTypes());
+        assertTrue(read("pci_0000_02_10_7_sriov_vfs.xml").mdevTypes().isEmpty(), "a VF parents no mdevs");
+    }
+
+    @Test
+    void anMdevsTypeUuidAndParentAddress() {
+        NodeDevice m = read("mdev_3627463d_b7f0_4fea_b468_f1da537d301b.xml");
+        assertEquals(java.util.Optional.of("mtty-1"), m.mdevTypeId());
+        NodeDevice started = XmlCodec.unmarshal("<device><name>mdev_b1ae8bf6_38b0_4c81_9d44_78ce3f520496_mtty</name>"
+                + "<parent>mtty_mtty</parent><capability type='mdev'><type id='mtty-2'/><uuid>"
+                + "b1ae8bf6-38b0-4c81-9d44-78ce3f520496</uuid><parent_addr>mtty</parent_addr><iommuGroup number='0'/>"
+                + "</capability></device>", NodeDevice.class);
+        assertEquals(java.util.Optional.of("mtty-2"), started.mdevTypeId());
+        assertEquals(java.util.Optional.of("b1ae8bf6-38b0-4c81-9d44-78ce3f520496"), started.mdevUuid());
+        assertEquals(java.util.Optional.of("mtty"), started.mdevParentAddress());
+        assertFalse(read("pci_0000_02_10_7_sriov_vfs.xml").mdevTypeId().isPresent());
+    }
 }

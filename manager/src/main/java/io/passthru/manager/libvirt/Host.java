@@ -202,8 +202,8 @@ public final class Host {
     }
 
     /**
-     * Node devices of capability {@code cap} ({@code "pci"}, {@code "net"}), parsed; one that vanishes while they are
-     * read is left out.
+     * Node devices of capability {@code cap} ({@code "pci"}, {@code "net"}, {@code "mdev_types"}: mdev parents,
+     * {@code "mdev"}: mdevs, started or only defined), parsed; one that vanishes while they are read is left out.
      *
      * @throws IllegalArgumentException for another capability
      */
@@ -211,7 +211,12 @@ public final class Host {
         int flag = switch (cap) {
             case "pci" -> LibvirtNative.LIST_NODE_DEVICES_CAP_PCI_DEV;
             case "net" -> LibvirtNative.LIST_NODE_DEVICES_CAP_NET;
-            default -> throw new IllegalArgumentException("node device capability '" + cap + "': pci or net");
+            case "mdev_types" -> LibvirtNative.LIST_NODE_DEVICES_CAP_MDEV_TYPES;
+            // started and defined-but-stopped mdevs alike
+            case "mdev" -> LibvirtNative.LIST_NODE_DEVICES_CAP_MDEV | LibvirtNative.LIST_NODE_DEVICES_ACTIVE
+                    | LibvirtNative.LIST_NODE_DEVICES_INACTIVE;
+            default -> throw new IllegalArgumentException("node device capability '" + cap
+                    + "': pci, net, mdev_types or mdev");
         };
         // virConnectListAllNodeDevices (through JNA: libvirt-java 0.5.4 lacks it) gives handles in one RPC, so each
         // device costs one more RPC, its XML, where a listing of names costs a lookup and the XML. libvirt's remote
@@ -316,6 +321,83 @@ public final class Host {
     private NodeDevice readNodeDevice(String name) {
         return XmlCodec.unmarshal(call("read node device " + name + " on " + uri,
                 () -> conn.deviceLookupByName(name).getXMLDescription()), NodeDevice.class);
+    }
+
+    /** Whether a node device is started, and whether it is defined (persistent), as libvirt reports them. */
+    public record NodeDeviceState(boolean active, boolean persistent) {
+    }
+
+    /**
+     * The state of node device {@code name} (virNodeDeviceIsActive, virNodeDeviceIsPersistent, libvirt 7.3); empty
+     * when libvirt has no such device.
+     */
+    public Optional<NodeDeviceState> nodeDeviceState(String name) {
+        LibvirtNative.NodeDeviceHandle h = LibvirtNative.lookup(conn, name);
+        if (h == null) {
+            PassthruException e = LibvirtErrors.lastNativeFailure("look up node device " + name + " on " + uri);
+            if (e.libvirtErrorCode() == LibvirtErrors.VIR_ERR_NO_NODE_DEVICE) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+        try {
+            int active = LibvirtNative.isActive(h);
+            int persistent = LibvirtNative.isPersistent(h);
+            if (active < 0 || persistent < 0) {
+                throw LibvirtErrors.lastNativeFailure("read the state of node device " + name + " on " + uri);
+            }
+            return Optional.of(new NodeDeviceState(active == 1, persistent == 1));
+        } finally {
+            LibvirtNative.free(h);
+        }
+    }
+
+    /**
+     * Defines a persistent node device from {@code xml} (virNodeDeviceDefineXML, libvirt 7.3: for an mdev, libvirt
+     * runs {@code mdevctl define}).
+     *
+     * @return the device's node device name, e.g. {@code mdev_b1ae8bf6_..._mtty}
+     * @throws io.passthru.manager.error.LibvirtCallException with libvirt's error
+     */
+    public String defineNodeDevice(String xml, String what) {
+        LibvirtNative.NodeDeviceHandle h = LibvirtNative.define(conn, xml);
+        if (h == null) {
+            throw LibvirtErrors.lastNativeFailure(what + " on " + uri);
+        }
+        try {
+            return h.name();
+        } finally {
+            LibvirtNative.free(h);
+        }
+    }
+
+    /** Starts a defined node device (virNodeDeviceCreate; an mdev: {@code mdevctl start}). */
+    public void startNodeDevice(String name) {
+        onNodeDevice(name, "start node device " + name, LibvirtNative::start);
+    }
+
+    /** Stops a started node device (virNodeDeviceDestroy; an mdev: {@code mdevctl stop}). */
+    public void stopNodeDevice(String name) {
+        onNodeDevice(name, "stop node device " + name, LibvirtNative::destroy);
+    }
+
+    /** Removes a node device's definition (virNodeDeviceUndefine; an mdev: {@code mdevctl undefine}). */
+    public void undefineNodeDevice(String name) {
+        onNodeDevice(name, "undefine node device " + name, LibvirtNative::undefine);
+    }
+
+    private void onNodeDevice(String name, String what, java.util.function.ToIntFunction<LibvirtNative.NodeDeviceHandle> call) {
+        LibvirtNative.NodeDeviceHandle h = LibvirtNative.lookup(conn, name);
+        if (h == null) {
+            throw LibvirtErrors.lastNativeFailure(what + " on " + uri);
+        }
+        try {
+            if (call.applyAsInt(h) < 0) {
+                throw LibvirtErrors.lastNativeFailure(what + " on " + uri);
+            }
+        } finally {
+            LibvirtNative.free(h);
+        }
     }
 
     /** Node device XML reads one {@link #nodeDevices} call has in progress on the connection at most. */

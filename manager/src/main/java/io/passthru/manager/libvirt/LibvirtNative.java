@@ -16,7 +16,9 @@ import java.util.List;
 /**
  * The few libvirt C entry points libvirt-java 0.5.4 does not wrap, bound with JNA against the same libvirt.so.0:
  * per-device domain events ({@code VIR_DOMAIN_EVENT_ID_DEVICE_REMOVED}, {@code ..._DEVICE_REMOVAL_FAILED}),
- * {@code virConnectGetDomainCapabilities} and {@code virConnectListAllNodeDevices}. Source: libvirt's
+ * {@code virConnectGetDomainCapabilities}, {@code virConnectListAllNodeDevices}, and the persistent node device
+ * calls mdevs need ({@code virNodeDeviceDefineXML}, {@code Create}, {@code Undefine}, {@code IsActive},
+ * {@code IsPersistent}, libvirt 7.3). Source: libvirt's
  * libvirt-domain.h, libvirt-host.h and libvirt-nodedev.h.
  */
 public final class LibvirtNative {
@@ -46,12 +48,34 @@ public final class LibvirtNative {
         Pointer virNodeDeviceGetXMLDesc(Pointer dev, int flags);
 
         int virNodeDeviceFree(Pointer dev);
+
+        Pointer virNodeDeviceLookupByName(Pointer conn, String name);
+
+        Pointer virNodeDeviceDefineXML(Pointer conn, String xml, int flags);
+
+        int virNodeDeviceCreate(Pointer dev, int flags);
+
+        int virNodeDeviceDestroy(Pointer dev);
+
+        int virNodeDeviceUndefine(Pointer dev, int flags);
+
+        int virNodeDeviceIsActive(Pointer dev);
+
+        int virNodeDeviceIsPersistent(Pointer dev);
     }
 
     /** {@code VIR_CONNECT_LIST_NODE_DEVICES_CAP_PCI_DEV} (libvirt-nodedev.h: {@code 1 << VIR_NODE_DEV_CAP_PCI_DEV}). */
     public static final int LIST_NODE_DEVICES_CAP_PCI_DEV = 1 << 1;
     /** {@code VIR_CONNECT_LIST_NODE_DEVICES_CAP_NET} ({@code 1 << VIR_NODE_DEV_CAP_NET}). */
     public static final int LIST_NODE_DEVICES_CAP_NET = 1 << 4;
+    /** {@code VIR_CONNECT_LIST_NODE_DEVICES_CAP_MDEV_TYPES}: devices that can parent mdevs (libvirt 3.4). */
+    public static final int LIST_NODE_DEVICES_CAP_MDEV_TYPES = 1 << 13;
+    /** {@code VIR_CONNECT_LIST_NODE_DEVICES_CAP_MDEV}: mediated devices (libvirt 3.4). */
+    public static final int LIST_NODE_DEVICES_CAP_MDEV = 1 << 14;
+    /** {@code VIR_CONNECT_LIST_NODE_DEVICES_INACTIVE}: defined devices that are not started (libvirt 7.3). */
+    public static final int LIST_NODE_DEVICES_INACTIVE = 1 << 30;
+    /** {@code VIR_CONNECT_LIST_NODE_DEVICES_ACTIVE}: started devices (libvirt 7.3). */
+    public static final int LIST_NODE_DEVICES_ACTIVE = 1 << 31;
 
     private static final Libvirt LIB = Native.load("virt", Libvirt.class);
 
@@ -149,5 +173,46 @@ public final class LibvirtNative {
     /** {@code virNodeDeviceFree}: releases a handle (no RPC). */
     static void free(NodeDeviceHandle dev) {
         LIB.virNodeDeviceFree(dev.pointer());
+    }
+
+    /** {@code virNodeDeviceLookupByName}: a handle, or null when libvirt reported an error (no such device). */
+    static NodeDeviceHandle lookup(Connect conn, String name) {
+        Pointer p = LIB.virNodeDeviceLookupByName(pointer(conn), name);
+        return p == null ? null : new NodeDeviceHandle(p, name);
+    }
+
+    /**
+     * {@code virNodeDeviceDefineXML} (libvirt 7.3): defines a persistent node device (an mdev, through mdevctl).
+     *
+     * @return its handle, or null when libvirt reported an error
+     */
+    static NodeDeviceHandle define(Connect conn, String xml) {
+        Pointer p = LIB.virNodeDeviceDefineXML(pointer(conn), xml, 0);
+        return p == null ? null : new NodeDeviceHandle(p, LIB.virNodeDeviceGetName(p));
+    }
+
+    /** {@code virNodeDeviceCreate} (libvirt 7.3): starts a defined node device; -1 on error. */
+    static int start(NodeDeviceHandle dev) {
+        return LIB.virNodeDeviceCreate(dev.pointer(), 0);
+    }
+
+    /** {@code virNodeDeviceDestroy}: stops a started mdev (or removes a vHBA); -1 on error. */
+    static int destroy(NodeDeviceHandle dev) {
+        return LIB.virNodeDeviceDestroy(dev.pointer());
+    }
+
+    /** {@code virNodeDeviceUndefine} (libvirt 7.3): removes a node device's definition; -1 on error. */
+    static int undefine(NodeDeviceHandle dev) {
+        return LIB.virNodeDeviceUndefine(dev.pointer(), 0);
+    }
+
+    /** {@code virNodeDeviceIsActive} (libvirt 7.3): 1, 0, or -1 on error. */
+    static int isActive(NodeDeviceHandle dev) {
+        return LIB.virNodeDeviceIsActive(dev.pointer());
+    }
+
+    /** {@code virNodeDeviceIsPersistent} (libvirt 7.3): 1, 0, or -1 on error. */
+    static int isPersistent(NodeDeviceHandle dev) {
+        return LIB.virNodeDeviceIsPersistent(dev.pointer());
     }
 }

@@ -1,0 +1,295 @@
+package io.passthru.manager;
+
+import io.passthru.PassthruException;
+import io.passthru.manager.error.InvalidRequestException;
+import io.passthru.manager.error.LibvirtCallException;
+import io.passthru.manager.error.NoFreeDeviceException;
+import io.passthru.manager.libvirt.Host;
+import io.passthru.xml.XmlCodec;
+import io.passthru.xml.domain.Domain;
+import io.passthru.xml.domain.DomainHostdev;
+import io.passthru.xml.nodedev.NodeDevice;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+/**
+ * Mediated devices (mdevs) of a host through libvirt's node device API (formatnode.html "mdev", "mdev_types"; libvirt
+ * runs mdevctl to define, start, stop and undefine them, as {@code virsh nodedev-define}, {@code nodedev-start},
+ * {@code nodedev-destroy} and {@code nodedev-undefine} do). An mdev is a slice of a parent device (a vGPU, an
+ * accelerator queue, Linux's mtty sample serial card) that VFIO gives a guest as a PCI device
+ * ({@code <hostdev mode='subsystem' type='mdev' model='vfio-pci'>}, kernel Documentation/driver-api/
+ * vfio-mediated-device.rst).
+ *
+ * <p>libvirt learns that an mdev started or stopped from udev's events, a moment after mdevctl returns: right after a
+ * stop, a start of the same device was refused ("Device is already active") on the lab. Every change here therefore
+ * waits (up to {@link #STATE_WAIT}, polling every 100 ms) until libvirt reports the new state.
+ */
+public final class Mdevs {
+    /** How long a change waits for libvirt to report the mdev's new state: 10 s. */
+    static final Duration STATE_WAIT = Duration.ofSeconds(10);
+    private static final Pattern UUID_FORM = Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+    private Mdevs() {
+    }
+
+    /**
+     * One type an mdev parent offers.
+     *
+     * @param parent        the parent's libvirt node device name, e.g. {@code mtty_mtty} or {@code pci_0000_06_00_0}
+     * @param parentAddress the parent as mdevctl names it, e.g. {@code mtty} or {@code 0000:06:00.0}
+     * @param id            the type's id, e.g. {@code mtty-2} or {@code nvidia-63}
+     * @param name          its human name, or null
+     * @param deviceApi     the API its mdevs present, e.g. {@code vfio-pci}
+     * @param available     how many more mdevs of it the parent can make now
+     */
+    public record MdevType(String parent, String parentAddress, String id, String name, String deviceApi,
+                           int available) {
+    }
+
+    /**
+     * One mdev libvirt knows.
+     *
+     * @param uuid       its UUID
+     * @param type       its type id
+     * @param parent     its parent's node device name
+     * @param nodeDevice its own node device name, e.g. {@code mdev_b1ae8bf6_38b0_4c81_9d44_78ce3f520496_mtty}
+     * @param active     started (present in sysfs)
+     * @param persistent defined (mdevctl keeps its definition)
+     * @param usedBy     the domain whose XML (live or persistent) holds it, or null
+     */
+    public record Mdev(String uuid, String type, String parent, String nodeDevice, boolean active, boolean persistent,
+                       String usedBy) {
+    }
+
+    /** The mdev types the host's parents offer, parent by parent. */
+    public static List<MdevType> types(Host host) {
+        List<MdevType> out = new ArrayList<>();
+        for (NodeDevice d : host.nodeDevices("mdev_types")) {
+            for (NodeDevice.MdevType t : d.mdevTypes()) {
+                out.add(new MdevType(d.getName(), parentAddress(d), t.id(), t.name(), t.deviceApi(),
+                        t.availableInstances()));
+            }
+        }
+        return out;
+    }
+
+    /** The parent as mdevctl names it: a PCI parent's address, else its sysfs name ({@code mtty}). */
+    static String parentAddress(NodeDevice d) {
+        if (d.pciCapability().isPresent()) {
+            return d.pciAddress().map(Object::toString).orElse(d.getName());
+        }
+        String path = d.getPath();
+        return path == null || path.isBlank() ? d.getName() : path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    /** Every mdev libvirt knows on the host (started, or defined and stopped), with the domain holding each. */
+    public static List<Mdev> list(Host host) {
+        Map<String, String> holders = holders(host);
+        List<Mdev> out = new ArrayList<>();
+        for (NodeDevice d : host.nodeDevices("mdev")) {
+            String uuid = d.mdevUuid().orElse(null);
+            if (uuid == null) {
+                continue;
+            }
+            Host.NodeDeviceState st = host.nodeDeviceState(d.getName()).orElse(null);
+            if (st == null) {
+                continue; // gone while listed
+            }
+            out.add(new Mdev(uuid, d.mdevTypeId().orElse(null), d.getParent(), d.getName(), st.active(),
+                    st.persistent(), holders.get(uuid.toLowerCase(Locale.ROOT))));
+        }
+        return out;
+    }
+
+    /** The mdev with {@code uuid} on the host, if libvirt knows one. */
+    public static Optional<Mdev> find(Host host, String uuid) {
+        return list(host).stream().filter(m -> m.uuid().equalsIgnoreCase(uuid)).findFirst();
+    }
+
+    /** The mdev UUIDs the host's domains hold (live XML of running ones, persistent XML of every defined one). */
+    static Map<String, String> holders(Host host) {
+        Map<String, String> out = new HashMap<>();
+        for (org.libvirt.Domain dom : host.allDomains()) {
+            String name = Host.name(dom);
+            List<String> xmls = new ArrayList<>();
+            try {
+                if (Host.isActive(dom)) {
+                    xmls.add(Host.xml(dom, false));
+                }
+                if (Host.isPersistent(dom)) {
+                    xmls.add(Host.xml(dom, true));
+                }
+            } catch (PassthruException gone) {
+                continue; // undefined while listed
+            }
+            for (String xml : xmls) {
+                Domain d = XmlCodec.unmarshal(xml, Domain.class);
+                if (d.getDevices() == null) {
+                    continue;
+                }
+                for (DomainHostdev h : d.devices().hostdevs()) {
+                    String u = DevicePlanner.mdevUuid(h);
+                    if ("mdev".equals(h.getType()) && u != null) {
+                        out.putIfAbsent(u.toLowerCase(Locale.ROOT), name);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Defines and starts an mdev of {@code type} (persistent: mdevctl keeps it) and waits until libvirt reports it
+     * started.
+     *
+     * @param parent the parent's node device name or mdevctl address; null: the first parent offering the type with
+     *               an instance free
+     * @param uuid   its UUID; null: a random one
+     * @return the mdev, started
+     * @throws InvalidRequestException a malformed UUID, a UUID the host has already, a type no parent (or not the named
+     *                                 one) offers; nothing was changed
+     * @throws NoFreeDeviceException   when the parents offering the type have no instance free; nothing was changed
+     */
+    public static Mdev create(Host host, String type, String parent, String uuid) {
+        if (type == null || type.isBlank()) {
+            throw new InvalidRequestException("an mdev needs a type (--type, e.g. mtty-2 or nvidia-63): see the types "
+                    + "with passthru list-devices -c " + host.uri());
+        }
+        String id = uuid == null ? UUID.randomUUID().toString() : checkUuid(uuid);
+        find(host, id).ifPresent(m -> {
+            throw new InvalidRequestException("mdev " + id + " exists on " + host.uri() + " already (type " + m.type()
+                    + ", parent " + m.parent() + (m.usedBy() == null ? "" : ", held by domain '" + m.usedBy() + "'")
+                    + "): give another UUID, or use it; nothing was changed");
+        });
+        List<MdevType> all = types(host);
+        List<MdevType> offering = all.stream().filter(t -> t.id().equals(type))
+                .filter(t -> parent == null || parent.equals(t.parent()) || parent.equals(t.parentAddress()))
+                .toList();
+        if (offering.isEmpty()) {
+            List<String> offered = all.stream().map(t -> t.id() + " (" + t.parent() + ")").distinct().toList();
+            throw new InvalidRequestException((parent == null ? "no mdev parent on " + host.uri() + " offers type "
+                    : "mdev parent " + parent + " on " + host.uri() + " does not offer type ") + type + " (offered: "
+                    + (offered.isEmpty() ? "no mdev types: the parent device's driver is not loaded" : offered)
+                    + "); nothing was changed");
+        }
+        MdevType on = offering.stream().filter(t -> t.available() > 0).findFirst().orElseThrow(() ->
+                new NoFreeDeviceException("no instance of mdev type " + type + " is free on " + host.uri() + " ("
+                        + offering.stream().map(MdevType::parent).toList() + " have none left): remove an mdev of it "
+                        + "(passthru mdev remove UUID) or use another host; nothing was changed"));
+        String xml = "<device><parent>" + on.parent() + "</parent><capability type='mdev'><type id='" + type
+                + "'/><uuid>" + id + "</uuid></capability></device>";
+        String name = host.defineNodeDevice(xml, "define mdev " + id + " of type " + type + " on " + on.parent());
+        try {
+            host.startNodeDevice(name);
+            awaitState(host, name, s -> s.isPresent() && s.get().active(), "started");
+        } catch (RuntimeException e) {
+            try {
+                if (host.nodeDeviceState(name).map(Host.NodeDeviceState::active).orElse(false)) {
+                    host.stopNodeDevice(name);
+                }
+                host.undefineNodeDevice(name);
+            } catch (RuntimeException undo) {
+                e.addSuppressed(undo);
+            }
+            throw e;
+        }
+        return new Mdev(id, type, on.parent(), name, true, true, null);
+    }
+
+    /**
+     * Stops (when started) and undefines (when defined) the mdev, and waits until libvirt no longer reports it.
+     *
+     * @throws InvalidRequestException when the host has no such mdev, or a domain holds it (nothing was changed)
+     */
+    public static void remove(Host host, String uuid) {
+        Mdev m = find(host, checkUuid(uuid)).orElseThrow(() -> new InvalidRequestException("no mdev " + uuid + " on "
+                + host.uri() + " (passthru list-devices shows the host's mdevs)"));
+        refuseHeld(host, m, "remove");
+        if (m.active()) {
+            host.stopNodeDevice(m.nodeDevice());
+            awaitState(host, m.nodeDevice(), s -> s.isEmpty() || !s.get().active(), "stopped");
+        }
+        if (host.nodeDeviceState(m.nodeDevice()).map(Host.NodeDeviceState::persistent).orElse(false)) {
+            host.undefineNodeDevice(m.nodeDevice());
+        }
+        awaitState(host, m.nodeDevice(), Optional::isEmpty, "gone");
+    }
+
+    /**
+     * Stops and starts again an mdev no domain holds, so that its device state starts fresh (a driver may keep a
+     * migration state across opens: Linux's mtty keeps a failed incoming migration's RESUMING state until its mdev is
+     * removed). A started mdev that was not defined comes back defined.
+     *
+     * @throws InvalidRequestException when the host has no such mdev, or a domain holds it (nothing was changed)
+     */
+    public static Mdev restart(Host host, String uuid) {
+        Mdev m = find(host, checkUuid(uuid)).orElseThrow(() -> new InvalidRequestException("no mdev " + uuid + " on "
+                + host.uri()));
+        refuseHeld(host, m, "restart");
+        if (m.active()) {
+            host.stopNodeDevice(m.nodeDevice());
+            awaitState(host, m.nodeDevice(), s -> s.isEmpty() || !s.get().active(), "stopped");
+        }
+        if (host.nodeDeviceState(m.nodeDevice()).isEmpty()) { // it was transient: gone with its stop
+            return create(host, m.type(), m.parent(), m.uuid());
+        }
+        host.startNodeDevice(m.nodeDevice());
+        awaitState(host, m.nodeDevice(), s -> s.isPresent() && s.get().active(), "started");
+        return new Mdev(m.uuid(), m.type(), m.parent(), m.nodeDevice(), true, true, null);
+    }
+
+    private static void refuseHeld(Host host, Mdev m, String what) {
+        if (m.usedBy() != null) {
+            throw new InvalidRequestException("domain '" + m.usedBy() + "' on " + host.uri() + " holds mdev " + m.uuid()
+                    + ": detach it first (passthru detach " + m.usedBy() + " --mdev " + m.uuid() + "), then " + what
+                    + " it; nothing was changed");
+        }
+    }
+
+    /**
+     * {@code uuid} when it has the 8-4-4-4-12 hexadecimal form, lower-cased.
+     *
+     * @throws InvalidRequestException otherwise
+     */
+    static String checkUuid(String uuid) {
+        if (uuid == null || !UUID_FORM.matcher(uuid).matches()) {
+            throw new InvalidRequestException("'" + uuid + "' is not an mdev UUID: give 8-4-4-4-12 hexadecimal digits, "
+                    + "e.g. b1ae8bf6-38b0-4c81-9d44-78ce3f520496");
+        }
+        return uuid.toLowerCase(Locale.ROOT);
+    }
+
+    private static void awaitState(Host host, String name, Predicate<Optional<Host.NodeDeviceState>> wanted,
+                                   String what) {
+        long deadline = System.nanoTime() + STATE_WAIT.toNanos();
+        while (true) {
+            Optional<Host.NodeDeviceState> s = host.nodeDeviceState(name);
+            if (wanted.test(s)) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new LibvirtCallException("libvirt on " + host.uri() + " did not report node device " + name
+                        + " " + what + " within " + STATE_WAIT.toSeconds() + " s (it learns of mdevs from udev: is "
+                        + "udevd running on the host?); its state: " + s.map(Object::toString).orElse("absent"), null,
+                        PassthruException.NO_LIBVIRT_ERROR);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new LibvirtCallException("interrupted while waiting for node device " + name + " " + what, e,
+                        PassthruException.NO_LIBVIRT_ERROR);
+            }
+        }
+    }
+}

@@ -274,6 +274,35 @@ final class Lab {
         return defineGuest(n, name, mac, cidr, "passthru.net=plain");
     }
 
+    /**
+     * A lab guest (define --dry-run's XML) with an mtty mdev ({@code <hostdev type='mdev'>}, user alias ua-mtty0);
+     * with {@code noDirtyTracking} the QEMU properties a VFIO migration needs on the lab's kernel: Debian builds Linux
+     * without {@code CONFIG_IOMMUFD_DRIVER}, so VFIO's DMA-logging report fails with EOPNOTSUPP and QEMU's default
+     * device dirty tracking fails in ram_save_setup; with {@code x-device-dirty-page-tracking=off},
+     * {@code x-pre-copy-dirty-page-tracking=off} and {@code enable-migration=on} QEMU counts all guest RAM dirty at the
+     * switch-over instead (StateMigrationLabIT).
+     */
+    static String mdevGuestXml(String name, String mac, String addr, String uuid, boolean noDirtyTracking,
+                               io.passthru.manager.viommu.ViommuPolicy.Option viommu) {
+        io.passthru.manager.DomainDefiner.Command cmd = guestCommand(name, mac, addr + "/24", "");
+        if (viommu != null) {
+            cmd.viommu(viommu);
+        }
+        String xml = dryRun(1, cmd);
+        String hostdev = "<hostdev mode='subsystem' type='mdev' model='vfio-pci'><source><address uuid='" + uuid
+                + "'/></source><alias name='ua-mtty0'/></hostdev>";
+        xml = xml.replaceFirst("</devices>", hostdev + "</devices>");
+        if (noDirtyTracking) {
+            xml = xml.replaceFirst("<domain ", "<domain xmlns:qemu=\"http://libvirt.org/schemas/domain/qemu/1.0\" ");
+            xml = xml.replaceFirst("</domain>", "<qemu:override><qemu:device alias='ua-mtty0'><qemu:frontend>"
+                    + "<qemu:property name='enable-migration' type='string' value='on'/>"
+                    + "<qemu:property name='x-device-dirty-page-tracking' type='string' value='off'/>"
+                    + "<qemu:property name='x-pre-copy-dirty-page-tracking' type='string' value='off'/>"
+                    + "</qemu:frontend></qemu:device></qemu:override></domain>");
+        }
+        return xml;
+    }
+
     /** Defines domain XML on host N, replacing a domain of that name. */
     static Domain defineGuestXml(int n, String name, String xml) throws LibvirtException {
         Host h = host(n);

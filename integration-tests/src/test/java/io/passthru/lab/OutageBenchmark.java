@@ -30,7 +30,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * The outage benchmark on the nested lab (integration-tests/bench/outage-bench.sh; issues 8, 22): five ways of
+ * The outage benchmark on the nested lab (integration-tests/bench/outage-bench.sh; issues 8, 22, 23): six ways of
  * live-migrating a guest, each with its own guest, alternately host 1 → host 2 and back, N runs each, modes taking
  * turns within a run:
  * <ul>
@@ -42,7 +42,10 @@ import java.util.function.Supplier;
  *   <li>{@code virtio-only}: the reference, a guest without a VF moved by one raw {@code virDomainMigrate3}
  *       (live, persistent on the destination, undefined on the source);</li>
  *   <li>{@code hotplug (e1000e)}: a virtio guest holding the e1000e (a plain PCI device) moved by the {@code hotplug}
- *       strategy ({@link MigrationPlan}); its "VF gap" is the time the guest was without the e1000e.</li>
+ *       strategy ({@link MigrationPlan}); its "VF gap" is the time the guest was without the e1000e;</li>
+ *   <li>{@code state (mtty mdev)}: a virtio guest holding an mtty mdev moved by the {@code state} strategy: the device
+ *       stays attached and QEMU migrates its state (its gap is 0); the downtime shows the price of the lab kernel's
+ *       missing dirty tracking.</li>
  * </ul>
  * The three VF modes run through {@link MigrationFlow} in this JVM. What is measured per run (times in ms):
  * <ul>
@@ -96,7 +99,7 @@ public final class OutageBenchmark {
     static final String FIND_STEP = "find VF in guest";
     static final String MIGRATE_STEP_PREFIX = "live migrate to ";
 
-    /** The five cases, each with its own guest, in the order they take turns. */
+    /** The six cases, each with its own guest, in the order they take turns. */
     enum Case {
         BOND("bond", "bench-bond", "52:54:00:b0:00:01", "192.0.2.71", MigrationFlow.Mode.BOND),
         FAILOVER("failover", "bench-failover", "52:54:00:b0:00:02", "192.0.2.72", MigrationFlow.Mode.FAILOVER),
@@ -104,7 +107,13 @@ public final class OutageBenchmark {
                 MigrationFlow.Mode.UNPLUG_REPLUG),
         VIRTIO_ONLY("virtio-only", "bench-virtio", "52:54:00:b0:00:04", "192.0.2.74", null),
         /** A virtio guest holding the e1000e, moved by the hotplug strategy: its "VF gap" is the e1000e's gap. */
-        HOTPLUG("hotplug (e1000e)", "bench-hotplug", "52:54:00:b0:00:05", "192.0.2.75", MigrationFlow.Mode.PLAIN);
+        HOTPLUG("hotplug (e1000e)", "bench-hotplug", "52:54:00:b0:00:05", "192.0.2.75", MigrationFlow.Mode.PLAIN),
+        /**
+         * A virtio guest holding an mtty mdev, moved by the state strategy (QEMU migrates the device's state): its
+         * "VF gap" is the mdev's gap, 0 by construction; its downtime carries the all-RAM-dirty switch-over the lab's
+         * kernel forces (Lab#mdevGuestXml).
+         */
+        STATE("state (mtty mdev)", "bench-state", "52:54:00:b0:00:06", "192.0.2.76", MigrationFlow.Mode.PLAIN);
 
         final String mode;
         final String guest;
@@ -225,9 +234,25 @@ public final class OutageBenchmark {
                 Lab.startGuest(1, c.guest, c.mac, cidr);
                 hotplug.attachPci(h1, c.guest, E1000E);
             }
+            case STATE -> {
+                for (int n = 1; n <= 2; n++) { // an earlier run's guest and mdevs go first
+                    Lab.removeGuest(n, c.guest);
+                    if (io.passthru.manager.Mdevs.find(Lab.host(n), STATE_MDEV).isPresent()) {
+                        io.passthru.manager.Mdevs.remove(Lab.host(n), STATE_MDEV);
+                    }
+                }
+                io.passthru.manager.Mdevs.create(h1, "mtty-2", null, STATE_MDEV);
+                org.libvirt.Domain dom = Lab.defineGuestXml(1, c.guest, Lab.mdevGuestXml(c.guest, c.mac, c.addr,
+                        STATE_MDEV, true, null));
+                dom.create();
+                Lab.waitForAgent(dom, c.guest);
+            }
             default -> throw new IllegalStateException(c.toString());
         }
     }
+
+    /** The state case's mdev (mtty-2), made on host 1 before its guest; host 2 gets it from the migration. */
+    static final String STATE_MDEV = "6d1e0f4a-8b2c-4d3e-9f5a-0b1c2d3e4f50";
 
     /** The hotplug case's device: the e1000e on each host's root bus (lab.sh). */
     static final PciAddress E1000E = PciAddress.parse("0000:02:00.0");
@@ -241,6 +266,12 @@ public final class OutageBenchmark {
         for (Case c : Case.values()) {
             Lab.removeGuest(1, c.guest);
             Lab.removeGuest(2, c.guest);
+        }
+        for (int n = 1; n <= 2; n++) {
+            Host h = Lab.host(n);
+            if (io.passthru.manager.Mdevs.find(h, STATE_MDEV).isPresent()) {
+                io.passthru.manager.Mdevs.remove(h, STATE_MDEV);
+            }
         }
     }
 
@@ -321,7 +352,8 @@ public final class OutageBenchmark {
         MigrationFlow.Report rep = new MigrationFlow(Lab.HOSTS, new Hotplug()).migrate(req);
         r.totalMs = msSince(t0);
         // the hotplug case's gap is its device's: from the e1000e's unplug to its equivalent plugged, MAC given back
-        r.vfGapMs = c == Case.HOTPLUG ? rep.deviceGapsMs().values().stream().findFirst().orElse(null)
+        r.vfGapMs = c == Case.HOTPLUG || c == Case.STATE
+                ? rep.deviceGapsMs().values().stream().findFirst().orElse(null)
                 : rep.vfGapMs();
         r.downtimeMs = rep.migrationStats().get("downtime");
         r.plugLibvirtMs = rep.destAttachLibvirtMs();

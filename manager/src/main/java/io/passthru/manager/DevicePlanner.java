@@ -29,20 +29,35 @@ import java.util.Set;
  */
 final class DevicePlanner {
     /** The strategies an operator can name in {@code --strategy}. */
-    static final Set<String> STRATEGIES = Set.of("bond", "failover", "unplug-replug", MigrationPlan.HOTPLUG);
+    static final Set<String> STRATEGIES = Set.of("bond", "failover", "unplug-replug", MigrationPlan.HOTPLUG,
+            MigrationPlan.STATE);
 
     private DevicePlanner() {
     }
 
-    /** A {@code <hostdev>} or {@code <interface type='hostdev'>} of the live XML. */
-    record Held(Object element, String kind, PciAddress source, String alias, PciAddress guestAddress) {
+    /**
+     * A {@code <hostdev>} or {@code <interface type='hostdev'>} of the live XML; {@code mdev}: an mdev hostdev's UUID
+     * ({@code <source><address uuid=.../>}), else null.
+     */
+    record Held(Object element, String kind, PciAddress source, String alias, PciAddress guestAddress, String mdev) {
+        Held(Object element, String kind, PciAddress source, String alias, PciAddress guestAddress) {
+            this(element, kind, source, alias, guestAddress, null);
+        }
+
         boolean named(String name) {
-            return name.equals(alias) || source != null && name.equalsIgnoreCase(source.toString());
+            return name.equals(alias) || source != null && name.equalsIgnoreCase(source.toString())
+                    || mdev != null && name.equalsIgnoreCase(mdev);
         }
 
         String name() {
-            return alias != null ? alias : source == null ? "?" : source.toString();
+            return alias != null ? alias : source != null ? source.toString() : mdev != null ? mdev : "?";
         }
+    }
+
+    /** The UUID of an mdev hostdev ({@code <source><address uuid='...'/>}, formatdomain.html "Host device assignment"). */
+    static String mdevUuid(DomainHostdev h) {
+        return h.getSource() == null || h.getSource().getAddress() == null ? null
+                : h.getSource().getAddress().getUuid();
     }
 
     /** Every passed-through device of {@code live}, in XML order: the VF interfaces, then the hostdevs. */
@@ -54,13 +69,13 @@ final class DevicePlanner {
         for (DomainInterface i : live.devices().interfaces()) {
             if (i.isHostdev()) {
                 out.add(new Held(i, "vf", i.sourcePciAddress().orElse(null), i.aliasName().orElse(null),
-                        guest(i.getAddress())));
+                        guest(i.getAddress()), null));
             }
         }
         for (DomainHostdev h : live.devices().hostdevs()) {
             String kind = h.isPci() ? "pci" : h.getType() == null ? "hostdev" : h.getType();
             out.add(new Held(h, kind, h.sourcePciAddress().orElse(null), h.aliasName().orElse(null),
-                    guest(h.getAddress())));
+                    guest(h.getAddress()), "mdev".equals(kind) ? mdevUuid(h) : null));
         }
         return out;
     }
@@ -84,9 +99,16 @@ final class DevicePlanner {
                             + held.stream().map(Held::name).toList() + "); nothing was changed"));
             if (!STRATEGIES.contains(c.getValue())) {
                 throw new InvalidRequestException("--strategy " + c.getKey() + "=" + c.getValue() + ": unknown "
-                        + "strategy; use bond, failover, unplug-replug (a VF the guest's network runs on) or hotplug");
+                        + "strategy; use bond, failover, unplug-replug (a VF the guest's network runs on), hotplug "
+                        + "(a PCI device, PF or VF) or state (an mdev)");
             }
-            if (!"vf".equals(h.kind()) && !MigrationPlan.HOTPLUG.equals(c.getValue())) {
+            if ("mdev".equals(h.kind()) != MigrationPlan.STATE.equals(c.getValue())) {
+                throw new InvalidRequestException("--strategy " + c.getKey() + "=" + c.getValue() + ": " + h.name()
+                        + ("mdev".equals(h.kind()) ? " is an mdev: it moves by state only (its state migrated by QEMU)"
+                        : " is not an mdev: state moves mdevs only; a " + h.kind() + " moves by hotplug"
+                        + ("vf".equals(h.kind()) ? " or the guest's network strategy" : "")));
+            }
+            if (!"vf".equals(h.kind()) && !"mdev".equals(h.kind()) && !MigrationPlan.HOTPLUG.equals(c.getValue())) {
                 throw new InvalidRequestException("--strategy " + c.getKey() + "=" + c.getValue() + ": " + h.name()
                         + " is a <hostdev>, not a VF interface: it moves by hotplug only");
             }
@@ -242,11 +264,112 @@ final class DevicePlanner {
                 Boolean.TRUE.equals(d.notify));
     }
 
-    /** A device no strategy moves (an mdev, a USB or SCSI hostdev): the plan refuses it. */
+    /** A device no strategy moves (a USB or SCSI hostdev): the plan refuses it. */
     static MigrationPlan.Entry unmovable(Held h) {
         return new MigrationPlan.Entry(h.kind(), h.source(), h.alias(), h.guestAddress(), null, null, null, null,
-                "a " + h.kind() + " hostdev has no migration strategy yet (hotplug moves PCI devices, PFs and VFs); "
-                        + "detach it first", false);
+                "a " + h.kind() + " hostdev has no migration strategy yet (hotplug moves PCI devices, PFs and VFs, "
+                        + "state moves mdevs); detach it first", false);
+    }
+
+    /**
+     * The record's entry of an mdev moving by {@code state}: its UUID as the device's address, its type.
+     *
+     * @param type the mdev's type on the source (libvirt's node device), or null when the source does not know it
+     */
+    static Operation.Device stateEntry(Held h, String type) {
+        Operation.Device d = new Operation.Device();
+        d.address = h.mdev();
+        d.kind = "mdev";
+        d.strategy = MigrationPlan.STATE;
+        d.mdevType = type;
+        d.guestAddress = h.guestAddress() == null ? null : h.guestAddress().toString();
+        d.alias = h.alias();
+        return d;
+    }
+
+    /**
+     * Plans the {@code state} move of mdev {@code d} (from {@link #stateEntry}) to {@code dstUri}: what QEMU and the
+     * destination allow. Refused, nothing changed, when QEMU reports a migration blocker ({@code query-migrate}'s
+     * {@code blocked-reasons}: a reason naming the mdev's UUID, or naming none of the guest's other devices); when the
+     * mdev's type is unknown; when the destination's mdev with that UUID is of another type or a domain there holds it;
+     * when the destination has no such mdev and no parent offering the type with an instance available. Otherwise fills
+     * {@code d.mdevParent}: the parent to create it on, or null to use (restart) the destination's own.
+     *
+     * @param blockers    QEMU's blocked-reasons for the guest (empty: none)
+     * @param others      the guest's other passed-through devices as QEMU names them (mdev UUIDs, host PCI
+     *                    addresses): a blocker naming one of them is theirs (a PCI device that moves by unplugging is
+     *                    gone before the migration starts, and its blocker with it)
+     * @param dstMdevs    the destination's mdevs
+     * @param dstTypes    the types the destination's parents offer
+     * @param claimed     parent node device to instances this plan already takes (updated)
+     */
+    static MigrationPlan.Entry planState(Operation.Device d, List<String> blockers, Set<String> others,
+                                         List<Mdevs.Mdev> dstMdevs, List<Mdevs.MdevType> dstTypes, String dstUri,
+                                         Map<String, Integer> claimed) {
+        List<String> mine = blockers.stream().filter(b -> b.toLowerCase(Locale.ROOT).contains(d.address
+                .toLowerCase(Locale.ROOT)) || others.stream().noneMatch(u -> b.toLowerCase(Locale.ROOT)
+                .contains(u.toLowerCase(Locale.ROOT)))).toList();
+        if (!mine.isEmpty()) {
+            return stateLine(d, "QEMU blocks the migration of its state: " + String.join("; ", mine) + " (no other "
+                    + "strategy moves an mdev: detach it first with passthru detach --mdev " + d.address
+                    + ", or lift the blocker)", null);
+        }
+        if (d.mdevType == null) {
+            return stateLine(d, "the source host has no mdev " + d.address + " (libvirt's node devices name none): "
+                    + "its type is unknown", null);
+        }
+        Optional<Mdevs.Mdev> there = dstMdevs.stream().filter(m -> m.uuid().equalsIgnoreCase(d.address)).findFirst();
+        if (there.isPresent()) {
+            Mdevs.Mdev m = there.get();
+            if (!d.mdevType.equals(m.type())) {
+                return stateLine(d, dstUri + " has mdev " + d.address + " of type " + m.type() + ", not "
+                        + d.mdevType + ": remove it there (passthru mdev remove " + d.address + " -c " + dstUri
+                        + ") or pick another host", null);
+            }
+            if (m.usedBy() != null) {
+                return stateLine(d, "domain '" + m.usedBy() + "' on " + dstUri + " holds mdev " + d.address
+                        + ": it cannot be this guest's there", null);
+            }
+            d.mdevParent = null;
+            return stateLine(d, null, "the destination's own mdev, restarted for a fresh device state");
+        }
+        for (Mdevs.MdevType t : dstTypes) {
+            int taken = claimed.getOrDefault(t.parent(), 0);
+            if (t.id().equals(d.mdevType) && t.available() > taken) {
+                claimed.merge(t.parent(), 1, Integer::sum);
+                d.mdevParent = t.parent();
+                return stateLine(d, null, "created on " + t.parent() + " before the migration, removed if it fails");
+            }
+        }
+        List<String> offered = dstTypes.stream().map(t -> t.id() + " on " + t.parent() + " (" + t.available()
+                + " free)").distinct().toList();
+        return stateLine(d, dstUri + " has no mdev " + d.address + " and no parent offering type " + d.mdevType
+                + " with an instance free (it offers " + (offered.isEmpty() ? "no mdev types" : offered) + "); load "
+                + "the parent's driver there, or create it: passthru mdev create --type " + d.mdevType + " --uuid "
+                + d.address + " -c " + dstUri, null);
+    }
+
+    static MigrationPlan.Entry stateLine(Operation.Device d, String refusal, String detail) {
+        return new MigrationPlan.Entry("mdev", null, d.alias, d.guestAddress == null ? null
+                : PciAddress.parse(d.guestAddress), null, null, refusal == null ? MigrationPlan.STATE : null, null,
+                refusal, false, d.address, d.mdevType, detail);
+    }
+
+    /**
+     * QEMU's migration blockers from its {@code query-migrate} answer ({@code {"return":{"blocked-reasons":[...]}}},
+     * QEMU 6.0+ QMP); empty when it has none.
+     */
+    static List<String> blockedReasons(String queryMigrateReply) {
+        try {
+            com.fasterxml.jackson.databind.JsonNode r = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(queryMigrateReply).path("return").path("blocked-reasons");
+            List<String> out = new ArrayList<>();
+            r.forEach(n -> out.add(n.asText()));
+            return out;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new io.passthru.manager.error.LibvirtCallException("QEMU's query-migrate answer is not JSON: "
+                    + queryMigrateReply, e, io.passthru.PassthruException.NO_LIBVIRT_ERROR);
+        }
     }
 
     static Optional<Held> find(List<Held> held, PciAddress source) {

@@ -29,15 +29,18 @@ import java.util.function.Supplier;
  * The migration engine: one run of a migration's declared steps against two {@link MigrationSide}s, journaled in the
  * record {@code op}, with the same steps for the in-process rollback and for {@code passthru recover}.
  * <ul>
- *   <li>forward: the strategy's release steps on the source ({@link GuestStrategy#release}), the VF's hot-unplug,
- *       the live migration ({@link Transfer}), then on the destination QEMU's announcement (failover), the VF's
- *       hot-plug, the guest agent, the VF found in the guest and the strategy's arrival steps
- *       ({@link GuestStrategy#arrive});</li>
+ *   <li>forward: the destination's mdevs for the devices whose state QEMU migrates ({@code state}:
+ *       {@code prepare-mdev@UUID}), the guest's hooks ({@code hotplug} devices), the strategy's release steps on the
+ *       source ({@link GuestStrategy#release}), the VF's and the {@code hotplug} devices' hot-unplugs, the live
+ *       migration ({@link Transfer}), then on the destination QEMU's announcement (failover), the VF's hot-plug, the
+ *       guest agent, the VF found in the guest and the strategy's arrival steps ({@link GuestStrategy#arrive}), and
+ *       the {@code hotplug} devices' plugs;</li>
  *   <li>back, before the migration completed: each done step's compensation, newest first (the unplug's is the
  *       VF's re-plug on the source); after a failed live migration the copies decide where the guest runs
  *       ({@link CopyResolver}, the decision table of {@code recover});</li>
  *   <li>{@code recover} ({@link #recoverOn}): forward, the same arrival steps from the recorded one on; back, the
- *       recorded steps' compensations.</li>
+ *       recorded steps' compensations (an mdev the run created on the destination is left there, free: recover runs
+ *       on the source's side).</li>
  * </ul>
  * Each step is journaled "started" before it runs and "done" after it; while the run lasts a daemon thread writes the
  * record again every {@link MigrationFlow#LEASE_REFRESH} so its lease's heartbeat stays younger than
@@ -76,6 +79,17 @@ final class MigrationEngine implements AutoCloseable {
 
         /** The destination's side when the copies show the guest there although the live migration failed. */
         MigrationSide destination();
+
+        /**
+         * Makes sure the destination has the mdev of {@code state} move {@code d} ready for the incoming guest: with
+         * {@code d.mdevParent}, one of {@code d.mdevType} with UUID {@code d.address} created there (kept when it exists
+         * already, from an interrupted run); without, the destination's own restarted (stopped and started again, so
+         * its device state starts fresh). An ensure.
+         */
+        void prepareMdev(Operation.Device d);
+
+        /** Removes the destination's mdev {@link #prepareMdev} created ({@code d.mdevParent} set); nothing otherwise. */
+        void removeMdev(Operation.Device d);
     }
 
     /**
@@ -101,6 +115,7 @@ final class MigrationEngine implements AutoCloseable {
         return kind + "@" + address;
     }
 
+    static final String PREPARE_MDEV = "prepare-mdev";
     static final String PRE_UNPLUG_HOOKS = "pre-unplug-hooks";
     static final String UNPLUG_DEVICE = "unplug";
     static final String PLUG_DEVICE = "plug";
@@ -238,6 +253,14 @@ final class MigrationEngine implements AutoCloseable {
         MigrationSide moved;
         try {
             write();
+            // the destination's mdevs first, for the devices whose state QEMU migrates: a parent that refuses stops
+            // the migration before the guest notices anything, and the rollback removes what was created
+            for (Operation.Device d : stateMoves()) {
+                run(deviceStep(PREPARE_MDEV, d.address), false, "mdev " + d.address + " (" + d.mdevType
+                        + ") on the destination: " + (d.mdevParent == null ? "restart its own" : "create on "
+                        + d.mdevParent), () -> transfer.prepareMdev(d), () -> transfer.removeMdev(d));
+                deviceGaps.put(d.address, 0L); // it stays attached: QEMU moves it with the guest
+            }
             // every device's hooks before anything changes: a hook that fails stops the migration here, and the
             // hooks that ran already are told the device stays (post-plug)
             for (Operation.Device d : moving()) {
@@ -323,6 +346,11 @@ final class MigrationEngine implements AutoCloseable {
     /** The devices that move by {@code hotplug}, in the record's order. */
     private List<Operation.Device> moving() {
         return op.devices.stream().filter(d -> MigrationPlan.HOTPLUG.equals(d.strategy)).toList();
+    }
+
+    /** The devices whose state QEMU migrates ({@code state}: mdevs), in the record's order. */
+    private List<Operation.Device> stateMoves() {
+        return op.devices.stream().filter(d -> MigrationPlan.STATE.equals(d.strategy)).toList();
     }
 
     private static String describe(Operation.Device d) {

@@ -42,6 +42,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -363,6 +364,26 @@ public final class MigrationFlow {
             private MigrationSide side(org.libvirt.Domain migrated) {
                 return new LibvirtMigrationSide(dst, req.domain(), migrated, hotplug, journal);
             }
+
+            @Override
+            public void prepareMdev(Operation.Device d) {
+                Optional<Mdevs.Mdev> there = Mdevs.find(dst, d.address);
+                if (d.mdevParent == null) {
+                    Mdevs.restart(dst, d.address); // the destination's own: its device state starts fresh
+                } else if (there.isEmpty() || !there.get().active()) {
+                    if (there.isPresent()) {
+                        Mdevs.remove(dst, d.address); // defined but stopped (an interrupted run): made again
+                    }
+                    Mdevs.create(dst, d.mdevType, d.mdevParent, d.address);
+                }
+            }
+
+            @Override
+            public void removeMdev(Operation.Device d) {
+                if (d.mdevParent != null && Mdevs.find(dst, d.address).filter(m -> m.usedBy() == null).isPresent()) {
+                    Mdevs.remove(dst, d.address);
+                }
+            }
         };
         MigrationEngine.Result done;
         try (MigrationEngine engine = new MigrationEngine(op, saga, source, controls,
@@ -464,7 +485,7 @@ public final class MigrationFlow {
         Map<String, String> choices = DevicePlanner.checkChoices(req.strategies(), held, req.domain());
         Mode asked = req.mode();
         for (Map.Entry<String, String> c : choices.entrySet()) {
-            if (!MigrationPlan.HOTPLUG.equals(c.getValue())) {
+            if (!MigrationPlan.HOTPLUG.equals(c.getValue()) && !MigrationPlan.STATE.equals(c.getValue())) {
                 Mode m = Mode.parse(c.getValue());
                 if (asked != Mode.AUTO && asked != m) {
                     throw new InvalidRequestException("--strategy " + c.getKey() + "=" + c.getValue()
@@ -497,8 +518,8 @@ public final class MigrationFlow {
                         + dst.uri());
             }
             List<Operation.Device> devices = new ArrayList<>();
-            MigrationPlan mp = planDevices(req, mode, dom, dst, held, null, null, agent, srcScan, dstScan, List.of(), devices,
-                    parts);
+            MigrationPlan mp = planDevices(req, mode, dom, src, dst, held, null, null, agent, srcScan, dstScan,
+                    List.of(), devices, parts);
             if (others) {
                 join(dstReady);
             }
@@ -628,7 +649,7 @@ public final class MigrationFlow {
         join(dstReady);
         parts.put("waited for destination", (System.nanoTime() - waitDst) / 1_000_000);
         List<Operation.Device> devices = new ArrayList<>();
-        MigrationPlan mp = planDevices(req, mode, dom, dst, held, vf,
+        MigrationPlan mp = planDevices(req, mode, dom, src, dst, held, vf,
                 DevicePlanner.vendorProduct(srcPf.vendorId(), srcPf.productId()), agent, srcScan, dstScan, candidates,
                 devices, parts);
         // the network VF's candidates leave out the devices the plan gave to VFs that move by hotplug
@@ -655,7 +676,7 @@ public final class MigrationFlow {
      * @throws InvalidRequestException when the hooks are to be told ({@code guestNotify}) and the guest agent does
      *                                 not answer or refuses guest-exec (nothing was changed)
      */
-    private MigrationPlan planDevices(Request req, Mode mode, org.libvirt.Domain dom, Host dst,
+    private MigrationPlan planDevices(Request req, Mode mode, org.libvirt.Domain dom, Host src, Host dst,
                                       List<DevicePlanner.Held> held, PciAddress networkVf, String networkVfIds,
                                       boolean agent, CompletableFuture<Inventory> srcScan,
                                       CompletableFuture<Inventory> dstScan, List<PciAddress> netCandidates,
@@ -670,7 +691,38 @@ public final class MigrationFlow {
         Inventory srcInv = srcScan == null ? null : join(srcScan);
         Inventory dstInv = srcScan == null ? null : join(dstScan);
         boolean hotplug = false;
+        // mdevs move by state: QEMU's blockers and the destination's mdevs are read once, when the guest has one
+        boolean mdevs = held.stream().anyMatch(h -> "mdev".equals(h.kind()) && h.mdev() != null);
+        List<String> blockers = mdevs ? timed(parts, "QEMU migration blockers", () -> DevicePlanner.blockedReasons(
+                Domains.monitorCommand(dom, "{\"execute\":\"query-migrate\"}", 0,
+                        "ask QEMU for migration blockers of '" + req.domain() + "'"))) : List.of();
+        List<Mdevs.Mdev> srcMdevs = mdevs ? timed(parts, "source mdevs", () -> Mdevs.list(src)) : List.of();
+        List<Mdevs.Mdev> dstMdevs = mdevs ? timed(parts, "destination mdevs", () -> Mdevs.list(dst)) : List.of();
+        List<Mdevs.MdevType> dstTypes = mdevs ? timed(parts, "destination mdev types", () -> Mdevs.types(dst))
+                : List.of();
+        Map<String, Integer> claimed = new HashMap<>();
         for (DevicePlanner.Held h : held) {
+            if ("mdev".equals(h.kind()) && h.mdev() != null) {
+                String type = srcMdevs.stream().filter(m -> m.uuid().equalsIgnoreCase(h.mdev())).map(Mdevs.Mdev::type)
+                        .findFirst().orElse(null);
+                Operation.Device d = DevicePlanner.stateEntry(h, type);
+                Set<String> others = new HashSet<>();
+                held.stream().filter(o -> o != h).forEach(o -> {
+                    if (o.mdev() != null) {
+                        others.add(o.mdev());
+                    }
+                    if (o.source() != null) {
+                        others.add(o.source().toString());
+                    }
+                });
+                MigrationPlan.Entry e = DevicePlanner.planState(d, blockers, others, dstMdevs, dstTypes, dst.uri(),
+                        claimed);
+                entries.add(e);
+                if (e.refusal() == null) {
+                    devices.add(d);
+                }
+                continue;
+            }
             if (networkVf != null && networkVf.equals(h.source())) {
                 DomainInterface i = (DomainInterface) h.element();
                 entries.add(new MigrationPlan.Entry("vf", h.source(), h.alias(), h.guestAddress(), networkVfIds,

@@ -55,6 +55,8 @@ final class FakeLab implements Copies {
     final Map<Side, List<PciAddress>> freeDevices = new EnumMap<>(Side.class);
     /** What the guest's hooks were told, in order: "EVENT ADDRESS on SIDE". */
     final List<String> hooksTold = new ArrayList<>();
+    /** The mdevs (UUIDs) the destination has. */
+    final Set<String> destMdevs = new java.util.LinkedHashSet<>();
     String mirror;
     final GuestStrategyTest.FakeGuest guest = GuestStrategyTest.FakeGuest.healthy();
     final boolean hasVf;
@@ -196,6 +198,20 @@ final class FakeLab implements Copies {
             @Override
             public MigrationSide destination() {
                 return side(Side.DESTINATION);
+            }
+
+            @Override
+            public void prepareMdev(Operation.Device d) {
+                fail("prepare-mdev");
+                log.add((d.mdevParent == null ? "restart mdev " : "create mdev ") + d.address);
+                destMdevs.add(d.address);
+            }
+
+            @Override
+            public void removeMdev(Operation.Device d) {
+                if (d.mdevParent != null && destMdevs.remove(d.address)) {
+                    log.add("remove mdev " + d.address);
+                }
             }
         };
     }

@@ -389,6 +389,16 @@ class MigrationEngineTest {
             public MigrationSide destination() {
                 return t.destination();
             }
+
+            @Override
+            public void prepareMdev(Operation.Device d) {
+                t.prepareMdev(d);
+            }
+
+            @Override
+            public void removeMdev(Operation.Device d) {
+                t.removeMdev(d);
+            }
         };
     }
 }

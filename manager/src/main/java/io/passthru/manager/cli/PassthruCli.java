@@ -20,6 +20,7 @@ import io.passthru.manager.error.MigrationFailedException;
 import io.passthru.manager.MigrationControls;
 import io.passthru.manager.MigrationFlow;
 import io.passthru.manager.MigrationPlan;
+import io.passthru.manager.Mdevs;
 import io.passthru.manager.Recovery;
 import io.passthru.manager.journal.OperationJournal;
 import io.passthru.manager.Saga;
@@ -50,7 +51,7 @@ import java.util.concurrent.Callable;
  */
 @Command(subcommands = {PassthruCli.Define.class, PassthruCli.Attach.class, PassthruCli.Detach.class,
         PassthruCli.Migrate.class, PassthruCli.ListDevices.class, PassthruCli.ListVfs.class, PassthruCli.CheckHost.class,
-        PassthruCli.SetViommu.class, PassthruCli.Recover.class, EvacuateCommand.class})
+        PassthruCli.SetViommu.class, PassthruCli.Recover.class, EvacuateCommand.class, MdevCommand.class})
 public final class PassthruCli extends PassthruRoot {
     /** Exit code: the command did what it was asked. */
     public static final int EXIT_OK = 0;
@@ -139,6 +140,9 @@ public final class PassthruCli extends PassthruRoot {
         @Option(names = "--pci", paramLabel = "PCI_ADDR", converter = CliTypes.PciAddressConverter.class,
                 description = "plain PCI device or PF address, e.g. 0000:04:00.0; its whole IOMMU group must go to "
                         + "this guest or be unbound") PciAddress pciAddr;
+        @Option(names = "--mdev", paramLabel = "UUID_OR_TYPE", description = "a mediated device as <hostdev "
+                + "type='mdev' model='vfio-pci'>: an mdev's UUID, or a type (e.g. mtty-2) to create one of first "
+                + "(removed again if the attach fails)") String mdev;
         @Option(names = "--vlan", paramLabel = "ID", description = "with --vf: VLAN id 0-4095 libvirt sets on the VF "
                 + "(<vlan><tag id=..>)") Integer vlan;
         @Option(names = "--trusted", description = "with --vf: trustGuestRxFilters='yes' (Nova's trusted tag) and the VF's "
@@ -163,6 +167,41 @@ public final class PassthruCli extends PassthruRoot {
                 + "net_failover): <teaming type='transient'/> and that NIC's MAC; no guest agent needed") boolean failover;
         @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+        /** {@code --mdev}: the mdev's UUID, or a type of which one is created first (removed if the attach fails). */
+        private Integer attachMdev() {
+            try (Hosts hosts = new Hosts()) {
+                Host host = hosts.open(common.uri);
+                String uuid = mdev;
+                String created = null;
+                if (!mdev.matches("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")) {
+                    created = Mdevs.create(host, mdev, null, null).uuid();
+                    uuid = created;
+                }
+                Hotplug.MdevResult r;
+                try {
+                    r = new Hotplug().attachMdev(host, domain, uuid);
+                } catch (RuntimeException e) {
+                    if (created != null) {
+                        try {
+                            Mdevs.remove(host, created);
+                        } catch (RuntimeException undo) {
+                            e.addSuppressed(undo);
+                        }
+                    }
+                    throw e;
+                }
+                PrintWriter out = spec.commandLine().getOut();
+                if (common.json()) {
+                    printJson(out, r);
+                } else {
+                    out.printf("attached mdev %s%s to %s (alias %s): libvirt %d ms%n", r.uuid(),
+                            created == null ? "" : " (created, type " + mdev + ")", r.domain(), r.alias(),
+                            r.libvirtMs());
+                }
+                return 0;
+            }
+        }
+
         @Override
         public Integer call() {
             boolean json = common.json();
@@ -170,9 +209,17 @@ public final class PassthruCli extends PassthruRoot {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--failover pairs one VF (--vf) with the "
                         + "guest's failover virtio NIC; it does not go with --pci, --alias or --bond");
             }
-            if ((vf != null ? 1 : 0) + (pciAddr != null ? 1 : 0) + (alias != null ? 1 : 0) != 1) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "give exactly one of --vf, --pci and "
-                        + "--alias");
+            if ((vf != null ? 1 : 0) + (pciAddr != null ? 1 : 0) + (alias != null ? 1 : 0) + (mdev != null ? 1 : 0)
+                    != 1) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "give exactly one of --vf, --pci, "
+                        + "--alias and --mdev");
+            }
+            if (mdev != null) {
+                if (bond != null || failover || vlan != null || trusted || mac != null) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), "--mdev takes no --bond, --failover, "
+                            + "--mac, --vlan or --trusted: those set a VF's network");
+                }
+                return attachMdev();
             }
             if (vf == null && (vlan != null || trusted || mac != null)) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--mac, --vlan and --trusted set a VF's "
@@ -248,7 +295,7 @@ public final class PassthruCli extends PassthruRoot {
         }
     }
 
-    @Command(name = "detach", description = "Hot-unplug a VF (--vf) or a plain PCI device or PF hostdev (--pci); done "
+    @Command(name = "detach", description = "Hot-unplug a VF (--vf), a plain PCI device or PF hostdev (--pci) or an mdev (--mdev); done "
             + "only when libvirt reports DEVICE_REMOVED; then removed from the persistent definition too.")
     static final class Detach implements Callable<Integer> {
         @Mixin Common common;
@@ -257,6 +304,8 @@ public final class PassthruCli extends PassthruRoot {
                 description = "the VF's host PCI address, e.g. 0000:01:10.0") PciAddress vf;
         @Option(names = "--pci", paramLabel = "PCI_ADDR", converter = CliTypes.PciAddressConverter.class,
                 description = "the plain PCI device's or PF's host PCI address, e.g. 0000:04:00.0") PciAddress pciAddr;
+        @Option(names = "--mdev", paramLabel = "UUID", description = "the mdev's UUID (the mdev stays on the host: "
+                + "passthru mdev remove removes it)") String mdev;
         @Option(names = "--timeout", defaultValue = "20", paramLabel = "S", converter = CliTypes.PositiveInt.class,
                 description = "seconds to wait for DEVICE_REMOVED per request (default: ${DEFAULT-VALUE})") int timeout;
         @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -264,12 +313,24 @@ public final class PassthruCli extends PassthruRoot {
         @Override
         public Integer call() {
             boolean json = common.json();
-            if ((vf == null) == (pciAddr == null)) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "give exactly one of --vf and --pci");
+            if ((vf != null ? 1 : 0) + (pciAddr != null ? 1 : 0) + (mdev != null ? 1 : 0) != 1) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "give exactly one of --vf, --pci and "
+                        + "--mdev");
             }
             try (Hosts hosts = new Hosts()) {
                 Host host = hosts.open(common.uri);
                 Hotplug hp = new Hotplug(Hotplug.DEFAULT_GUEST_TIMEOUT, java.time.Duration.ofSeconds(timeout));
+                if (mdev != null) {
+                    Hotplug.MdevResult r = hp.detachMdev(host, domain, mdev);
+                    PrintWriter out = spec.commandLine().getOut();
+                    if (json) {
+                        printJson(out, r);
+                    } else {
+                        out.printf("detached mdev %s (alias %s) from %s: removed after %d ms%n", r.uuid(), r.alias(),
+                                r.domain(), r.libvirtMs());
+                    }
+                    return 0;
+                }
                 Hotplug.DetachResult r = new io.passthru.manager.DeviceOperations(hp, new OperationJournal(),
                         new Recovery(hosts, hp, new OperationJournal()))
                         .detach(host, domain, vf != null ? vf : pciAddr, vf != null);
@@ -307,9 +368,10 @@ public final class PassthruCli extends PassthruRoot {
         @Option(names = "--plan", description = "print the migration plan (each passed-through device, its strategy "
                 + "and the destination device it gets, or why it cannot move) and change nothing") boolean planOnly;
         @Option(names = "--strategy", paramLabel = "DEVICE=STRATEGY", description = "how one device moves: DEVICE is "
-                + "its libvirt alias (e.g. hostdev0) or host PCI address; STRATEGY is bond, failover or unplug-replug "
-                + "(the VF the guest's network runs on) or hotplug (any PCI device, PF or VF: the guest's hooks are "
-                + "told, the device is unplugged, an equivalent one is plugged on the destination); repeatable")
+                + "its libvirt alias (e.g. hostdev0), host PCI address or mdev UUID; STRATEGY is bond, failover or "
+                + "unplug-replug (the VF the guest's network runs on), hotplug (any PCI device, PF or VF: the guest's "
+                + "hooks are told, the device is unplugged, an equivalent one is plugged on the destination) or state "
+                + "(an mdev: it stays attached and QEMU migrates its state); repeatable")
         Map<String, String> strategies = new LinkedHashMap<>();
         @Option(names = "--no-guest-notify", description = "move hotplug devices without telling the guest's hooks "
                 + "(a guest without a usable guest agent: the operator accepts a surprise removal)") boolean noNotify;
@@ -414,8 +476,10 @@ public final class PassthruCli extends PassthruRoot {
             }
             if (r.plan() != null && r.plan().devices().size() > (r.sourceVf() == null ? 0 : 1)) {
                 out.print(r.plan().describe());
-                r.deviceGapsMs().forEach((dev, ms) -> out.printf("device %s: %d ms without it (unplug to its "
-                        + "equivalent plugged)%n", dev, ms));
+                r.deviceGapsMs().forEach((dev, ms) -> out.printf("device %s: %d ms without it (%s)%n", dev, ms,
+                        r.plan().devices().stream().anyMatch(e -> dev.equals(e.mdevUuid())
+                                && io.passthru.manager.MigrationPlan.STATE.equals(e.strategy()))
+                                ? "attached throughout: QEMU migrated its state" : "unplug to its equivalent plugged"));
             }
             Map<String, Long> st = r.migrationStats();
             out.printf("total %d ms; VF gap (the guest without its VF) %d ms; migration downtime %s ms, "
@@ -522,6 +586,9 @@ public final class PassthruCli extends PassthruRoot {
         @Option(names = "--trusted", description = "trustGuestRxFilters='yes' on every --vf") boolean trusted;
         @Option(names = "--pci", paramLabel = "PCI_ADDR", converter = CliTypes.PciAddressConverter.class,
                 description = "a plain PCI device or PF as <hostdev> (repeatable)") List<PciAddress> pcis = new java.util.ArrayList<>();
+        @Option(names = "--mdev", paramLabel = "UUID_OR_TYPE", description = "a mediated device as <hostdev "
+                + "type='mdev'>: an mdev's UUID, or a type (e.g. mtty-2) to create one of (removed again if the "
+                + "define fails); repeatable") List<String> mdevs = new java.util.ArrayList<>();
         @Option(names = "--alias", paramLabel = "NAME:COUNT", converter = CliTypes.AliasCountConverter.class,
                 description = "devices by Nova alias from the pool (repeatable)") List<CliTypes.AliasCount> aliases = new java.util.ArrayList<>();
         @Option(names = "--pool", defaultValue = "/etc/passthru/pool.json", paramLabel = "FILE",
@@ -573,6 +640,7 @@ public final class PassthruCli extends PassthruRoot {
                 cmd.vf(new PassthroughDevice.Vf(vfs.get(i), i < vfMacs.size() ? vfMacs.get(i) : null, vlan, trusted));
             }
             pcis.forEach(cmd::pci);
+            mdevs.forEach(cmd::mdev);
             aliases.forEach(a -> cmd.alias(a.name(), a.count()));
             poolFile(spec.commandLine(), "--pool", pool); // a FILE given must exist, even without --alias
             if (!aliases.isEmpty()) {
@@ -648,6 +716,14 @@ public final class PassthruCli extends PassthruRoot {
                             ListVfs.dash(r.driver()), ListVfs.dash(r.iommuGroup()), ListVfs.dash(r.numaNode()),
                             ListVfs.dash(r.usedBy()), String.join(",", r.migration()),
                             p == null ? "(no pool)" : ListVfs.dash(r.allowedBy()));
+                }
+                // mediated devices: their parents' types and the mdevs (JSON: passthru mdev list -o json)
+                Host h = hosts.open(common.uri);
+                List<Mdevs.MdevType> types = Mdevs.types(h);
+                List<Mdevs.Mdev> mdevs = Mdevs.list(h);
+                if (!types.isEmpty() || !mdevs.isEmpty()) {
+                    out.println();
+                    MdevCommand.print(out, types, mdevs, false);
                 }
                 return 0;
             }

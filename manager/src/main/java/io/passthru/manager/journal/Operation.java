@@ -148,11 +148,14 @@ public final class Operation {
         @XmlAttribute public Boolean trusted;
         @XmlAttribute public StepStatus status;
         /**
-         * A migration's device that moves by a strategy of its own ({@code hotplug}): null in attach, detach and
-         * define records, and for the VF the guest's network strategy ({@link Operation#mode}) moves.
+         * A migration's device that moves by a strategy of its own ({@code hotplug}, {@code state}): null in attach,
+         * detach and define records, and for the VF the guest's network strategy ({@link Operation#mode}) moves.
          */
         @XmlAttribute public String strategy;
-        /** Migration: {@code vf} ({@code <interface type='hostdev'>}), {@code pf} or {@code pci} ({@code <hostdev>}). */
+        /**
+         * Migration: {@code vf} ({@code <interface type='hostdev'>}), {@code pf} or {@code pci} ({@code <hostdev>}), or
+         * {@code mdev} ({@code <hostdev type='mdev'>}).
+         */
         @XmlAttribute public String kind;
         /** Migration: the device's vendor and product ids (a VF's: its PF's, as the destination's VFs are chosen). */
         @XmlAttribute public String vendorId;
@@ -171,6 +174,13 @@ public final class Operation {
         @XmlAttribute public String destAddress;
         /** Migration: the guest's hooks are told before the unplug and after the plug ({@code --no-guest-notify}: no). */
         @XmlAttribute public Boolean notify;
+        /** Migration, {@code state} strategy: the mdev's type (e.g. {@code mtty-2}); {@link #address} is its UUID. */
+        @XmlAttribute public String mdevType;
+        /**
+         * Migration, {@code state} strategy: the destination's mdev parent (libvirt node device name) the plan chose
+         * to create the mdev on; null when the destination had the mdev already (it is restarted, not created).
+         */
+        @XmlAttribute public String mdevParent;
 
         public Device() {
         }

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
@@ -200,6 +201,7 @@ class PciPassthroughLabIT {
 
     @Test
     @Order(3)
+    @Tag(Lab.EXTENDED) // slow (56-118 s on the lab): the test command stays under 45 minutes
     void vfVlanTrustAndMacFollowTheGuestThroughAMigration() throws Exception {
         Lab.removeGuest(2, VLAN_NAME);
         org.libvirt.Domain dom = running(VLAN_NAME,

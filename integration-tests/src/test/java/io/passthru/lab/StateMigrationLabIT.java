@@ -144,6 +144,21 @@ class StateMigrationLabIT {
         return null;
     }
 
+    /**
+     * The plan host 1 → host 2 of {@code name} refuses its mdev with a reason containing {@code why}, and so does
+     * {@code migrate} (exit non-zero, the reason in its output), the guest staying on host 1.
+     */
+    static void refusedWithNothingMoved(String name, String why) throws Exception {
+        JsonNode plan = plan(name, 1, 2);
+        String refusal = plan.get("devices").get(0).get("refusal").asText();
+        assertTrue(refusal.contains(why), plan.toString());
+        Lab.CliResult r = Lab.cli("migrate", name, "--connect", Lab.uri(1), "--to", Lab.uri(2),
+                "--migrate-uri", "tcp://" + Lab.migrationAddress(2));
+        assertNotEquals(0, r.exit(), r.out() + r.err());
+        assertTrue((r.out() + r.err()).contains(why), r.out() + r.err());
+        assertTrue(Lab.exists(1, name) && !Lab.exists(2, name), "nothing moved");
+    }
+
     @Test
     @Order(1)
     void theMdevMigratesWithItsStateAndTheGuestNeverLosesIt() throws Exception {
@@ -202,14 +217,7 @@ class StateMigrationLabIT {
         // host 2 keeps the mdev the first migration created (free): made mtty-1 under the same UUID
         ok(Lab.cli("mdev", "remove", UUID, "--connect", Lab.uri(2)));
         ok(Lab.cli("mdev", "create", "--type", "mtty-1", "--uuid", UUID, "--connect", Lab.uri(2)));
-        JsonNode plan = plan(NAME, 1, 2);
-        String refusal = plan.get("devices").get(0).get("refusal").asText();
-        assertTrue(refusal.contains("of type mtty-1, not mtty-2"), plan.toString());
-        Lab.CliResult r = Lab.cli("migrate", NAME, "--connect", Lab.uri(1), "--to", Lab.uri(2),
-                "--migrate-uri", "tcp://" + Lab.migrationAddress(2));
-        assertNotEquals(0, r.exit(), r.out() + r.err());
-        assertTrue((r.out() + r.err()).contains("of type mtty-1, not mtty-2"), r.out() + r.err());
-        assertTrue(Lab.exists(1, NAME) && !Lab.exists(2, NAME), "nothing moved");
+        refusedWithNothingMoved(NAME, "of type mtty-1, not mtty-2");
         assertEquals("mtty-1", mdevOn(2, UUID).get("type").asText(), "host 2's mdev untouched");
         org.libvirt.Domain dom = on(1, NAME);
         assertEquals(0xc3, readScratch(dom, ports(dom).get(1)), "the guest's device untouched");
@@ -249,13 +257,7 @@ class StateMigrationLabIT {
                 "192.0.2.93", VIOMMU_UUID, false, ViommuPolicy.Option.INTEL));
         dom.create();
         Lab.waitForAgent(dom, VIOMMU_NAME);
-        JsonNode plan = plan(VIOMMU_NAME, 1, 2);
-        String refusal = plan.get("devices").get(0).get("refusal").asText();
-        assertTrue(refusal.contains("vIOMMU"), plan.toString());
-        Lab.CliResult r = Lab.cli("migrate", VIOMMU_NAME, "--connect", Lab.uri(1), "--to", Lab.uri(2),
-                "--migrate-uri", "tcp://" + Lab.migrationAddress(2));
-        assertNotEquals(0, r.exit(), r.out() + r.err());
-        assertTrue(Lab.exists(1, VIOMMU_NAME) && !Lab.exists(2, VIOMMU_NAME), "nothing moved");
+        refusedWithNothingMoved(VIOMMU_NAME, "vIOMMU");
         assertEquals(null, mdevOn(2, VIOMMU_UUID), "nothing created on host 2");
         Lab.removeGuest(1, VIOMMU_NAME);
     }

@@ -354,7 +354,10 @@ public final class DomainDefiner {
      * (see {@link #defineJournaled}).
      *
      * @throws InvalidRequestException      for a bad combination, a name already defined on the host, an unknown
-     *                                      device or alias, an unsupported vIOMMU
+     *                                      device or alias, an unsupported vIOMMU, an {@code --mdev} the host lacks
+     *                                      or a domain holds, an mdev type no parent offers or without an instance
+     *                                      free (an mdev made for a {@code --mdev TYPE} is removed again whenever
+     *                                      the definition fails)
      * @throws DeviceNotAssignableException by the rules of {@link AssignmentRules}
      * @throws NoFreeDeviceException        when an alias has fewer free devices than asked for
      * @throws HostNotReadyException        when the host cannot pass devices through
@@ -378,14 +381,15 @@ public final class DomainDefiner {
                     ? null : ViommuPolicy.decide(cmd.viommu, "x86_64", "q35", host.libvirtVersion(),
                     host.domainCapabilities("x86_64", "q35", "kvm"));
             List<String> created = mdevs(host, cmd, dryRun);
-            Domain d = build(cmd, devices, viommu, cpuset);
-            String xml = XmlCodec.marshal(d);
-            List<String> described = devices.stream().map(PassthroughDevice::describe).toList();
-            String model = viommu == null ? null : viommu.model();
-            if (dryRun) {
-                return new Result(cmd.name, host.uri(), null, described, model, cmd.hotplugPorts, true, xml);
-            }
             try {
+                Domain d = build(cmd, devices, viommu, cpuset);
+                String xml = XmlCodec.marshal(d);
+                List<String> described = new ArrayList<>(devices.stream().map(PassthroughDevice::describe).toList());
+                cmd.mdevUuids.forEach(u -> described.add("mdev " + u));
+                String model = viommu == null ? null : viommu.model();
+                if (dryRun) {
+                    return new Result(cmd.name, host.uri(), null, described, model, cmd.hotplugPorts, true, xml);
+                }
                 if (devices.isEmpty()) {
                     org.libvirt.Domain dom = host.define(xml, "define domain '" + cmd.name + "' on " + host.uri());
                     return new Result(cmd.name, host.uri(), Host.uuid(dom), described, model, cmd.hotplugPorts,
@@ -393,59 +397,61 @@ public final class DomainDefiner {
                 }
                 return defineJournaled(host, cmd, d, devices, described, model);
             } catch (RuntimeException e) {
-                for (String u : created) { // the mdevs made for this definition go with it
-                    try {
-                        Mdevs.remove(host, u);
-                    } catch (RuntimeException undo) {
-                        e.addSuppressed(undo);
-                    }
-                }
+                removeCreated(host, created, e); // the mdevs made for this definition go with it
                 throw e;
             }
         }
     }
 
     /**
-     * Resolves {@code cmd}'s {@code --mdev}s into UUIDs ({@link Command#mdevUuids}): a UUID must name an mdev of the
-     * host that no domain holds; a type gets a new mdev (a dry run only names a random UUID for it).
+     * Resolves {@code cmd}'s {@code --mdev}s into UUIDs ({@link Command#mdevUuids}), in order: a UUID must name an mdev
+     * of the host that no domain holds ({@link Mdevs#forGuest}); a type gets a new mdev ({@link Mdevs#createForGuest}),
+     * which a dry run only checks and names a random UUID for.
      *
      * @return the UUIDs of the mdevs created here
-     * @throws InvalidRequestException an unknown or held mdev, an unknown type (nothing is left created)
+     * @throws InvalidRequestException a malformed, unknown or held mdev, one given twice, an unknown type, a type
+     *                                 without a free instance or of another device API than vfio-pci (the mdevs
+     *                                 created before it are removed again)
      */
     private static List<String> mdevs(Host host, Command cmd, boolean dryRun) {
         cmd.mdevUuids.clear();
         List<String> created = new ArrayList<>();
         try {
             for (String m : cmd.mdevs) {
-                if (MDEV_UUID.matcher(m).matches()) {
-                    Mdevs.Mdev found = Mdevs.find(host, m).orElseThrow(() -> new InvalidRequestException("--mdev " + m
-                            + ": no such mdev on " + host.uri() + "; create it (passthru mdev create --type TYPE "
-                            + "--uuid " + m + ") or give a type to create one"));
-                    if (found.usedBy() != null) {
-                        throw new InvalidRequestException("--mdev " + m + ": domain '" + found.usedBy() + "' on "
-                                + host.uri() + " holds it; an mdev serves one guest");
-                    }
+                if (Mdevs.isUuid(m)) {
+                    Mdevs.Mdev found = Mdevs.forGuest(host, m, "--mdev");
                     if (cmd.mdevUuids.contains(found.uuid())) {
-                        throw new InvalidRequestException("--mdev " + m + " is given twice");
+                        throw new InvalidRequestException("--mdev " + m + " is given twice: an mdev serves one "
+                                + "device of one guest");
                     }
                     cmd.mdevUuids.add(found.uuid());
                 } else if (dryRun) {
+                    List<Mdevs.MdevType> types = Mdevs.types(host);
+                    Mdevs.requireVfioPci(Mdevs.choose(types, m, null, host.uri()), host.uri());
                     cmd.mdevUuids.add(java.util.UUID.randomUUID().toString());
                 } else {
-                    Mdevs.Mdev made = Mdevs.create(host, m, null, null);
+                    Mdevs.Mdev made = Mdevs.createForGuest(host, m);
                     created.add(made.uuid());
                     cmd.mdevUuids.add(made.uuid());
                 }
             }
         } catch (RuntimeException e) {
-            created.forEach(u -> Mdevs.remove(host, u));
+            removeCreated(host, created, e);
             throw e;
         }
         return created;
     }
 
-    private static final java.util.regex.Pattern MDEV_UUID = java.util.regex.Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    /** Removes the mdevs {@code created} for a definition that failed with {@code e} (their failures added to it). */
+    private static void removeCreated(Host host, List<String> created, RuntimeException e) {
+        for (String u : created) {
+            try {
+                Mdevs.remove(host, u);
+            } catch (RuntimeException undo) {
+                e.addSuppressed(undo);
+            }
+        }
+    }
 
     /**
      * Defines {@code d}, which holds {@code devices}, as one journaled operation (kind {@code define}): the record

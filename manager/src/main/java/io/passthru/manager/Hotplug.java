@@ -456,18 +456,14 @@ public final class Hotplug {
      * Hot-plugs the mdev {@code uuid} as {@code <hostdev mode='subsystem' type='mdev' model='vfio-pci'>}, live and
      * persistent (a domain that does not run gets it in its persistent definition only).
      *
-     * @throws InvalidRequestException when the host has no such mdev, or a domain holds it (nothing was changed)
+     * @throws InvalidRequestException a malformed UUID, an mdev the host lacks, one a domain holds (this one or
+     *                                 another, named), one not started, one of another device API than vfio-pci
+     *                                 (nothing was changed)
      */
     public MdevResult attachMdev(Host host, String domainName, String uuid) {
         org.libvirt.Domain dom = host.domain(domainName);
         try (DomainLock lock = DomainLock.acquire(host.uri(), Host.uuid(dom))) {
-            Mdevs.Mdev m = Mdevs.find(host, Mdevs.checkUuid(uuid)).orElseThrow(() -> new InvalidRequestException(
-                    "no mdev " + uuid + " on " + host.uri() + ": create it with passthru mdev create --type TYPE "
-                            + "--uuid " + uuid + ", or give attach --mdev a type"));
-            if (m.usedBy() != null) {
-                throw new InvalidRequestException("domain '" + m.usedBy() + "' on " + host.uri() + " holds mdev "
-                        + m.uuid() + "; an mdev serves one guest. Nothing was changed");
-            }
+            Mdevs.Mdev m = Mdevs.forGuest(host, uuid, "--mdev");
             if (!m.active()) {
                 throw new InvalidRequestException("mdev " + m.uuid() + " on " + host.uri() + " is defined but not "
                         + "started (virsh nodedev-start " + m.nodeDevice() + "); nothing was changed");

@@ -3,7 +3,6 @@ package io.passthru.manager;
 import io.passthru.PassthruException;
 import io.passthru.manager.error.InvalidRequestException;
 import io.passthru.manager.error.LibvirtCallException;
-import io.passthru.manager.error.NoFreeDeviceException;
 import io.passthru.manager.libvirt.Host;
 import io.passthru.xml.XmlCodec;
 import io.passthru.xml.domain.Domain;
@@ -71,10 +70,15 @@ public final class Mdevs {
                        String usedBy) {
     }
 
-    /** The mdev types the host's parents offer, parent by parent. */
+    /**
+     * The mdev types the host's parents offer: parent by parent (by node device name), each parent's in the order
+     * libvirt gives them.
+     */
     public static List<MdevType> types(Host host) {
         List<MdevType> out = new ArrayList<>();
-        for (NodeDevice d : host.nodeDevices("mdev_types")) {
+        List<NodeDevice> parents = new ArrayList<>(host.nodeDevices("mdev_types"));
+        parents.sort(java.util.Comparator.comparing(NodeDevice::getName));
+        for (NodeDevice d : parents) {
             for (NodeDevice.MdevType t : d.mdevTypes()) {
                 out.add(new MdevType(d.getName(), parentAddress(d), t.id(), t.name(), t.deviceApi(),
                         t.availableInstances()));
@@ -92,7 +96,10 @@ public final class Mdevs {
         return path == null || path.isBlank() ? d.getName() : path.substring(path.lastIndexOf('/') + 1);
     }
 
-    /** Every mdev libvirt knows on the host (started, or defined and stopped), with the domain holding each. */
+    /**
+     * Every mdev libvirt knows on the host (started, or defined and stopped), with the domain holding each; by parent,
+     * then UUID.
+     */
     public static List<Mdev> list(Host host) {
         Map<String, String> holders = holders(host);
         List<Mdev> out = new ArrayList<>();
@@ -108,6 +115,7 @@ public final class Mdevs {
             out.add(new Mdev(uuid, d.mdevTypeId().orElse(null), d.getParent(), d.getName(), st.active(),
                     st.persistent(), holders.get(uuid.toLowerCase(Locale.ROOT))));
         }
+        out.sort(java.util.Comparator.comparing((Mdev m) -> String.valueOf(m.parent())).thenComparing(Mdev::uuid));
         return out;
     }
 
@@ -138,10 +146,7 @@ public final class Mdevs {
                     continue;
                 }
                 for (DomainHostdev h : d.devices().hostdevs()) {
-                    String u = DevicePlanner.mdevUuid(h);
-                    if ("mdev".equals(h.getType()) && u != null) {
-                        out.putIfAbsent(u.toLowerCase(Locale.ROOT), name);
-                    }
+                    h.mdevUuid().ifPresent(u -> out.putIfAbsent(u.toLowerCase(Locale.ROOT), name));
                 }
             }
         }
@@ -150,15 +155,19 @@ public final class Mdevs {
 
     /**
      * Defines and starts an mdev of {@code type} (persistent: mdevctl keeps it) and waits until libvirt reports it
-     * started.
+     * started. The definition is {@code <device><parent>P</parent><capability type='mdev'><type id='T'/><uuid>U</uuid>
+     * </capability></device>} (formatnode.html "mdev"; virNodeDeviceDefineXML, then virNodeDeviceCreate). When the
+     * start fails, or libvirt does not report it started within {@link #STATE_WAIT}, the mdev is stopped and undefined
+     * again.
      *
+     * @param type   the type id, e.g. {@code mtty-2} or {@code nvidia-63}
      * @param parent the parent's node device name or mdevctl address; null: the first parent offering the type with
      *               an instance free
-     * @param uuid   its UUID; null: a random one
-     * @return the mdev, started
+     * @param uuid   its UUID (8-4-4-4-12 hexadecimal digits); null: a random one
+     * @return the mdev, started and persistent
      * @throws InvalidRequestException a malformed UUID, a UUID the host has already, a type no parent (or not the named
-     *                                 one) offers; nothing was changed
-     * @throws NoFreeDeviceException   when the parents offering the type have no instance free; nothing was changed
+     *                                 one) offers, no instance of the type free; nothing was changed
+     * @throws LibvirtCallException    when libvirt (mdevctl) fails to define or start it, or does not report it started
      */
     public static Mdev create(Host host, String type, String parent, String uuid) {
         if (type == null || type.isBlank()) {
@@ -171,33 +180,15 @@ public final class Mdevs {
                     + ", parent " + m.parent() + (m.usedBy() == null ? "" : ", held by domain '" + m.usedBy() + "'")
                     + "): give another UUID, or use it; nothing was changed");
         });
-        List<MdevType> all = types(host);
-        List<MdevType> offering = all.stream().filter(t -> t.id().equals(type))
-                .filter(t -> parent == null || parent.equals(t.parent()) || parent.equals(t.parentAddress()))
-                .toList();
-        if (offering.isEmpty()) {
-            List<String> offered = all.stream().map(t -> t.id() + " (" + t.parent() + ")").distinct().toList();
-            throw new InvalidRequestException((parent == null ? "no mdev parent on " + host.uri() + " offers type "
-                    : "mdev parent " + parent + " on " + host.uri() + " does not offer type ") + type + " (offered: "
-                    + (offered.isEmpty() ? "no mdev types: the parent device's driver is not loaded" : offered)
-                    + "); nothing was changed");
-        }
-        MdevType on = offering.stream().filter(t -> t.available() > 0).findFirst().orElseThrow(() ->
-                new NoFreeDeviceException("no instance of mdev type " + type + " is free on " + host.uri() + " ("
-                        + offering.stream().map(MdevType::parent).toList() + " have none left): remove an mdev of it "
-                        + "(passthru mdev remove UUID) or use another host; nothing was changed"));
-        String xml = "<device><parent>" + on.parent() + "</parent><capability type='mdev'><type id='" + type
-                + "'/><uuid>" + id + "</uuid></capability></device>";
+        MdevType on = choose(types(host), type, parent, host.uri());
+        String xml = definitionXml(on.parent(), type, id);
         String name = host.defineNodeDevice(xml, "define mdev " + id + " of type " + type + " on " + on.parent());
         try {
             host.startNodeDevice(name);
             awaitState(host, name, s -> s.isPresent() && s.get().active(), "started");
         } catch (RuntimeException e) {
             try {
-                if (host.nodeDeviceState(name).map(Host.NodeDeviceState::active).orElse(false)) {
-                    host.stopNodeDevice(name);
-                }
-                host.undefineNodeDevice(name);
+                stopAndUndefine(host, name);
             } catch (RuntimeException undo) {
                 e.addSuppressed(undo);
             }
@@ -207,22 +198,138 @@ public final class Mdevs {
     }
 
     /**
-     * Stops (when started) and undefines (when defined) the mdev, and waits until libvirt no longer reports it.
+     * The type a new mdev of {@code type} is made of: the first of {@code all} with that id, on {@code parent} when one
+     * is named (its node device name or its mdevctl address), with an instance free.
      *
-     * @throws InvalidRequestException when the host has no such mdev, or a domain holds it (nothing was changed)
+     * @throws InvalidRequestException when no parent (or not the named one) offers the type, naming the types offered,
+     *                                 or when none of them has an instance free; {@code uri} names the host
+     */
+    static MdevType choose(List<MdevType> all, String type, String parent, String uri) {
+        List<MdevType> offering = all.stream().filter(t -> t.id().equals(type))
+                .filter(t -> parent == null || parent.equals(t.parent()) || parent.equals(t.parentAddress()))
+                .toList();
+        if (offering.isEmpty()) {
+            List<String> offered = all.stream().map(t -> t.id() + " (" + t.parent() + ")").distinct().toList();
+            throw new InvalidRequestException((parent == null ? "no mdev parent on " + uri + " offers type "
+                    : "mdev parent " + parent + " on " + uri + " does not offer type ") + type + " (offered: "
+                    + (offered.isEmpty() ? "no mdev types: no driver offering mediated devices is loaded"
+                    : String.join(", ", offered)) + "): give one of those (passthru list-devices -c " + uri
+                    + " shows them); nothing was changed");
+        }
+        return offering.stream().filter(t -> t.available() > 0).findFirst().orElseThrow(() ->
+                new InvalidRequestException("no instance of mdev type " + type + " is free on " + uri + " ("
+                        + offering.stream().map(MdevType::parent).distinct().toList() + " have none left): remove an "
+                        + "mdev (passthru mdev remove UUID), give another type or use another host; nothing was "
+                        + "changed"));
+    }
+
+    /**
+     * The node device XML that defines an mdev (formatnode.html "mdev": its parent, type id and UUID; libvirt gives
+     * it the node device name {@code mdev_UUID_PARENTADDRESS}, with {@code _} for {@code -}, {@code :} and {@code .}).
+     */
+    static String definitionXml(String parent, String type, String uuid) {
+        return "<device><parent>" + escape(parent) + "</parent><capability type='mdev'><type id='" + escape(type)
+                + "'/><uuid>" + escape(uuid) + "</uuid></capability></device>";
+    }
+
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("'", "&apos;")
+                .replace("\"", "&quot;");
+    }
+
+    /**
+     * The model passthru gives an mdev hostdev, {@code vfio-pci} (formatdomain.html "Host device assignment": model
+     * {@code vfio-pci}, {@code vfio-ccw} or {@code vfio-ap}, after the type's device API).
+     */
+    public static final String HOSTDEV_MODEL = "vfio-pci";
+
+    /**
+     * Refuses a type whose mdevs present another device API than {@link #HOSTDEV_MODEL} (an s390 {@code vfio-ccw} or
+     * {@code vfio-ap} mdev: passthru does not give those to a guest). A type of unknown API passes.
+     *
+     * @throws InvalidRequestException naming the type and its API
+     */
+    static void requireVfioPci(MdevType t, String uri) {
+        if (t != null && t.deviceApi() != null && !HOSTDEV_MODEL.equals(t.deviceApi())) {
+            throw new InvalidRequestException("mdev type " + t.id() + " of " + t.parent() + " on " + uri + " presents "
+                    + "device API " + t.deviceApi() + "; passthru gives a guest vfio-pci mdevs only (<hostdev "
+                    + "type='mdev' model='vfio-pci'>): give a vfio-pci type; nothing was changed");
+        }
+    }
+
+    /**
+     * The mdev {@code uuid}, checked for a guest to get it: the host has it, no domain holds it (an mdev serves one
+     * guest) and its type presents {@code vfio-pci}.
+     *
+     * @param option the option that named it, for the messages (e.g. {@code --mdev})
+     * @throws InvalidRequestException a malformed UUID, an mdev the host lacks, one a domain holds (naming it), one of
+     *                                 another device API; nothing was changed
+     */
+    public static Mdev forGuest(Host host, String uuid, String option) {
+        String id = checkUuid(uuid);
+        Mdev m = find(host, id).orElseThrow(() -> new InvalidRequestException(option + " " + uuid + ": no such mdev on "
+                + host.uri() + ": create it (passthru mdev create --type TYPE --uuid " + id + " -c " + host.uri()
+                + ") or give a type to create one of; nothing was changed"));
+        if (m.usedBy() != null) {
+            throw new InvalidRequestException(option + " " + m.uuid() + ": domain '" + m.usedBy() + "' on "
+                    + host.uri() + " holds it, and an mdev serves one guest: detach it there first (passthru detach "
+                    + m.usedBy() + " --mdev " + m.uuid() + ") or give another; nothing was changed");
+        }
+        requireVfioPci(types(host).stream().filter(t -> t.id().equals(m.type()) && t.parent().equals(m.parent()))
+                .findFirst().orElse(null), host.uri());
+        return m;
+    }
+
+    /**
+     * Creates an mdev of {@code type} for a guest ({@code define --mdev TYPE}, {@code attach --mdev TYPE}): as
+     * {@link #create} with a random UUID on the first parent with an instance free, after the type's device API is
+     * checked ({@link #requireVfioPci}).
+     *
+     * @throws InvalidRequestException as {@link #create}, and for a type of another device API; nothing was changed
+     */
+    public static Mdev createForGuest(Host host, String type) {
+        requireVfioPci(choose(types(host), type, null, host.uri()), host.uri());
+        return create(host, type, null, null);
+    }
+
+    /**
+     * Whether {@code s} has the form of an mdev UUID (8-4-4-4-12 hexadecimal digits); anything else given to
+     * {@code --mdev UUID|TYPE} is a type.
+     */
+    public static boolean isUuid(String s) {
+        return s != null && UUID_FORM.matcher(s).matches();
+    }
+
+    /**
+     * Stops (when started: virNodeDeviceDestroy) and undefines (when defined: virNodeDeviceUndefine) the mdev, and
+     * waits until libvirt no longer reports it.
+     *
+     * @throws InvalidRequestException a malformed UUID, an mdev the host lacks, or one a domain's XML (live or
+     *                                 persistent) holds, naming the domain; nothing was changed
+     * @throws LibvirtCallException    when libvirt (mdevctl) fails to stop or undefine it, or does not report it gone
+     *                                 within {@link #STATE_WAIT}
      */
     public static void remove(Host host, String uuid) {
         Mdev m = find(host, checkUuid(uuid)).orElseThrow(() -> new InvalidRequestException("no mdev " + uuid + " on "
-                + host.uri() + " (passthru list-devices shows the host's mdevs)"));
+                + host.uri() + " (passthru list-devices -c " + host.uri() + " shows the host's mdevs); nothing was "
+                + "changed"));
         refuseHeld(host, m, "remove");
-        if (m.active()) {
-            host.stopNodeDevice(m.nodeDevice());
-            awaitState(host, m.nodeDevice(), s -> s.isEmpty() || !s.get().active(), "stopped");
+        stopAndUndefine(host, m.nodeDevice());
+    }
+
+    /**
+     * Stops node device {@code name} when libvirt reports it started and waits until it reports it stopped, then
+     * undefines it when it is still defined and waits until libvirt no longer knows it.
+     */
+    private static void stopAndUndefine(Host host, String name) {
+        if (host.nodeDeviceState(name).map(Host.NodeDeviceState::active).orElse(false)) {
+            host.stopNodeDevice(name);
+            awaitState(host, name, s -> s.isEmpty() || !s.get().active(), "stopped");
         }
-        if (host.nodeDeviceState(m.nodeDevice()).map(Host.NodeDeviceState::persistent).orElse(false)) {
-            host.undefineNodeDevice(m.nodeDevice());
+        if (host.nodeDeviceState(name).map(Host.NodeDeviceState::persistent).orElse(false)) {
+            host.undefineNodeDevice(name);
         }
-        awaitState(host, m.nodeDevice(), Optional::isEmpty, "gone");
+        awaitState(host, name, Optional::isEmpty, "gone");
     }
 
     /**

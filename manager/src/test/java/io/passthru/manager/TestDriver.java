@@ -25,8 +25,21 @@ public final class TestDriver {
 
     /** {@code test:///.../shared-group.xml}: GPU 0000:05:00.0 and audio 0000:05:00.1 in IOMMU group 30. */
     public static String sharedGroup() {
+        return resource("shared-group.xml");
+    }
+
+    /**
+     * {@code test:///.../mdev-host.xml}: GPU 0000:06:00.0 parenting mdev types nvidia-222 (16 free) and nvidia-223
+     * (none free), subchannel css_0_0_fffe parenting vfio_ccw-io (vfio-ccw), mdev b1ae8bf6-... free and mdev
+     * d069d019-... held by the running domain held-guest.
+     */
+    public static String mdevHost() {
+        return resource("mdev-host.xml");
+    }
+
+    private static String resource(String file) {
         try {
-            return "test://" + Path.of(TestDriver.class.getResource("/testdriver/shared-group.xml").toURI());
+            return "test://" + Path.of(TestDriver.class.getResource("/testdriver/" + file).toURI());
         } catch (URISyntaxException e) {
             throw new AssertionError(e);
         }

@@ -182,10 +182,27 @@ public class NodeDevice extends XmlCatchAll {
                 .map(e -> e.getAttribute("id")).filter(id -> !id.isEmpty()).findFirst());
     }
 
-    /** An mdev's UUID ({@code <capability type='mdev'><uuid>}), if this is an mdev. */
+    /**
+     * An mdev's UUID, if this is an mdev: its {@code <capability type='mdev'><uuid>}, or, in XML without that element
+     * (the mdev capability as libvirt 3.4 introduced it, e.g. libvirt's own test sample
+     * {@code mdev_3627463d_b7f0_4fea_b468_f1da537d301b.xml}), the UUID its node device name holds: {@code mdev_} and
+     * the UUID, with {@code _} or {@code -} between the groups.
+     */
     public Optional<String> mdevUuid() {
-        return capability("mdev").map(NodeDeviceCapability::getUuid).map(String::trim).filter(u -> !u.isEmpty());
+        Optional<NodeDeviceCapability> mdev = capability("mdev");
+        if (mdev.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<String> own = Optional.ofNullable(mdev.get().getUuid()).map(String::trim).filter(u -> !u.isEmpty());
+        if (own.isPresent() || name == null || !name.startsWith("mdev_") || name.length() < 5 + 36) {
+            return own;
+        }
+        String fromName = name.substring(5, 5 + 36).replace('_', '-');
+        return MDEV_UUID_FORM.matcher(fromName).matches() ? Optional.of(fromName) : Optional.empty();
     }
+
+    private static final java.util.regex.Pattern MDEV_UUID_FORM = java.util.regex.Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     /** An mdev's parent as mdevctl names it ({@code <parent_addr>}, e.g. {@code mtty} or {@code 0000:06:00.0}). */
     public Optional<String> mdevParentAddress() {

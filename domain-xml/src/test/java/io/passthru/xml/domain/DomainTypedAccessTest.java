@@ -169,4 +169,26 @@ class DomainTypedAccessTest {
         h.setManagedRaw("no");
         assertFalse(h.getManaged());
     }
+
+    @Test
+    void mdevHostdevsOfTheCorpus() {
+        DomainHostdev precreated = read("domain/hostdev-mdev-precreated.x86_64-latest.xml").devices().hostdevs().get(0);
+        assertTrue(precreated.isMdev());
+        assertFalse(precreated.isPci());
+        assertEquals("vfio-pci", precreated.getModel());
+        assertEquals(java.util.Optional.of("53764d0e-85a0-42b4-af5c-2046b460b1dc"), precreated.mdevUuid());
+        assertTrue(precreated.sourcePciAddress().isEmpty(), "an mdev's source is a UUID, not a PCI address");
+        DomainHostdev ap = read("domain/hostdev-subsys-mdev-vfio-ap.xml").devices().hostdevs().get(0);
+        assertEquals("vfio-ap", ap.getModel());
+        assertEquals(java.util.Optional.of("90c6c135-ad44-41d0-b1b7-bae47de48627"), ap.mdevUuid());
+        DomainHostdev pci = read("domain/hostdev-vfio.x86_64-latest.xml").devices().hostdevs().get(0);
+        assertFalse(pci.isMdev());
+        assertTrue(pci.mdevUuid().isEmpty());
+        // what define --mdev and attach --mdev write, read back
+        DomainHostdev made = XmlCodec.unmarshal(XmlCodec.marshal(DomainHostdev.mdev(
+                "b1ae8bf6-38b0-4c81-9d44-78ce3f520496")), DomainHostdev.class);
+        assertEquals(List.of("subsystem", "mdev", "vfio-pci"), List.of(made.getMode(), made.getType(),
+                made.getModel()));
+        assertNull(made.getManaged(), "libvirt manages no driver of an mdev: no managed attribute");
+    }
 }

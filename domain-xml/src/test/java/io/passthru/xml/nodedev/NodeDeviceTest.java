@@ -151,4 +151,42 @@ class NodeDeviceTest {
         assertEquals(java.util.Optional.of("mtty"), started.mdevParentAddress());
         assertFalse(read("pci_0000_02_10_7_sriov_vfs.xml").mdevTypeId().isPresent());
     }
+
+    @Test
+    void mdevTypesOfACssParentNameTheirDeviceApi() {
+        assertEquals(List.of(new NodeDevice.MdevType("vfio_ccw-io", "I/O subchannel (Non-QDIO)", "vfio-ccw", 1)),
+                read("css_0_0_fffe_mdev_types.xml").mdevTypes(), "nested in the css capability");
+    }
+
+    @Test
+    void everyMdevOfTheCorpusHasAUuidAndATypeItsNameAgreesWith() {
+        // with <uuid> (libvirt 7.3's mdevs), and without: the UUID is then read from the node device name
+        assertEquals(java.util.Optional.of("d069d019-36ea-4111-8f0a-8c9a70e21366"),
+                read("mdev_d069d019_36ea_4111_8f0a_8c9a70e21366.xml").mdevUuid());
+        assertEquals(java.util.Optional.of("3627463d-b7f0-4fea-b468-f1da537d301b"),
+                read("mdev_3627463d_b7f0_4fea_b468_f1da537d301b.xml").mdevUuid(), "from the name");
+        assertEquals(java.util.Optional.of("ee0b88c4-f554-4dc1-809d-b2a01e8e48ad"),
+                read("mdev_ee0b88c4_f554_4dc1_809d_b2a01e8e48ad.xml").mdevUuid(), "a name with '-' in the UUID");
+        int mdevs = 0;
+        for (java.nio.file.Path p : TestData.xmlFiles("nodedev")) {
+            String file = p.getFileName().toString();
+            if (!file.startsWith("mdev_")) {
+                continue;
+            }
+            NodeDevice d = XmlCodec.unmarshal(TestData.read(p), NodeDevice.class);
+            String uuid = d.mdevUuid().orElseThrow(() -> new AssertionError(file + ": no UUID"));
+            assertEquals(file.substring(5, 5 + 36).replace('_', '-'), uuid, file);
+            assertTrue(d.mdevTypeId().isPresent(), file + ": no type");
+            assertTrue(d.mdevTypes().isEmpty(), file + ": an mdev parents no mdevs");
+            mdevs++;
+        }
+        assertTrue(mdevs >= 10, "found only " + mdevs + " mdev samples");
+        // a device that is no mdev has none, whatever its name
+        NodeDevice notMdev = XmlCodec.unmarshal("<device><name>mdev_3627463d_b7f0_4fea_b468_f1da537d301b</name>"
+                + "<capability type='system'/></device>", NodeDevice.class);
+        assertTrue(notMdev.mdevUuid().isEmpty());
+        NodeDevice badName = XmlCodec.unmarshal("<device><name>mdev_not_a_uuid</name><capability type='mdev'>"
+                + "<type id='mtty-1'/></capability></device>", NodeDevice.class);
+        assertTrue(badName.mdevUuid().isEmpty(), "no UUID in the name either");
+    }
 }

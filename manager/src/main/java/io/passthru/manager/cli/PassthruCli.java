@@ -1,5 +1,6 @@
 package io.passthru.manager.cli;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.module.SimpleModule;
@@ -173,8 +174,9 @@ public final class PassthruCli extends PassthruRoot {
                 Host host = hosts.open(common.uri);
                 String uuid = mdev;
                 String created = null;
-                if (!mdev.matches("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")) {
-                    created = Mdevs.create(host, mdev, null, null).uuid();
+                if (!Mdevs.isUuid(mdev)) {
+                    host.domain(domain); // an unknown domain is refused before an mdev is made for it
+                    created = Mdevs.createForGuest(host, mdev).uuid();
                     uuid = created;
                 }
                 Hotplug.MdevResult r;
@@ -673,35 +675,89 @@ public final class PassthruCli extends PassthruRoot {
     @Command(name = "list-devices", description = "PCI devices of a host that can be passed through (and the migration "
             + "strategies by which a guest holding one moves), from libvirt node "
             + "devices: PFs, VFs and plain PCI devices (bridges left out), with IOMMU group, NUMA node, the domain "
-            + "using each, and the device_spec entry of the pool allowing it.")
+            + "using each, and the device_spec entry of the pool allowing it; then the mdev parents with their types "
+            + "(free instances, device API) and the mdevs (type, parent, started or only defined, the domain holding "
+            + "each).")
     static final class ListDevices implements Callable<Integer> {
         @Mixin Common common;
         @Option(names = "--pool", defaultValue = "/etc/passthru/pool.json", paramLabel = "FILE", description = "device pool "
                 + "whose device_spec is shown; left out when the file does not exist (default: ${DEFAULT-VALUE})") String pool;
         @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-        /** One row: a device, and the device_spec entry allowing it (null: none, or no pool). */
-        record Row(PciAddress address, String kind, PciAddress pf, String vendorId, String productId, String pciClass,
+        /** {@link Row#kind} of an mdev parent that is no PCI device of the list (Linux's mtty sample: {@code mtty}). */
+        static final String MDEV_PARENT = "mdev-parent";
+        /** {@link Row#kind} of an mdev. */
+        static final String MDEV = "mdev";
+
+        /**
+         * One row: a PCI device (kind {@code type-PF}, {@code type-VF} or {@code type-PCI}, Nova's names), an mdev
+         * parent that is no PCI device (kind {@value #MDEV_PARENT}, address its mdevctl name, e.g. {@code mtty}) or an
+         * mdev (kind {@value #MDEV}, address its UUID). The mdev fields are left out of the JSON when null: a PCI
+         * device has {@code mdevTypes} only when it parents mdevs (a vGPU's GPU).
+         *
+         * @param allowedBy  the device_spec entry allowing it (null: none, or no pool)
+         * @param nodeDevice an mdev parent's or an mdev's libvirt node device name
+         * @param mdevTypes  the mdev types a parent offers
+         * @param mdevType   an mdev's type id
+         * @param parent     an mdev's parent (node device name)
+         * @param active     whether an mdev is started
+         * @param persistent whether an mdev is defined (mdevctl keeps it)
+         */
+        record Row(String address, String kind, PciAddress pf, String vendorId, String productId, String pciClass,
                    String driver, Integer iommuGroup, List<PciAddress> iommuGroupMembers, Integer numaNode,
-                   String usedBy, String allowedBy, List<String> migration) {
+                   String usedBy, String allowedBy, List<String> migration,
+                   @JsonInclude(JsonInclude.Include.NON_NULL) String nodeDevice,
+                   @JsonInclude(JsonInclude.Include.NON_NULL) List<Mdevs.MdevType> mdevTypes,
+                   @JsonInclude(JsonInclude.Include.NON_NULL) String mdevType,
+                   @JsonInclude(JsonInclude.Include.NON_NULL) String parent,
+                   @JsonInclude(JsonInclude.Include.NON_NULL) Boolean active,
+                   @JsonInclude(JsonInclude.Include.NON_NULL) Boolean persistent) {
+            boolean isPci() {
+                return !kind.equals(MDEV_PARENT) && !kind.equals(MDEV);
+            }
+        }
+
+        /**
+         * The rows: {@code inv}'s PCI functions (bridges left out; a PCI mdev parent with its {@code mdevTypes}), then
+         * the mdev parents that are no PCI function of {@code inv}, then the mdevs.
+         */
+        static List<Row> rows(Inventory inv, DevicePool p, List<Mdevs.MdevType> types, List<Mdevs.Mdev> mdevs) {
+            Map<String, List<Mdevs.MdevType>> byParent = new LinkedHashMap<>();
+            for (Mdevs.MdevType t : types) {
+                byParent.computeIfAbsent(t.parentAddress(), k -> new java.util.ArrayList<>()).add(t);
+            }
+            List<Row> rows = new java.util.ArrayList<>();
+            for (Inventory.PciFunction f : inv.functions()) {
+                if (f.isBridge()) {
+                    continue;
+                }
+                String allowed = p == null ? null : p.allowing(f.address(), f.pf(), f.vendorId(), f.productId())
+                        .map(io.passthru.manager.pool.DeviceSpec::where).orElse(null);
+                List<Mdevs.MdevType> offers = byParent.remove(f.address().toString());
+                rows.add(new Row(f.address().toString(), f.kind().novaName(), f.pf(), f.vendorId(), f.productId(),
+                        f.pciClass(), f.driver(), f.iommuGroup(), f.iommuGroupMembers(), f.numaNode(), f.usedBy(),
+                        allowed, MigrationPlan.strategiesFor(f.kind()),
+                        offers == null ? null : offers.get(0).parent(), offers, null, null, null, null));
+            }
+            byParent.forEach((address, offers) -> rows.add(new Row(address, MDEV_PARENT, null, null, null, null, null,
+                    null, null, null, null, null, List.of(), offers.get(0).parent(), offers, null, null, null, null)));
+            for (Mdevs.Mdev m : mdevs) {
+                rows.add(new Row(m.uuid(), MDEV, null, null, null, null, null, null, null, null, m.usedBy(), null,
+                        List.of(MigrationPlan.STATE), m.nodeDevice(), null, m.type(), m.parent(), m.active(),
+                        m.persistent()));
+            }
+            return rows;
         }
 
         @Override
         public Integer call() {
             DevicePool p = optionalPool(pool);
             try (Hosts hosts = new Hosts()) {
-                Inventory inv = Inventory.scan(hosts.open(common.uri));
-                List<Row> rows = new java.util.ArrayList<>();
-                for (Inventory.PciFunction f : inv.functions()) {
-                    if (f.isBridge()) {
-                        continue;
-                    }
-                    String allowed = p == null ? null : p.allowing(f.address(), f.pf(), f.vendorId(), f.productId())
-                            .map(io.passthru.manager.pool.DeviceSpec::where).orElse(null);
-                    rows.add(new Row(f.address(), f.kind().novaName(), f.pf(), f.vendorId(), f.productId(),
-                            f.pciClass(), f.driver(), f.iommuGroup(), f.iommuGroupMembers(), f.numaNode(), f.usedBy(),
-                            allowed, MigrationPlan.strategiesFor(f.kind())));
-                }
+                Host h = hosts.open(common.uri);
+                Inventory inv = Inventory.scan(h);
+                List<Mdevs.MdevType> types = Mdevs.types(h);
+                List<Mdevs.Mdev> mdevs = Mdevs.list(h);
+                List<Row> rows = rows(inv, p, types, mdevs);
                 PrintWriter out = spec.commandLine().getOut();
                 if (common.json()) {
                     printJson(out, rows);
@@ -710,6 +766,9 @@ public final class PassthruCli extends PassthruRoot {
                 out.printf("%-14s %-8s %-14s %-11s %-8s %-10s %-6s %-5s %-16s %-38s %s%n", "ADDRESS", "TYPE", "PF",
                         "VENDOR:DEV", "CLASS", "DRIVER", "GROUP", "NUMA", "USED BY", "MIGRATES BY", "ALLOWED BY");
                 for (Row r : rows) {
+                    if (!r.isPci()) {
+                        continue;
+                    }
                     out.printf("%-14s %-8s %-14s %-11s %-8s %-10s %-6s %-5s %-16s %-38s %s%n", r.address(), r.kind(),
                             ListVfs.dash(r.pf()), ListVfs.hex(r.vendorId()) + ":" + ListVfs.hex(r.productId()),
                             ListVfs.dash(r.pciClass() == null ? null : ListVfs.hex(r.pciClass())),
@@ -717,10 +776,7 @@ public final class PassthruCli extends PassthruRoot {
                             ListVfs.dash(r.usedBy()), String.join(",", r.migration()),
                             p == null ? "(no pool)" : ListVfs.dash(r.allowedBy()));
                 }
-                // mediated devices: their parents' types and the mdevs (JSON: passthru mdev list -o json)
-                Host h = hosts.open(common.uri);
-                List<Mdevs.MdevType> types = Mdevs.types(h);
-                List<Mdevs.Mdev> mdevs = Mdevs.list(h);
+                // mediated devices: their parents' types and the mdevs (passthru mdev list shows these alone)
                 if (!types.isEmpty() || !mdevs.isEmpty()) {
                     out.println();
                     MdevCommand.print(out, types, mdevs, false);

@@ -31,7 +31,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * free mdev.
  */
 @ExtendWith(LabHealth.class)
-@org.junit.jupiter.api.Tag(Lab.EXTENDED) // not yet run on the lab: in the extended tier until it has passed there
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MdevLabIT {

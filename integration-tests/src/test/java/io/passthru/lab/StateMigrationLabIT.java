@@ -50,10 +50,12 @@ class StateMigrationLabIT {
     static final String VIOMMU_MAC = "52:54:00:d0:00:23";
     static final String VIOMMU_UUID = "5e8f3b27-1c4d-4a6e-8f90-abcdef012345";
     static final String TYPE = "mtty-2";
+    static final String POSTCOPY_NAME = "it-postcopy";
+    static final String POSTCOPY_MAC = "52:54:00:d0:00:24";
 
     @BeforeAll
     void mdevGuestOnHost1() throws Exception {
-        for (String n : List.of(NAME, PLAIN_NAME, VIOMMU_NAME)) {
+        for (String n : List.of(NAME, PLAIN_NAME, VIOMMU_NAME, POSTCOPY_NAME)) {
             Lab.removeGuest(1, n);
             Lab.removeGuest(2, n);
         }
@@ -72,7 +74,7 @@ class StateMigrationLabIT {
     @AfterAll
     void cleanup() {
         LabHealth.heal();
-        for (String n : List.of(NAME, PLAIN_NAME, VIOMMU_NAME)) {
+        for (String n : List.of(NAME, PLAIN_NAME, VIOMMU_NAME, POSTCOPY_NAME)) {
             Lab.removeGuest(1, n);
             Lab.removeGuest(2, n);
         }
@@ -260,5 +262,74 @@ class StateMigrationLabIT {
         refusedWithNothingMoved(VIOMMU_NAME, "vIOMMU");
         assertEquals(null, mdevOn(2, VIOMMU_UUID), "nothing created on host 2");
         Lab.removeGuest(1, VIOMMU_NAME);
+    }
+
+    @Test
+    @Order(6)
+    void postcopyIsRefusedForTheMdevWithNothingChanged() throws Exception {
+        Lab.CliResult p = Lab.cli("migrate", NAME, "--connect", Lab.uri(1), "--to", Lab.uri(2), "--plan",
+                "--postcopy", "-o", "json");
+        System.out.println("PLAN with --postcopy:\n" + p.out() + p.err());
+        String refusal = p.json().get("devices").get(0).get("refusal").asText();
+        assertTrue(refusal.contains("--postcopy") && refusal.contains("post-copy"), p.out());
+        Lab.CliResult r = Lab.cli("migrate", NAME, "--connect", Lab.uri(1), "--to", Lab.uri(2),
+                "--migrate-uri", "tcp://" + Lab.migrationAddress(2), "--postcopy");
+        assertNotEquals(0, r.exit(), r.out() + r.err());
+        assertTrue((r.out() + r.err()).contains("--postcopy"), r.out() + r.err());
+        assertTrue(Lab.exists(1, NAME) && !Lab.exists(2, NAME), "nothing moved");
+        assertEquals(null, mdevOn(2, UUID), "nothing created on host 2");
+        org.libvirt.Domain dom = on(1, NAME);
+        assertEquals(0xc3, readScratch(dom, ports(dom).get(1)), "the guest's device untouched");
+    }
+
+    /**
+     * A run killed (SIGKILL) right after it created the destination's mdev leaves a record; {@code recover} finds the
+     * guest running on host 1 only, rolls back, and removes the mdev the run created on host 2.
+     */
+    @Test
+    @Order(7)
+    void recoverBackRemovesTheMdevAKilledRunCreated() throws Exception {
+        Lab.CliResult killed = Lab.cli(java.util.Map.of("PASSTHRU_TEST_KILL_AFTER", "prepare-mdev@" + UUID),
+                "migrate", NAME, "--connect", Lab.uri(1), "--to", Lab.uri(2),
+                "--migrate-uri", "tcp://" + Lab.migrationAddress(2));
+        assertNotEquals(0, killed.exit(), killed.out() + killed.err());
+        JsonNode made = mdevOn(2, UUID);
+        assertTrue(made != null, "the killed run had created host 2's mdev");
+        Lab.CliResult r = Lab.cli("recover", NAME, "--connect", Lab.uri(1), "-o", "json");
+        System.out.println("RECOVER:\n" + r.out() + r.err());
+        ok(r);
+        assertEquals("rolled-back", r.json().get("outcome").asText(), r.out());
+        assertEquals(null, mdevOn(2, UUID), "recover removed the mdev the run created on host 2");
+        assertTrue(Lab.exists(1, NAME) && !Lab.exists(2, NAME), "the guest stays on host 1");
+        org.libvirt.Domain dom = on(1, NAME);
+        assertEquals(0xc3, readScratch(dom, ports(dom).get(1)), "the guest's device untouched");
+    }
+
+    /**
+     * {@code --postcopy} on a guest without a VFIO device: the migration switches to post-copy after the first pass
+     * (a 1 ms downtime limit keeps pre-copy from converging first), the report says when, and 16 MiB of random data
+     * the guest wrote to its RAM disk before arrive intact (pages pulled from host 1 on demand).
+     */
+    @Test
+    @Order(8)
+    void postcopyMovesAGuestWithoutAVfioDevice() throws Exception {
+        org.libvirt.Domain dom = Lab.define(1, Lab.guestCommand(POSTCOPY_NAME, POSTCOPY_MAC, "192.0.2.94/24", ""));
+        dom.create();
+        Lab.waitForAgent(dom, POSTCOPY_NAME);
+        String sum = Lab.inGuest(dom, "dd if=/dev/urandom of=/postcopy.bin bs=1M count=16 2>/dev/null; "
+                + "md5sum /postcopy.bin | cut -d' ' -f1").strip();
+        Lab.CliResult r = Lab.cli("migrate", POSTCOPY_NAME, "--connect", Lab.uri(1), "--to", Lab.uri(2),
+                "--migrate-uri", "tcp://" + Lab.migrationAddress(2), "--postcopy", "--max-downtime", "1",
+                "-o", "json");
+        System.out.println("POST-COPY MIGRATION:\n" + r.out() + r.err());
+        ok(r);
+        JsonNode report = r.json();
+        assertTrue(report.hasNonNull("postcopyAfterMs") && report.get("postcopyAfterMs").asLong() > 0,
+                "switched to post-copy: " + report);
+        assertFalse(Lab.exists(1, POSTCOPY_NAME), "gone from host 1");
+        org.libvirt.Domain moved = on(2, POSTCOPY_NAME);
+        assertEquals(sum, Lab.waitForAgentThen(() -> Lab.inGuest(moved, "md5sum /postcopy.bin | cut -d' ' -f1"))
+                .strip(), "the guest's memory arrived whole");
+        Lab.removeGuest(2, POSTCOPY_NAME);
     }
 }

@@ -349,6 +349,19 @@ final class DevicePlanner {
                 + d.address + " -c " + dstUri, null);
     }
 
+    /**
+     * A device whose state QEMU would migrate, refused because {@code --postcopy} was asked: QEMU blocks VFIO
+     * migration with post-copy (QEMU 8.1, "vfio/migration: Block VFIO migration with postcopy migration": the
+     * destination's device cannot wait for a page fault on memory not yet sent, and QEMU stops with a DMA mapping
+     * error).
+     */
+    static MigrationPlan.Entry postcopyRefused(Operation.Device d) {
+        return stateLine(d, "--postcopy: QEMU cannot migrate a VFIO device's state in post-copy (the destination's "
+                + "device cannot wait for guest pages not yet sent, so QEMU blocks VFIO migration with post-copy); "
+                + "migrate without --postcopy, or detach the device first (passthru detach --mdev " + d.address
+                + ")", null);
+    }
+
     static MigrationPlan.Entry stateLine(Operation.Device d, String refusal, String detail) {
         return new MigrationPlan.Entry("mdev", null, d.alias, d.guestAddress == null ? null
                 : PciAddress.parse(d.guestAddress), null, null, refusal == null ? MigrationPlan.STATE : null, null,

@@ -15,9 +15,15 @@ import java.time.Duration;
  * @param agentTimeout   how long the guest agent may take to answer on the destination after the migration
  * @param listener       step and progress events (never null)
  * @param cancellation   lets another thread (a SIGINT handler) abort the operation (never null)
+ * @param postcopy       switch to post-copy once the first pass over the guest's memory is done
+ *                       ({@code VIR_MIGRATE_POSTCOPY}, then {@code virDomainMigrateStartPostCopy}, as
+ *                       {@code virsh migrate --postcopy --postcopy-after-precopy}): the guest runs on the destination,
+ *                       which fetches the pages not yet sent; refused for a device whose state QEMU migrates (QEMU
+ *                       blocks VFIO migration with post-copy: a VFIO device cannot wait for a page fault)
  */
 public record MigrationControls(Long maxDowntimeMs, Long bandwidthMiBs, boolean autoConverge, Duration timeout,
-                                Duration agentTimeout, MigrationListener listener, Cancellation cancellation) {
+                                Duration agentTimeout, MigrationListener listener, Cancellation cancellation,
+                                boolean postcopy) {
     /** Default wait for the destination's guest agent: 60 s. */
     public static final Duration DEFAULT_AGENT_TIMEOUT = Duration.ofSeconds(60);
 
@@ -34,6 +40,12 @@ public record MigrationControls(Long maxDowntimeMs, Long bandwidthMiBs, boolean 
         agentTimeout = agentTimeout == null ? DEFAULT_AGENT_TIMEOUT : agentTimeout;
         listener = listener == null ? new MigrationListener() { } : listener;
         cancellation = cancellation == null ? new Cancellation() : cancellation;
+    }
+
+    /** Pre-copy only (no {@code --postcopy}). */
+    public MigrationControls(Long maxDowntimeMs, Long bandwidthMiBs, boolean autoConverge, Duration timeout,
+                             Duration agentTimeout, MigrationListener listener, Cancellation cancellation) {
+        this(maxDowntimeMs, bandwidthMiBs, autoConverge, timeout, agentTimeout, listener, cancellation, false);
     }
 
     /** libvirt's defaults, no limit, no events. */

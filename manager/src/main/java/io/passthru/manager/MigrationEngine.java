@@ -348,6 +348,18 @@ final class MigrationEngine implements AutoCloseable {
         return op.devices.stream().filter(d -> MigrationPlan.HOTPLUG.equals(d.strategy)).toList();
     }
 
+    /**
+     * The destination mdevs a run of {@code op} created (or may have: its step {@code prepare-mdev@UUID} started or
+     * done, and the plan chose to create it rather than reuse the destination's own): what rolling back removes.
+     */
+    static List<Operation.Device> createdMdevs(Operation op) {
+        return op.devices.stream().filter(d -> MigrationPlan.STATE.equals(d.strategy) && "mdev".equals(d.kind)
+                && d.mdevParent != null).filter(d -> {
+                    String id = deviceStep(PREPARE_MDEV, d.address);
+                    return op.done.contains(id) || id.equals(op.step);
+                }).toList();
+    }
+
     /** The devices whose state QEMU migrates ({@code state}: mdevs), in the record's order. */
     private List<Operation.Device> stateMoves() {
         return op.devices.stream().filter(d -> MigrationPlan.STATE.equals(d.strategy)).toList();

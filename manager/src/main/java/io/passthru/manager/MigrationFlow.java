@@ -90,6 +90,11 @@ public final class MigrationFlow {
     static final Duration LEASE_REFRESH = Duration.ofSeconds(60);
     /** How often the migration job's statistics are sampled: 500 ms. */
     static final long PROGRESS_INTERVAL_MS = 500;
+    /**
+     * {@code --postcopy} switches once the job's {@code memory_iteration} (QEMU's dirty-sync-count) reaches 2: the first
+     * full pass over the guest's memory is done, as {@code virsh migrate --postcopy-after-precopy} waits for.
+     */
+    static final long POSTCOPY_AFTER_ITERATION = 2;
 
     /** The steps of the bond flow, by journal id, in order; those after {@link #MIGRATE} roll forward only. */
     public enum Step {
@@ -244,7 +249,19 @@ public final class MigrationFlow {
                          long vfGapMs, Map<String, Long> migrationStats, String outcome, String operationId,
                          Recovery.Result recovered, String mode, long destAttachLibvirtMs,
                          Map<String, Long> precheckParts, String p2pUri, long journalMs, MigrationPlan plan,
-                         Map<String, Long> deviceGapsMs) {
+                         Map<String, Long> deviceGapsMs, Long postcopyAfterMs) {
+        /** Without post-copy ({@code postcopyAfterMs} null). */
+        public Report(String domain, String source, String destination, PciAddress sourceVf, PciAddress destVf,
+                      String mac, String bond, String backupSlave, List<Saga.Step> steps, long totalMs,
+                      long vfGapMs, Map<String, Long> migrationStats, String outcome, String operationId,
+                      Recovery.Result recovered, String mode, long destAttachLibvirtMs,
+                      Map<String, Long> precheckParts, String p2pUri, long journalMs, MigrationPlan plan,
+                      Map<String, Long> deviceGapsMs) {
+            this(domain, source, destination, sourceVf, destVf, mac, bond, backupSlave, steps, totalMs, vfGapMs,
+                    migrationStats, outcome, operationId, recovered, mode, destAttachLibvirtMs, precheckParts, p2pUri,
+                    journalMs, plan, deviceGapsMs, null);
+        }
+
         public Report(String domain, String source, String destination, PciAddress sourceVf, PciAddress destVf,
                       String mac, String bond, String backupSlave, List<Saga.Step> steps, long totalMs,
                       long vfGapMs, Map<String, Long> migrationStats, String outcome, String operationId,
@@ -343,11 +360,12 @@ public final class MigrationFlow {
             controls.listener().stepFinished(t.get(t.size() - 1));
         }
         Operation op = newOperation(req, plan);
+        java.util.concurrent.atomic.AtomicReference<Long> postcopyAt = new java.util.concurrent.atomic.AtomicReference<>();
         LibvirtMigrationSide source = new LibvirtMigrationSide(src, req.domain(), plan.dom(), hotplug, journal);
         MigrationEngine.Transfer transfer = new MigrationEngine.Transfer() {
             @Override
             public MigrationSide migrate() {
-                return side(liveMigrate(plan.dom(), dst, req, controls));
+                return side(liveMigrate(plan.dom(), dst, req, controls, postcopyAt));
             }
 
             @Override
@@ -395,7 +413,7 @@ public final class MigrationFlow {
                 plan.bond(), plan.backupSlave(), saga.timeline(), saga.now(), done.vfGapMs(),
                 done.destination().completedJobStats(), "migrated", op.id, recovered, plan.mode().id,
                 done.destAttachLibvirtMs(), plan.precheckParts(), req.p2pUri(), done.journalMs(),
-                plan.migrationPlan(), done.deviceGapsMs());
+                plan.migrationPlan(), done.deviceGapsMs(), postcopyAt.get());
     }
 
     /**
@@ -715,8 +733,8 @@ public final class MigrationFlow {
                         others.add(o.source().toString());
                     }
                 });
-                MigrationPlan.Entry e = DevicePlanner.planState(d, blockers, others, dstMdevs, dstTypes, dst.uri(),
-                        claimed);
+                MigrationPlan.Entry e = req.controls().postcopy() ? DevicePlanner.postcopyRefused(d)
+                        : DevicePlanner.planState(d, blockers, others, dstMdevs, dstTypes, dst.uri(), claimed);
                 entries.add(e);
                 if (e.refusal() == null) {
                     devices.add(d);
@@ -920,9 +938,11 @@ public final class MigrationFlow {
      * peer-to-peer migration it is looked up there by UUID, and a guest that is not there (the p2p URI reached
      * another machine than {@code --to}) fails the step, naming both URIs.
      */
-    private org.libvirt.Domain liveMigrate(org.libvirt.Domain dom, Host dst, Request req, MigrationControls c) {
+    private org.libvirt.Domain liveMigrate(org.libvirt.Domain dom, Host dst, Request req, MigrationControls c,
+                                           java.util.concurrent.atomic.AtomicReference<Long> postcopyAt) {
         Domains.MigrationParams params = new Domains.MigrationParams(req.migrateUri(), c.bandwidthMiBs());
-        long flags = Domains.MIGRATE_MOVE | (c.autoConverge() ? Domains.MIGRATE_AUTO_CONVERGE : 0);
+        long flags = Domains.MIGRATE_MOVE | (c.autoConverge() ? Domains.MIGRATE_AUTO_CONVERGE : 0)
+                | (c.postcopy() ? Domains.MIGRATE_POSTCOPY : 0);
         if (c.maxDowntimeMs() != null) {
             Domains.setMaxDowntime(dom, c.maxDowntimeMs(),
                     "set the migration's maximum downtime to " + c.maxDowntimeMs() + " ms");
@@ -957,6 +977,7 @@ public final class MigrationFlow {
         } finally {
             c.cancellation().onCancel(null);
             monitor.stop();
+            postcopyAt.set(monitor.postcopyAtMs);
         }
         return p2pArrived(dst, req, uuid);
     }
@@ -988,6 +1009,8 @@ public final class MigrationFlow {
         private final Thread thread;
         volatile boolean timedOut;
         volatile boolean cancelled;
+        /** When the job switched to post-copy, ms after it started ({@code time_elapsed}); null: it did not. */
+        volatile Long postcopyAtMs;
         private volatile boolean stopped;
 
         JobMonitor(org.libvirt.Domain dom, MigrationControls controls) {
@@ -1032,22 +1055,30 @@ public final class MigrationFlow {
                     timedOut = true;
                     abort();
                 }
-                MigrationProgress p = sample();
-                if (p != null && !stopped) {
-                    controls.listener().progress(p);
+                Map<String, Long> s = sample();
+                if (s == null || stopped) {
+                    continue;
+                }
+                controls.listener().progress(new MigrationProgress(s.getOrDefault("time_elapsed", 0L),
+                        s.getOrDefault("data_total", 0L), s.getOrDefault("data_processed", 0L),
+                        s.getOrDefault("data_remaining", 0L), s.getOrDefault("memory_bps", 0L)));
+                if (controls.postcopy() && postcopyAtMs == null && !timedOut && !cancelled
+                        && s.getOrDefault("memory_iteration", 0L) >= POSTCOPY_AFTER_ITERATION) {
+                    try {
+                        Domains.startPostCopy(dom, "switch the migration to post-copy");
+                        postcopyAtMs = s.getOrDefault("time_elapsed", 0L);
+                    } catch (PassthruException e) {
+                        // the job ended meanwhile (converged in pre-copy): nothing to switch
+                    }
                 }
             }
         }
 
-        private MigrationProgress sample() {
+        /** The job's numbers, or null when it has none yet (no job, or no memory figures). */
+        private Map<String, Long> sample() {
             try {
                 Map<String, Long> s = Domains.jobNumbers(dom, 0, "read the migration's job statistics");
-                if (!s.containsKey("data_total")) {
-                    return null;
-                }
-                return new MigrationProgress(s.getOrDefault("time_elapsed", 0L), s.getOrDefault("data_total", 0L),
-                        s.getOrDefault("data_processed", 0L), s.getOrDefault("data_remaining", 0L),
-                        s.getOrDefault("memory_bps", 0L));
+                return s.containsKey("data_total") ? s : null;
             } catch (RuntimeException e) {
                 return null; // no job yet, or already finished
             }

@@ -316,10 +316,35 @@ public final class Recovery {
         LibvirtCopies copies = new LibvirtCopies(hosts, op.domainUuid,
                 new LibvirtCopies.Endpoint(srcUri, identity(op.source)),
                 new LibvirtCopies.Endpoint(dstUri, identity(op.destination)));
-        return resolveMigration(op, copies, options.forceSide(), side -> {
+        Result r = resolveMigration(op, copies, options.forceSide(), side -> {
             Host host = hosts.open(side == Side.DESTINATION ? dstUri : srcUri);
             return new LibvirtMigrationSide(host, op.domain, host.domain(op.domainUuid), hotplug, journal);
         }, saga, found, MigrationEngine.StepHooks.TEST_HOOKS);
+        List<Operation.Device> created = MigrationEngine.createdMdevs(op);
+        if (r.outcome() != ROLLED_BACK || dstUri == null || created.isEmpty()) {
+            return r;
+        }
+        // rolled back: the mdevs the run created on the destination (prepare-mdev's compensation) go too
+        List<String> left = new ArrayList<>();
+        for (Operation.Device d : created) {
+            try {
+                saga.run("remove mdev " + d.address + " the migration created on " + dstUri, () -> {
+                    Host dst = hosts.open(dstUri);
+                    if (Mdevs.find(dst, d.address).filter(m -> m.usedBy() == null).isPresent()) {
+                        Mdevs.remove(dst, d.address);
+                    }
+                }, null);
+            } catch (RuntimeException e) {
+                left.add("remove mdev " + d.address + " on " + dstUri + " (passthru mdev remove " + d.address
+                        + " --connect " + dstUri + "): " + e.getMessage());
+            }
+        }
+        String todo = r.leftToDo();
+        if (!left.isEmpty()) {
+            todo = (todo == null ? "" : todo + "; ") + String.join("; ", left);
+        }
+        return new Result(r.domain(), r.operationId(), r.found(), r.outcome(), r.runningOn(), r.vf(),
+                saga.timeline(), saga.now(), todo);
     }
 
     /**

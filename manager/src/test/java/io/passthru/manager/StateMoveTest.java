@@ -188,4 +188,34 @@ class StateMoveTest {
         assertThrows(io.passthru.manager.error.InvalidRequestException.class,
                 () -> DevicePlanner.checkChoices(Map.of("hostdev0", "hotplug"), List.of(m, p), "g"));
     }
+    /**
+     * What {@code recover} back removes on the destination: an mdev the run was to create and whose
+     * {@code prepare-mdev} step started or finished; never the destination's own (reused) mdev, nor one the run never
+     * reached.
+     */
+    @Test
+    void recoverBackRemovesOnlyTheMdevsTheRunCreated() {
+        Operation op = new Operation();
+        Operation.Device created = mdev("mtty_mtty");
+        Operation.Device own = mdev(null);
+        own.address = OTHER;
+        op.devices = new ArrayList<>(List.of(created, own));
+        assertEquals(List.of(), MigrationEngine.createdMdevs(op), "prepare-mdev never started: nothing to remove");
+        op.step = "prepare-mdev@" + UUID;
+        assertEquals(List.of(created), MigrationEngine.createdMdevs(op), "started (killed midway): removed");
+        op.step = "migrate";
+        op.done = new ArrayList<>(List.of("prepare-mdev@" + UUID, "prepare-mdev@" + OTHER));
+        assertEquals(List.of(created), MigrationEngine.createdMdevs(op), "the destination's own mdev stays");
+    }
+
+    /** {@code --postcopy} refuses a device whose state QEMU migrates, naming the option and what to do. */
+    @Test
+    void postcopyRefusesTheStateMove() {
+        MigrationPlan.Entry e = DevicePlanner.postcopyRefused(mdev("mtty_mtty"));
+        assertNull(e.strategy());
+        assertTrue(e.refusal().startsWith("--postcopy: QEMU cannot migrate a VFIO device's state in post-copy"),
+                e.refusal());
+        assertTrue(e.refusal().contains("passthru detach --mdev " + UUID), e.refusal());
+        assertEquals(UUID, e.mdevUuid());
+    }
 }

@@ -54,6 +54,11 @@ final class MigrationOptions {
             + "it is sent")
     boolean autoConverge;
 
+    @Option(names = "--postcopy", description = "switch to post-copy once the first pass over the guest's memory "
+            + "is done (virsh migrate --postcopy --postcopy-after-precopy): the guest runs on the destination, which "
+            + "fetches the pages not yet sent; refused for a device whose state QEMU migrates (an mdev)")
+    boolean postcopy;
+
     @Option(names = "--timeout", paramLabel = "S", converter = CliTypes.PositiveLong.class,
             description = "abort a guest's live migration after S seconds and roll it back")
     Long timeout;
@@ -105,7 +110,7 @@ final class MigrationOptions {
     MigrationControls controls(MigrationListener listener, Cancellation cancellation) {
         return new MigrationControls(maxDowntime, bandwidth, autoConverge,
                 timeout == null ? null : Duration.ofSeconds(timeout), Duration.ofSeconds(agentTimeout), listener,
-                cancellation);
+                cancellation, postcopy);
     }
 
     /** The hot-plug service with {@code --guest-timeout} and {@code --detach-timeout}. */

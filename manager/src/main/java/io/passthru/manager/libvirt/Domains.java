@@ -57,6 +57,23 @@ public final class Domains {
     /** {@code VIR_MIGRATE_AUTO_CONVERGE}: QEMU throttles the guest's vCPUs when its memory changes faster than sent. */
     public static final long MIGRATE_AUTO_CONVERGE = 1 << 13;
     /**
+     * {@code VIR_MIGRATE_POSTCOPY}: the migration may switch to post-copy ({@link #startPostCopy}): the guest then
+     * runs on the destination, which pulls the pages not yet sent from the source.
+     */
+    public static final long MIGRATE_POSTCOPY = 1 << 15;
+    /** {@code VIR_DOMAIN_RUNNING_POSTCOPY}: running on the destination of a post-copy migration (libvirt 1.3.3). */
+    public static final int RUNNING_POSTCOPY = 10;
+    /** {@code VIR_DOMAIN_RUNNING_POSTCOPY_FAILED}: running after a post-copy migration failed (libvirt 8.5). */
+    public static final int RUNNING_POSTCOPY_FAILED = 11;
+    /** {@code VIR_DOMAIN_PAUSED_POSTCOPY}: the source of a post-copy migration (libvirt 1.3.3). */
+    public static final int PAUSED_POSTCOPY = 12;
+    /** {@code VIR_DOMAIN_PAUSED_POSTCOPY_FAILED}: paused after a post-copy migration failed (libvirt 1.3.3). */
+    public static final int PAUSED_POSTCOPY_FAILED = 13;
+    /** {@code VIR_DOMAIN_RUNNING} and {@code VIR_DOMAIN_PAUSED} of {@code virDomainState}. */
+    public static final int STATE_RUNNING = 1;
+    public static final int STATE_PAUSED = 3;
+
+    /**
      * {@code VIR_MIGRATE_LIVE | VIR_MIGRATE_PERSIST_DEST | VIR_MIGRATE_UNDEFINE_SOURCE}: the guest moves, running,
      * and is defined on the destination only.
      */
@@ -373,6 +390,35 @@ public final class Domains {
      */
     public static boolean isPersistent(Domain dom, String what) {
         return Host.call(what, () -> dom.isPersistent() == 1);
+    }
+
+    /**
+     * Whether {@code dom} is in a post-copy migration, or left by one that failed: libvirt's state reason (from
+     * {@code virDomainGetState}) is running or paused post-copy, or post-copy failed. Its memory is then split between
+     * two hosts: neither copy may be resumed or destroyed on its own.
+     *
+     * @throws PassthruException (typed) when libvirt fails
+     */
+    public static boolean inPostCopy(Domain dom, String what) {
+        int[] st = LibvirtNative.domainState(dom);
+        if (st == null) {
+            throw LibvirtErrors.lastNativeFailure(what);
+        }
+        return st[0] == STATE_RUNNING && (st[1] == RUNNING_POSTCOPY || st[1] == RUNNING_POSTCOPY_FAILED)
+                || st[0] == STATE_PAUSED && (st[1] == PAUSED_POSTCOPY || st[1] == PAUSED_POSTCOPY_FAILED);
+    }
+
+    /**
+     * Switches the running migration job of {@code dom} (started with {@link #MIGRATE_POSTCOPY}) to post-copy:
+     * {@code virDomainMigrateStartPostCopy}. The guest is paused on the source and resumed on the destination, which
+     * fetches the pages not yet copied on demand.
+     *
+     * @throws PassthruException (typed) when libvirt refuses (e.g. no migration job, or post-copy not enabled)
+     */
+    public static void startPostCopy(Domain dom, String what) {
+        if (LibvirtNative.migrateStartPostCopy(dom) < 0) {
+            throw LibvirtErrors.lastNativeFailure(what);
+        }
     }
 
     /**

@@ -5,6 +5,7 @@ import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import com.sun.jna.PointerType;
+import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.ptr.PointerByReference;
 import org.libvirt.Connect;
 import org.libvirt.Domain;
@@ -62,6 +63,10 @@ public final class LibvirtNative {
         int virNodeDeviceIsActive(Pointer dev);
 
         int virNodeDeviceIsPersistent(Pointer dev);
+
+        int virDomainGetState(Pointer dom, IntByReference state, IntByReference reason, int flags);
+
+        int virDomainMigrateStartPostCopy(Pointer dom, int flags);
     }
 
     /** {@code VIR_CONNECT_LIST_NODE_DEVICES_CAP_PCI_DEV} (libvirt-nodedev.h: {@code 1 << VIR_NODE_DEV_CAP_PCI_DEV}). */
@@ -214,5 +219,23 @@ public final class LibvirtNative {
     /** {@code virNodeDeviceIsPersistent} (libvirt 7.3): 1, 0, or -1 on error. */
     static int isPersistent(NodeDeviceHandle dev) {
         return LIB.virNodeDeviceIsPersistent(dev.pointer());
+    }
+
+    /**
+     * {@code virDomainGetState}: the domain's state and its reason ({@code virDomainState}, and e.g.
+     * {@code virDomainPausedReason}), or null when libvirt reported an error ({@link LibvirtErrors#lastNativeFailure}).
+     */
+    static int[] domainState(Domain dom) {
+        IntByReference state = new IntByReference();
+        IntByReference reason = new IntByReference();
+        if (LIB.virDomainGetState(pointer(dom), state, reason, 0) < 0) {
+            return null;
+        }
+        return new int[] {state.getValue(), reason.getValue()};
+    }
+
+    /** {@code virDomainMigrateStartPostCopy}: 0, or -1 when libvirt refused (its error is the last one). */
+    static int migrateStartPostCopy(Domain dom) {
+        return LIB.virDomainMigrateStartPostCopy(pointer(dom), 0);
     }
 }

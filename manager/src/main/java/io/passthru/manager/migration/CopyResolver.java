@@ -101,6 +101,11 @@ public final class CopyResolver {
                     + "no running or paused copy (" + seen + "); nothing was changed");
             case SAME_MACHINE -> new CopiesConflictException(why, src, dst, "both sides are one machine (" + seen
                     + "); nothing was changed");
+            case POSTCOPY -> new CopiesConflictException(why, src, dst, "the migration switched to post-copy ("
+                    + seen + "): the guest's memory is split between the hosts, so neither copy may be resumed or "
+                    + "removed on its own; nothing was changed. While both hosts run, libvirt finishes it; a broken "
+                    + "one is resumed with virsh migrate --postcopy --postcopy-resume (libvirt 8.5+). Then run "
+                    + "passthru recover again");
         };
     }
 }

@@ -27,6 +27,10 @@ import java.util.List;
  * ABSENT                 fwd                fwd: resume D           refuse (nowhere)      refuse (lost)   refuse (3)
  * UNREACHABLE            refuse (3)         refuse (3)              refuse (3)            refuse (3)      refuse (3)
  * </pre>
+ * A copy in {@link CopyState#POSTCOPY} on either side refuses every entry, even a forced one: after the switch to
+ * post-copy the destination runs the guest while the source still holds pages it has not sent, so resuming the
+ * source runs a stale guest and removing either copy loses memory. libvirt finishes a post-copy migration whose
+ * hosts both run, or resumes a broken one ({@code virsh migrate --postcopy --postcopy-resume}, libvirt 8.5).
  * Every action is checked again against a fresh look at the other side just before it runs ({@link CopyResolver}).
  */
 public final class CopySafety {
@@ -58,7 +62,9 @@ public final class CopySafety {
         /** The side the operator forced has no copy to keep. */
         FORCED_SIDE_EMPTY,
         /** Both recorded hosts are one machine: the record cannot be acted on. */
-        SAME_MACHINE
+        SAME_MACHINE,
+        /** A copy is in (or was left by) a post-copy migration: the guest's memory is split between the hosts. */
+        POSTCOPY
     }
 
     /** What an action does to a copy. */
@@ -103,6 +109,9 @@ public final class CopySafety {
      * @param forced the side the operator chose to keep ({@code --force-side}), or null
      */
     public static Decision decide(CopyState src, CopyState dst, Side forced) {
+        if (src == CopyState.POSTCOPY || dst == CopyState.POSTCOPY) {
+            return Decision.refuse(Refusal.POSTCOPY);
+        }
         if (forced != null) {
             return forced(forced, forced == Side.SOURCE ? src : dst, forced == Side.SOURCE ? dst : src);
         }
@@ -136,6 +145,7 @@ public final class CopySafety {
                 default -> Decision.refuse(Refusal.LOST);
             };
             case UNREACHABLE -> Decision.refuse(Refusal.UNREACHABLE);
+            case POSTCOPY -> Decision.refuse(Refusal.POSTCOPY);
         };
     }
 

@@ -72,6 +72,9 @@ public final class LibvirtCopies implements Copies {
                 if (!Domains.isActive(d, what)) {
                     return CopyState.SHUTOFF;
                 }
+                if (Domains.inPostCopy(d, what)) {
+                    return CopyState.POSTCOPY;
+                }
                 return Domains.isPaused(d, what) ? CopyState.PAUSED : CopyState.RUNNING;
             });
             return new Sighting(side, e.uri(), st, id, null);

@@ -100,17 +100,17 @@ final class DevicePlanner {
             if (!STRATEGIES.contains(c.getValue())) {
                 throw new InvalidRequestException("--strategy " + c.getKey() + "=" + c.getValue() + ": unknown "
                         + "strategy; use bond, failover, unplug-replug (a VF the guest's network runs on), hotplug "
-                        + "(a PCI device, PF or VF) or state (an mdev)");
+                        + "(a PCI device, PF or VF) or state (an mdev, or a PCI device of a VFIO variant driver)");
             }
-            if ("mdev".equals(h.kind()) != MigrationPlan.STATE.equals(c.getValue())) {
+            if ("mdev".equals(h.kind()) && !MigrationPlan.STATE.equals(c.getValue())) {
                 throw new InvalidRequestException("--strategy " + c.getKey() + "=" + c.getValue() + ": " + h.name()
-                        + ("mdev".equals(h.kind()) ? " is an mdev: it moves by state only (its state migrated by QEMU)"
-                        : " is not an mdev: state moves mdevs only; a " + h.kind() + " moves by hotplug"
-                        + ("vf".equals(h.kind()) ? " or the guest's network strategy" : "")));
+                        + " is an mdev: it moves by state only (its state migrated by QEMU)");
             }
-            if (!"vf".equals(h.kind()) && !"mdev".equals(h.kind()) && !MigrationPlan.HOTPLUG.equals(c.getValue())) {
+            if (!"vf".equals(h.kind()) && !"mdev".equals(h.kind()) && !MigrationPlan.HOTPLUG.equals(c.getValue())
+                    && !MigrationPlan.STATE.equals(c.getValue())) {
                 throw new InvalidRequestException("--strategy " + c.getKey() + "=" + c.getValue() + ": " + h.name()
-                        + " is a <hostdev>, not a VF interface: it moves by hotplug only");
+                        + " is a <hostdev>, not a VF interface: it moves by hotplug, or by state when its VFIO "
+                        + "variant driver migrates its state");
             }
             out.put(h.name(), c.getValue());
         }

@@ -28,9 +28,12 @@ public final class Inventory {
     /** A VF. {@code usedBy} is the domain holding it, or null; {@code iommuGroup}/{@code numaNode} may be null. */
     public record Vf(PciAddress address, PciAddress pf, String vendorId, String productId, String driver,
                      Integer iommuGroup, Integer numaNode, String usedBy) {
-        /** Free: no domain holds it and no host driver other than vfio-pci is bound to it. */
+        /**
+         * Free: no domain holds it and no host driver is bound to it other than a VFIO one (vfio-pci or a variant
+         * driver, {@link VfioDrivers#isVfio}).
+         */
         public boolean isFree() {
-            return usedBy == null && (driver == null || "vfio-pci".equals(driver));
+            return usedBy == null && (driver == null || VfioDrivers.isVfio(driver));
         }
     }
 
@@ -67,9 +70,12 @@ public final class Inventory {
                     .matches("0*6[0-9a-f]{4}");
         }
 
-        /** Free: no domain holds it and no host driver other than vfio-pci is bound to it. */
+        /**
+         * Free: no domain holds it and no host driver is bound to it other than a VFIO one (vfio-pci or a variant
+         * driver, {@link VfioDrivers#isVfio}).
+         */
         public boolean isFree() {
-            return usedBy == null && (driver == null || "vfio-pci".equals(driver));
+            return usedBy == null && (driver == null || VfioDrivers.isVfio(driver));
         }
     }
 

@@ -256,10 +256,13 @@ final class MigrationEngine implements AutoCloseable {
             // the destination's mdevs first, for the devices whose state QEMU migrates: a parent that refuses stops
             // the migration before the guest notices anything, and the rollback removes what was created
             for (Operation.Device d : stateMoves()) {
+                deviceGaps.put(d.address, 0L); // it stays attached: QEMU moves it with the guest
+                if (!"mdev".equals(d.kind)) {
+                    continue; // a PCI device: its destination device is in the destination XML, libvirt binds it
+                }
                 run(deviceStep(PREPARE_MDEV, d.address), false, "mdev " + d.address + " (" + d.mdevType
                         + ") on the destination: " + (d.mdevParent == null ? "restart its own" : "create on "
                         + d.mdevParent), () -> transfer.prepareMdev(d), () -> transfer.removeMdev(d));
-                deviceGaps.put(d.address, 0L); // it stays attached: QEMU moves it with the guest
             }
             // every device's hooks before anything changes: a hook that fails stops the migration here, and the
             // hooks that ran already are told the device stays (post-plug)
@@ -360,7 +363,7 @@ final class MigrationEngine implements AutoCloseable {
                 }).toList();
     }
 
-    /** The devices whose state QEMU migrates ({@code state}: mdevs), in the record's order. */
+    /** The devices whose state QEMU migrates ({@code state}: mdevs, PCI devices of a VFIO variant driver). */
     private List<Operation.Device> stateMoves() {
         return op.devices.stream().filter(d -> MigrationPlan.STATE.equals(d.strategy)).toList();
     }

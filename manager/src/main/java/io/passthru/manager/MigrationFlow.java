@@ -365,7 +365,7 @@ public final class MigrationFlow {
         MigrationEngine.Transfer transfer = new MigrationEngine.Transfer() {
             @Override
             public MigrationSide migrate() {
-                return side(liveMigrate(plan.dom(), dst, req, controls, postcopyAt));
+                return side(liveMigrate(plan.dom(), dst, req, controls, postcopyAt, stateMoves(plan.devices())));
             }
 
             @Override
@@ -514,8 +514,8 @@ public final class MigrationFlow {
         }
         Set<String> hotplugNames = new HashSet<>();
         choices.forEach((k, v) -> {
-            if (MigrationPlan.HOTPLUG.equals(v)) {
-                hotplugNames.add(k);
+            if (MigrationPlan.HOTPLUG.equals(v) || MigrationPlan.STATE.equals(v)) {
+                hotplugNames.add(k); // not the guest's network VF
             }
         });
         Mode mode = resolveMode(asked, live, req.domain(), hotplugNames);
@@ -536,7 +536,7 @@ public final class MigrationFlow {
                         + dst.uri());
             }
             List<Operation.Device> devices = new ArrayList<>();
-            MigrationPlan mp = planDevices(req, mode, dom, src, dst, held, null, null, agent, srcScan, dstScan,
+            MigrationPlan mp = planDevices(req, choices, mode, dom, src, dst, held, null, null, agent, srcScan, dstScan,
                     List.of(), devices, parts);
             if (others) {
                 join(dstReady);
@@ -667,7 +667,7 @@ public final class MigrationFlow {
         join(dstReady);
         parts.put("waited for destination", (System.nanoTime() - waitDst) / 1_000_000);
         List<Operation.Device> devices = new ArrayList<>();
-        MigrationPlan mp = planDevices(req, mode, dom, src, dst, held, vf,
+        MigrationPlan mp = planDevices(req, choices, mode, dom, src, dst, held, vf,
                 DevicePlanner.vendorProduct(srcPf.vendorId(), srcPf.productId()), agent, srcScan, dstScan, candidates,
                 devices, parts);
         // the network VF's candidates leave out the devices the plan gave to VFs that move by hotplug
@@ -694,7 +694,8 @@ public final class MigrationFlow {
      * @throws InvalidRequestException when the hooks are to be told ({@code guestNotify}) and the guest agent does
      *                                 not answer or refuses guest-exec (nothing was changed)
      */
-    private MigrationPlan planDevices(Request req, Mode mode, org.libvirt.Domain dom, Host src, Host dst,
+    private MigrationPlan planDevices(Request req, Map<String, String> choices, Mode mode, org.libvirt.Domain dom,
+                                      Host src, Host dst,
                                       List<DevicePlanner.Held> held, PciAddress networkVf, String networkVfIds,
                                       boolean agent, CompletableFuture<Inventory> srcScan,
                                       CompletableFuture<Inventory> dstScan, List<PciAddress> netCandidates,
@@ -711,7 +712,10 @@ public final class MigrationFlow {
         boolean hotplug = false;
         // mdevs move by state: QEMU's blockers and the destination's mdevs are read once, when the guest has one
         boolean mdevs = held.stream().anyMatch(h -> "mdev".equals(h.kind()) && h.mdev() != null);
-        List<String> blockers = mdevs ? timed(parts, "QEMU migration blockers", () -> DevicePlanner.blockedReasons(
+        // and for the PCI devices that may move by state (a VFIO variant driver, or live_migratable in the pool)
+        boolean pciState = srcScan != null && held.stream().anyMatch(h -> h.source() != null
+                && !h.source().equals(networkVf) && !MigrationPlan.HOTPLUG.equals(choices.get(h.name())));
+        List<String> blockers = mdevs || pciState ? timed(parts, "QEMU migration blockers", () -> DevicePlanner.blockedReasons(
                 Domains.monitorCommand(dom, "{\"execute\":\"query-migrate\"}", 0,
                         "ask QEMU for migration blockers of '" + req.domain() + "'"))) : List.of();
         List<Mdevs.Mdev> srcMdevs = mdevs ? timed(parts, "source mdevs", () -> Mdevs.list(src)) : List.of();
@@ -724,15 +728,7 @@ public final class MigrationFlow {
                 String type = srcMdevs.stream().filter(m -> m.uuid().equalsIgnoreCase(h.mdev())).map(Mdevs.Mdev::type)
                         .findFirst().orElse(null);
                 Operation.Device d = DevicePlanner.stateEntry(h, type);
-                Set<String> others = new HashSet<>();
-                held.stream().filter(o -> o != h).forEach(o -> {
-                    if (o.mdev() != null) {
-                        others.add(o.mdev());
-                    }
-                    if (o.source() != null) {
-                        others.add(o.source().toString());
-                    }
-                });
+                Set<String> others = othersOf(held, h);
                 MigrationPlan.Entry e = req.controls().postcopy() ? DevicePlanner.postcopyRefused(d)
                         : DevicePlanner.planState(d, blockers, others, dstMdevs, dstTypes, dst.uri(), claimed);
                 entries.add(e);
@@ -752,7 +748,6 @@ public final class MigrationFlow {
                 entries.add(DevicePlanner.unmovable(h));
                 continue;
             }
-            hotplug = true;
             String kind;
             String vendor;
             String product;
@@ -784,6 +779,34 @@ public final class MigrationFlow {
                 entries.add(DevicePlanner.planEntry(d, "the source host's inventory has no device " + h.source()));
                 continue;
             }
+            String choice = choices.get(h.name());
+            if (!MigrationPlan.HOTPLUG.equals(choice)) {
+                // state first, when the device has VFIO migration (its variant driver, or the pool says so)
+                Inventory.Vf sv = srcInv.vf(h.source()).orElse(null);
+                Inventory.PciFunction sf = srcInv.function(h.source()).orElse(null);
+                String srcDriver = sv != null ? sv.driver() : sf == null ? null : sf.driver();
+                PciAddress srcPf = sv != null ? sv.pf() : sf == null ? null : sf.pf();
+                String model = h.element() instanceof io.passthru.xml.domain.DomainHostdev hd && hd.getDriver() != null
+                        ? hd.getDriver().getModel() : null;
+                io.passthru.manager.pool.DeviceSpec spec = req.pool() == null ? null
+                        : req.pool().allowing(h.source(), srcPf, vendor, product).orElse(null);
+                PciStatePlanner.Choice sc = PciStatePlanner.plan(d, PciStatePlanner.capability(srcDriver, model, spec)
+                                .orElse(null), MigrationPlan.STATE.equals(choice), blockers, othersOf(held, h),
+                        req.controls().postcopy(), dstInv, req.destPool(), req.domain(), reserved);
+                if (sc.entry() != null) {
+                    devices.add(d);
+                    entries.add(sc.entry());
+                    continue;
+                }
+                if (MigrationPlan.STATE.equals(choice)) {
+                    entries.add(DevicePlanner.planEntry(d, "--strategy state: " + sc.fallback()));
+                    continue;
+                }
+                if (sc.fallback() != null) {
+                    notes.add(h.name() + ": state not possible (" + sc.fallback() + "); it moves by hotplug");
+                }
+            }
+            hotplug = true;
             List<PciAddress> eq = new ArrayList<>(DevicePlanner.equivalents(dstInv, req.domain(), d, req.destPool()));
             eq.removeAll(reserved);
             eq = new ArrayList<>(DevicePlanner.numaOrder(eq, dstInv, d, req.destPool(), guestNodes,
@@ -810,6 +833,20 @@ public final class MigrationFlow {
             notes.add("--no-guest-notify: the guest is not told before its devices go (a surprise removal)");
         }
         return new MigrationPlan(req.domain(), req.sourceUri(), req.destUri(), mode.id, entries, notes);
+    }
+
+    /** The guest's devices other than {@code h} as QEMU names them in its blockers: mdev UUIDs, host PCI addresses. */
+    private static Set<String> othersOf(List<DevicePlanner.Held> held, DevicePlanner.Held h) {
+        Set<String> others = new HashSet<>();
+        held.stream().filter(o -> o != h).forEach(o -> {
+            if (o.mdev() != null) {
+                others.add(o.mdev());
+            }
+            if (o.source() != null) {
+                others.add(o.source().toString());
+            }
+        });
+        return others;
     }
 
     /**
@@ -939,8 +976,12 @@ public final class MigrationFlow {
      * another machine than {@code --to}) fails the step, naming both URIs.
      */
     private org.libvirt.Domain liveMigrate(org.libvirt.Domain dom, Host dst, Request req, MigrationControls c,
-                                           java.util.concurrent.atomic.AtomicReference<Long> postcopyAt) {
-        Domains.MigrationParams params = new Domains.MigrationParams(req.migrateUri(), c.bandwidthMiBs());
+                                           java.util.concurrent.atomic.AtomicReference<Long> postcopyAt,
+                                           Map<PciAddress, PciAddress> moves) {
+        // the PCI devices whose state QEMU migrates get their destination devices in the destination XML
+        String destXml = moves.isEmpty() ? null : PciStatePlanner.destXml(Domains.migratableXml(dom,
+                "read the migratable XML of '" + req.domain() + "'"), moves);
+        Domains.MigrationParams params = new Domains.MigrationParams(req.migrateUri(), c.bandwidthMiBs(), destXml);
         long flags = Domains.MIGRATE_MOVE | (c.autoConverge() ? Domains.MIGRATE_AUTO_CONVERGE : 0)
                 | (c.postcopy() ? Domains.MIGRATE_POSTCOPY : 0);
         if (c.maxDowntimeMs() != null) {
@@ -980,6 +1021,17 @@ public final class MigrationFlow {
             postcopyAt.set(monitor.postcopyAtMs);
         }
         return p2pArrived(dst, req, uuid);
+    }
+
+    /** Source to destination address of each PCI device that moves by {@code state} (mdevs keep their UUID). */
+    static Map<PciAddress, PciAddress> stateMoves(List<Operation.Device> devices) {
+        Map<PciAddress, PciAddress> out = new java.util.LinkedHashMap<>();
+        for (Operation.Device d : devices) {
+            if (MigrationPlan.STATE.equals(d.strategy) && !"mdev".equals(d.kind) && d.destAddress != null) {
+                out.put(PciAddress.parse(d.address), PciAddress.parse(d.destAddress));
+            }
+        }
+        return out;
     }
 
     /**

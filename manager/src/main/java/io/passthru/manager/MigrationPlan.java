@@ -89,6 +89,22 @@ public record MigrationPlan(String domain, String source, String destination, St
                 : List.of(HOTPLUG);
     }
 
+    /**
+     * {@link #strategiesFor(io.passthru.manager.pool.DeviceType)}, with {@link #STATE} first when the device can have
+     * its state migrated: bound to a VFIO variant driver with migration support ({@link VfioDrivers}), or declared
+     * {@code live_migratable} by the pool's {@code device_spec} that allows it ({@code spec}, null: none).
+     */
+    public static List<String> strategiesFor(io.passthru.manager.pool.DeviceType kind, String driver,
+                                             io.passthru.manager.pool.DeviceSpec spec) {
+        List<String> base = strategiesFor(kind);
+        if (PciStatePlanner.capability(driver, null, spec).isEmpty()) {
+            return base;
+        }
+        List<String> out = new java.util.ArrayList<>(List.of(STATE));
+        out.addAll(base);
+        return List.copyOf(out);
+    }
+
     /** True when every device can move. */
     public boolean movable() {
         return devices.stream().allMatch(e -> e.refusal() == null);

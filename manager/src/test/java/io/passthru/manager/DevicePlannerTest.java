@@ -120,7 +120,7 @@ class DevicePlannerTest {
         assertTrue(e.getMessage().contains("[hostdev0, hostdev1, hostdev2]"), e.getMessage());
         e = assertThrows(InvalidRequestException.class, () ->
                 DevicePlanner.checkChoices(Map.of("hostdev1", "bond"), held, "g"));
-        assertTrue(e.getMessage().contains("hotplug only"), e.getMessage());
+        assertTrue(e.getMessage().contains("not a VF interface: it moves by hotplug, or by state"), e.getMessage());
         e = assertThrows(InvalidRequestException.class, () ->
                 DevicePlanner.checkChoices(Map.of("hostdev0", "teleport"), held, "g"));
         assertTrue(e.getMessage().contains("unknown strategy"), e.getMessage());

@@ -176,15 +176,21 @@ class StateMoveTest {
         assertEquals(List.of(), DevicePlanner.blockedReasons("{\"return\":{}}"));
     }
 
+    /**
+     * An mdev moves by state only; a PCI hostdev may be asked state (the plan then checks its VFIO variant driver,
+     * PciStateTestDriverTest) or hotplug, never a network strategy.
+     */
     @Test
-    void theOperatorsStateChoiceFitsMdevsOnly() {
+    void theOperatorsStateChoiceFitsMdevsAndPciDevices() {
         DevicePlanner.Held m = new DevicePlanner.Held(null, "mdev", null, "hostdev0", null, UUID);
         DevicePlanner.Held p = new DevicePlanner.Held(null, "pci", io.passthru.xml.PciAddress.parse("0000:02:00.0"),
                 "hostdev1", null, null);
         assertEquals(Map.of("hostdev0", "state"), DevicePlanner.checkChoices(Map.of(UUID, "state"), List.of(m, p),
                 "g"));
+        assertEquals(Map.of("hostdev1", "state"), DevicePlanner.checkChoices(Map.of("hostdev1", "state"),
+                List.of(m, p), "g"));
         assertThrows(io.passthru.manager.error.InvalidRequestException.class,
-                () -> DevicePlanner.checkChoices(Map.of("hostdev1", "state"), List.of(m, p), "g"));
+                () -> DevicePlanner.checkChoices(Map.of("hostdev1", "bond"), List.of(m, p), "g"));
         assertThrows(io.passthru.manager.error.InvalidRequestException.class,
                 () -> DevicePlanner.checkChoices(Map.of("hostdev0", "hotplug"), List.of(m, p), "g"));
     }

@@ -37,6 +37,14 @@ public final class TestDriver {
         return resource("mdev-host.xml");
     }
 
+    /**
+     * {@code test:///.../variant-host.xml}: a ConnectX-6 Dx PF 0000:3b:00.0 (15b3:101d, link up) with VFs
+     * 0000:3b:00.{2,3,4} (15b3:101e), each in its own IOMMU group; no domains.
+     */
+    public static String variantHost() {
+        return resource("variant-host.xml");
+    }
+
     private static String resource(String file) {
         try {
             return "test://" + Path.of(TestDriver.class.getResource("/testdriver/" + file).toURI());

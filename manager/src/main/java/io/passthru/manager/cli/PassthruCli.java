@@ -388,8 +388,8 @@ public final class PassthruCli extends PassthruRoot {
                 try (Hosts hosts = new Hosts()) {
                     MigrationPlan plan = new MigrationFlow(hosts, migration.hotplug()).plan(
                             new MigrationFlow.Request(common.uri, domain, migration.dest, migration.migrateUri, destVf,
-                                    migration.sourcePool(), migration.destPool(), null, mode, migration.p2pUri)
-                                    .withDevices(strategies, !noNotify));
+                                    migration.sourcePool(), migration.destPool(), migration.controls(null, null),
+                                    mode, migration.p2pUri).withDevices(strategies, !noNotify));
                     if (json) {
                         printJson(out, plan);
                     } else {
@@ -740,7 +740,8 @@ public final class PassthruCli extends PassthruRoot {
                 List<Mdevs.MdevType> offers = byParent.remove(f.address().toString());
                 rows.add(new Row(f.address().toString(), f.kind().novaName(), f.pf(), f.vendorId(), f.productId(),
                         f.pciClass(), f.driver(), f.iommuGroup(), f.iommuGroupMembers(), f.numaNode(), f.usedBy(),
-                        allowed, MigrationPlan.strategiesFor(f.kind()),
+                        allowed, MigrationPlan.strategiesFor(f.kind(), f.driver(), p == null ? null
+                                : p.allowing(f.address(), f.pf(), f.vendorId(), f.productId()).orElse(null)),
                         offers == null ? null : offers.get(0).parent(), offers, null, null, null, null));
             }
             byParent.forEach((address, offers) -> rows.add(new Row(address, MDEV_PARENT, null, null, null, null, null,

@@ -181,6 +181,8 @@ public final class Operation {
          * to create the mdev on; null when the destination had the mdev already (it is restarted, not created).
          */
         @XmlAttribute public String mdevParent;
+        /** A PCI device moving by {@code state}: its VFIO variant driver (e.g. {@code mlx5_vfio_pci}), or null. */
+        @XmlAttribute public String driver;
 
         public Device() {
         }

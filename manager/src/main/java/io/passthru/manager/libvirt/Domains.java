@@ -269,10 +269,20 @@ public final class Domains {
      * @param migrateUri    {@code VIR_MIGRATE_PARAM_URI} ("migrate_uri"): where QEMU sends the memory, e.g.
      *                      {@code tcp://10.0.0.2:49152}
      * @param bandwidthMiBs {@code VIR_MIGRATE_PARAM_BANDWIDTH} ("bandwidth"): the cap, in MiB/s
+     * @param destXml       {@code VIR_MIGRATE_PARAM_DEST_XML} ("destination_xml"): the domain XML the destination
+     *                      starts (host-side details only may differ, e.g. a hostdev's source address)
      */
-    public record MigrationParams(String migrateUri, Long bandwidthMiBs) {
+    public record MigrationParams(String migrateUri, Long bandwidthMiBs, String destXml) {
+        /** Without a destination XML (the guest's own XML goes to the destination). */
+        public MigrationParams(String migrateUri, Long bandwidthMiBs) {
+            this(migrateUri, bandwidthMiBs, null);
+        }
+
         TypedParameter[] typed() {
             List<TypedParameter> params = new ArrayList<>();
+            if (destXml != null) {
+                params.add(new TypedStringParameter("destination_xml", destXml));
+            }
             if (migrateUri != null) {
                 params.add(new TypedStringParameter("migrate_uri", migrateUri));
             }
@@ -390,6 +400,19 @@ public final class Domains {
      */
     public static boolean isPersistent(Domain dom, String what) {
         return Host.call(what, () -> dom.isPersistent() == 1);
+    }
+
+    /** {@code VIR_DOMAIN_XML_MIGRATABLE}: the XML as a migration's destination gets it. */
+    public static final int XML_MIGRATABLE = 8;
+
+    /**
+     * The domain's XML for a migration ({@code virDomainGetXMLDesc} with {@code VIR_DOMAIN_XML_MIGRATABLE}): what
+     * {@code VIR_MIGRATE_PARAM_DEST_XML} is built from.
+     *
+     * @throws PassthruException (typed, {@link LibvirtErrors#wrap} with {@code what}) when libvirt fails
+     */
+    public static String migratableXml(Domain dom, String what) {
+        return Host.call(what, () -> dom.getXMLDesc(XML_MIGRATABLE));
     }
 
     /**

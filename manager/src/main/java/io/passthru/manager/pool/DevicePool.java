@@ -177,6 +177,7 @@ public final class DevicePool {
                 continue;
             }
             allowing(f.address(), null, f.vendorId(), f.productId()).filter(s -> !s.remoteManaged())
+                    .filter(s -> migratabilityFits(entries, f.vendorId(), f.productId(), s))
                     .ifPresent(s -> out.add(new Candidate(f.address(), DeviceType.PCI, f.address(), f.vendorId(),
                             f.productId(), f.driver(), f.numaNode(), f.iommuGroup(), f.usedBy(), f.isFree(), s)));
         }
@@ -213,6 +214,7 @@ public final class DevicePool {
                     }
                     allowing(vf.address(), vf.pf(), vf.vendorId(), vf.productId())
                             .filter(s -> !s.remoteManaged())
+                            .filter(s -> migratabilityFits(entries, vf.vendorId(), vf.productId(), s))
                             .ifPresent(s -> out.put(vf.address(), new Candidate(vf.address(), DeviceType.VF,
                                     vf.pf(), vf.vendorId(), vf.productId(), vf.driver(), vf.numaNode(),
                                     vf.iommuGroup(), vf.usedBy(), vf.isFree() && !pfPassedThrough, s)));
@@ -226,11 +228,21 @@ public final class DevicePool {
                 boolean free = pf.vfs().stream().allMatch(Inventory.Vf::isFree);
                 allowing(pf.address(), null, pf.vendorId(), pf.productId())
                         .filter(s -> !s.remoteManaged())
+                        .filter(s -> migratabilityFits(entries, pf.vendorId(), pf.productId(), s))
                         .ifPresent(s -> out.put(pf.address(), new Candidate(pf.address(), DeviceType.PF,
                                 pf.address(), pf.vendorId(), pf.productId(), pf.driver(), pf.numaNode(), null,
                                 user, free, s)));
             }
         }
         return out.values().stream().sorted(Comparator.comparing(Candidate::address)).toList();
+    }
+
+    /**
+     * An alias entry of these ids takes a device its {@code device_spec} tags so: the alias's {@code live_migratable}
+     * against the spec's (Nova 2025.1: an alias asking {@code yes} gets only devices declared live-migratable).
+     */
+    private static boolean migratabilityFits(List<PciAlias> entries, String vendorId, String productId,
+                                             DeviceSpec spec) {
+        return entries.stream().anyMatch(a -> a.matchesIds(vendorId, productId) && a.matchesMigratability(spec));
     }
 }

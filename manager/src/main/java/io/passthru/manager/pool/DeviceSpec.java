@@ -24,7 +24,9 @@ import java.util.regex.PatternSyntaxException;
  * object {@code {"domain", "bus", "slot", "function"}} of regular expressions (missing = any); tags
  * {@code physical_network}, {@code trusted} ({@code "true"}/{@code "false"}), {@code remote_managed}
  * ({@code "true"}/{@code "false"}), {@code resource_class}, {@code traits} (comma-separated), {@code managed}
- * ({@code "true"}/{@code "false"}/{@code "yes"}/{@code "no"}). Any other key is rejected, and so is Nova's
+ * ({@code "true"}/{@code "false"}/{@code "yes"}/{@code "no"}), {@code live_migratable} ({@code "true"}/{@code "false"}:
+ * whether QEMU can migrate the device's state, Nova 2025.1; unset: passthru decides from the device's VFIO variant
+ * driver). Any other key is rejected, and so is Nova's
  * {@code devname} (netdev names are not resolved: use the PF's address instead).
  *
  * <p>As in Nova, an address glob without wildcards that names a PF also matches that PF's VFs, so
@@ -39,7 +41,7 @@ import java.util.regex.PatternSyntaxException;
  */
 public final class DeviceSpec {
     static final Set<String> KEYS = Set.of("vendor_id", "product_id", "address", "devname", "physical_network",
-            "trusted", "remote_managed", "resource_class", "traits", "managed");
+            "trusted", "remote_managed", "resource_class", "traits", "managed", "live_migratable");
     private static final Set<String> REGEX_KEYS = Set.of("domain", "bus", "slot", "function");
     private static final Pattern TRAIT = Pattern.compile("[A-Z0-9_]+");
 
@@ -54,6 +56,7 @@ public final class DeviceSpec {
     private final String resourceClass;
     private final List<String> traits;
     private final Boolean managed;
+    private final Boolean liveMigratable;
 
     private DeviceSpec(String where, JsonNode obj) {
         this.where = where;
@@ -84,6 +87,7 @@ public final class DeviceSpec {
         this.resourceClass = rc == null ? null : rc.trim().toUpperCase(Locale.ROOT);
         this.traits = traits(obj, where);
         this.managed = JsonFields.bool(obj, "managed", where);
+        this.liveMigratable = JsonFields.bool(obj, "live_migratable", where);
     }
 
     private static List<String> traits(JsonNode obj, String where) {
@@ -212,6 +216,14 @@ public final class DeviceSpec {
     }
 
     /** The {@code managed} tag (libvirt {@code managed='yes'}: libvirt binds the device to vfio-pci); empty = yes. */
+    /**
+     * {@code live_migratable}: whether QEMU can migrate the state of the devices this entry allows (a VFIO variant
+     * driver with the migration uAPI, Nova 2025.1 {@code [pci] device_spec}); empty when not given.
+     */
+    public Optional<Boolean> liveMigratable() {
+        return Optional.ofNullable(liveMigratable);
+    }
+
     public Optional<Boolean> managed() {
         return Optional.ofNullable(managed);
     }

@@ -14,7 +14,9 @@ import java.util.Set;
  *
  * <p>Keys: {@code name} (required), {@code vendor_id}, {@code product_id} (hex or {@code "*"}; absent = any),
  * {@code device_type} ({@code type-PCI} default, {@code type-PF}, {@code type-VF}), {@code numa_policy}
- * ({@code legacy} default, {@code required}, {@code preferred}, {@code socket}), {@code resource_class} and
+ * ({@code legacy} default, {@code required}, {@code preferred}, {@code socket}), {@code live_migratable}
+ * ({@code "yes"}/{@code "no"}: only devices whose {@code device_spec} says {@code live_migratable} true, or only those
+ * that do not; unset: any, Nova 2025.1), {@code resource_class} and
  * {@code traits} (accepted for Nova compatibility, not used for matching). Other keys are rejected. As in Nova,
  * several entries may share a name (e.g. two product ids) if they agree on {@code device_type} and
  * {@code numa_policy}; {@link DevicePool} checks that.
@@ -24,11 +26,17 @@ import java.util.Set;
  * @param productId  4 lower-case hex digits, or null for any
  * @param deviceType which kind of device
  * @param numaPolicy NUMA affinity policy
+ * @param liveMigratable true: live-migratable devices only; false: the others only; null: any
  */
 public record PciAlias(String name, String vendorId, String productId, DeviceType deviceType,
-                       NumaPolicy numaPolicy) {
+                       NumaPolicy numaPolicy, Boolean liveMigratable) {
     static final Set<String> KEYS = Set.of("name", "vendor_id", "product_id", "device_type", "numa_policy",
-            "resource_class", "traits");
+            "resource_class", "traits", "live_migratable");
+
+    /** Any device, live-migratable or not. */
+    public PciAlias(String name, String vendorId, String productId, DeviceType deviceType, NumaPolicy numaPolicy) {
+        this(name, vendorId, productId, deviceType, numaPolicy, null);
+    }
 
     public PciAlias {
         Objects.requireNonNull(name, "name");
@@ -69,7 +77,16 @@ public record PciAlias(String name, String vendorId, String productId, DeviceTyp
         return new PciAlias(name.trim(), vendor == null ? null : JsonFields.hex4(vendor),
                 product == null ? null : JsonFields.hex4(product),
                 type == null ? DeviceType.PCI : DeviceType.parse(type, where + " (" + name + ")"),
-                policy == null ? NumaPolicy.LEGACY : NumaPolicy.parse(policy, where + " (" + name + ")"));
+                policy == null ? NumaPolicy.LEGACY : NumaPolicy.parse(policy, where + " (" + name + ")"),
+                JsonFields.bool(obj, "live_migratable", where));
+    }
+
+    /**
+     * Whether a device allowed by {@code spec} fits this alias's {@code live_migratable}: any when unset; else the
+     * spec must say the same ({@code live_migratable} unset in the spec counts as false, as in Nova).
+     */
+    public boolean matchesMigratability(DeviceSpec spec) {
+        return liveMigratable == null || liveMigratable.equals(spec.liveMigratable().orElse(false));
     }
 
     /** Whether a device's vendor/product ids ({@code "8086"} or libvirt's {@code "0x8086"}) fit this entry. */

@@ -90,6 +90,8 @@ public final class MigrationFlow {
     static final Duration LEASE_REFRESH = Duration.ofSeconds(60);
     /** How often the migration job's statistics are sampled: 500 ms. */
     static final long PROGRESS_INTERVAL_MS = 500;
+    /** How long the pre-checks wait for the guest agent's guest-exec when hotplug devices' hooks need it. */
+    static final Duration HOOKS_AGENT_PATIENCE = Duration.ofSeconds(10);
     /**
      * {@code --postcopy} switches once the job's {@code memory_iteration} (QEMU's dirty-sync-count) reaches 2: the first
      * full pass over the guest's memory is done, as {@code virsh migrate --postcopy-after-precopy} waits for.
@@ -528,8 +530,10 @@ public final class MigrationFlow {
         // the two identities are joined only once the guest was asked (a first read of a host's capabilities can
         // take a second on the lab): the guest's questions need the live XML only
         if (mode == Mode.PLAIN) {
+            // the hooks of hotplug devices need guest-exec: a loaded host's agent may take seconds to answer, and a
+            // slow answer must not read as "no agent" (the migration would be refused)
             boolean agent = others && timed(parts, "guest agent", () -> GuestExecCheck.usable(dom,
-                    Duration.ofSeconds(3)));
+                    HOOKS_AGENT_PATIENCE));
             HostIdentity[] machines = distinctMachines(srcMachine, dstMachine, src, dst);
             if (join(nameTaken)) {
                 throw new InvalidRequestException("a domain named '" + req.domain() + "' already exists on "

@@ -344,7 +344,7 @@ final class DevicePlanner {
         List<String> offered = dstTypes.stream().map(t -> t.id() + " on " + t.parent() + " (" + t.available()
                 + " free)").distinct().toList();
         return stateLine(d, dstUri + " has no mdev " + d.address + " and no parent offering type " + d.mdevType
-                + " with an instance free (it offers " + (offered.isEmpty() ? "no mdev types" : offered) + "); load "
+                + " with an instance free (that its device pool allows, when it names mdev types; it offers " + (offered.isEmpty() ? "no mdev types" : offered) + "); load "
                 + "the parent's driver there, or create it: passthru mdev create --type " + d.mdevType + " --uuid "
                 + d.address + " -c " + dstUri, null);
     }

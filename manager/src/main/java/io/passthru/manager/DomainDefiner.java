@@ -426,11 +426,12 @@ public final class DomainDefiner {
                     }
                     cmd.mdevUuids.add(found.uuid());
                 } else if (dryRun) {
-                    List<Mdevs.MdevType> types = Mdevs.types(host);
-                    Mdevs.requireVfioPci(Mdevs.choose(types, m, null, host.uri()), host.uri());
+                    String type = Mdevs.typeOf(m, cmd.pool);
+                    List<Mdevs.MdevType> allowed = Mdevs.allowedFor(cmd.pool, Mdevs.types(host), host, type, null);
+                    Mdevs.requireVfioPci(Mdevs.choose(allowed, type, null, host.uri()), host.uri());
                     cmd.mdevUuids.add(java.util.UUID.randomUUID().toString());
                 } else {
-                    Mdevs.Mdev made = Mdevs.createForGuest(host, m);
+                    Mdevs.Mdev made = Mdevs.createForGuest(host, m, cmd.pool);
                     created.add(made.uuid());
                     cmd.mdevUuids.add(made.uuid());
                 }

@@ -288,8 +288,107 @@ public final class Mdevs {
      * @throws InvalidRequestException as {@link #create}, and for a type of another device API; nothing was changed
      */
     public static Mdev createForGuest(Host host, String type) {
-        requireVfioPci(choose(types(host), type, null, host.uri()), host.uri());
-        return create(host, type, null, null);
+        return createForGuest(host, type, null);
+    }
+
+    /**
+     * {@link #createForGuest(Host, String)} under a device pool's rules: {@code typeOrAlias} may be an alias of the
+     * pool that names an {@code mdev_type}, and a pool whose {@code device_spec} names mdev types allows only those
+     * ({@link #allowedBy}).
+     *
+     * @param pool the device pool, or null (no rules)
+     * @throws InvalidRequestException as {@link #create}, and for a type the pool does not allow; nothing was changed
+     */
+    public static Mdev createForGuest(Host host, String typeOrAlias, io.passthru.manager.pool.DevicePool pool) {
+        String type = typeOf(typeOrAlias, pool);
+        List<MdevType> all = types(host);
+        requireVfioPci(choose(allowedFor(pool, all, host, type, null), type, null, host.uri()), host.uri());
+        return create(host, type, null, null, pool);
+    }
+
+    /**
+     * The types of {@code all} the pool allows ({@link #allowedBy}), for creating one of {@code type} (on
+     * {@code parent}, null: any).
+     *
+     * @throws InvalidRequestException when the host offers the type but the pool allows it on none of its parents
+     *                                 (or not on {@code parent}), naming what it allows and the fix
+     */
+    public static List<MdevType> allowedFor(io.passthru.manager.pool.DevicePool pool, List<MdevType> all, Host host,
+                                            String type, String parent) {
+        if (pool == null || !pool.restrictsMdevs()) {
+            return all;
+        }
+        List<MdevType> ok = allowedBy(pool, all, host, null);
+        boolean offered = all.stream().anyMatch(t -> t.id().equals(type));
+        boolean fits = ok.stream().anyMatch(t -> t.id().equals(type)
+                && (parent == null || parent.equals(t.parent()) || parent.equals(t.parentAddress())));
+        if (offered && !fits) {
+            throw new InvalidRequestException("the device pool allows no mdev of type " + type + (parent == null ? ""
+                    : " on " + parent) + " on " + host.uri() + " (it allows: " + (ok.isEmpty() ? "none there"
+                    : ok.stream().map(t -> t.id() + " on " + t.parent()).distinct().toList()) + "): add {\"mdev_type\": "
+                    + "\"" + type + "\"} to its device_spec, or give a type it allows; nothing was changed");
+        }
+        return ok;
+    }
+
+    /** {@code typeOrAlias} itself, or the {@code mdev_type} of the pool's alias of that name. */
+    public static String typeOf(String typeOrAlias, io.passthru.manager.pool.DevicePool pool) {
+        return pool == null ? typeOrAlias : pool.aliasMdevType(typeOrAlias).orElse(typeOrAlias);
+    }
+
+    /**
+     * {@link #create(Host, String, String, String)} under a device pool's rules: when its {@code device_spec} names
+     * mdev types, only a type an entry allows on the parent ({@link io.passthru.manager.pool.DeviceSpec#allowsMdev}),
+     * and without {@code parent} the first allowed parent with an instance free.
+     *
+     * @param pool the device pool, or null (every type of every parent)
+     * @throws InvalidRequestException as {@link #create}, and for a type (or parent) the pool does not allow, naming
+     *                                 what it allows and the fix; nothing was changed
+     */
+    public static Mdev create(Host host, String type, String parent, String uuid,
+                              io.passthru.manager.pool.DevicePool pool) {
+        if (pool == null || !pool.restrictsMdevs() || type == null) {
+            return create(host, type, parent, uuid);
+        }
+        List<MdevType> fit = allowedFor(pool, types(host), host, type, parent).stream()
+                .filter(t -> t.id().equals(type))
+                .filter(t -> parent == null || parent.equals(t.parent()) || parent.equals(t.parentAddress())).toList();
+        String on = parent != null || fit.isEmpty() ? parent : fit.stream().filter(t -> t.available() > 0)
+                .findFirst().orElse(fit.get(0)).parent();
+        return create(host, type, on, uuid); // a type no parent offers: create names the types offered
+    }
+
+    /**
+     * The types of {@code all} that {@code pool} allows: all when there is no pool or its {@code device_spec} names no
+     * {@code mdev_type}; else those an entry allows on their parent (a PCI parent's ids read from the host's
+     * inventory; a parent that is no PCI device, such as mtty's, only by an entry without address and ids).
+     *
+     * @param type only types of this id are checked (null: all)
+     */
+    public static List<MdevType> allowedBy(io.passthru.manager.pool.DevicePool pool, List<MdevType> all, Host host,
+                                           String type) {
+        if (pool == null || !pool.restrictsMdevs()) {
+            return all;
+        }
+        Inventory inv = Inventory.scan(host);
+        List<MdevType> out = new java.util.ArrayList<>();
+        for (MdevType t : all) {
+            if (type != null && !t.id().equals(type)) {
+                continue;
+            }
+            io.passthru.xml.PciAddress a;
+            try {
+                a = io.passthru.xml.PciAddress.parse(t.parentAddress());
+            } catch (RuntimeException notPci) {
+                a = null;
+            }
+            Inventory.PciFunction f = a == null ? null : inv.function(a).orElse(null);
+            if (pool.allowingMdev(t.id(), a, f == null ? null : f.vendorId(), f == null ? null : f.productId())
+                    .isPresent()) {
+                out.add(t);
+            }
+        }
+        return out;
     }
 
     /**

@@ -724,8 +724,9 @@ public final class MigrationFlow {
                         "ask QEMU for migration blockers of '" + req.domain() + "'"))) : List.of();
         List<Mdevs.Mdev> srcMdevs = mdevs ? timed(parts, "source mdevs", () -> Mdevs.list(src)) : List.of();
         List<Mdevs.Mdev> dstMdevs = mdevs ? timed(parts, "destination mdevs", () -> Mdevs.list(dst)) : List.of();
-        List<Mdevs.MdevType> dstTypes = mdevs ? timed(parts, "destination mdev types", () -> Mdevs.types(dst))
-                : List.of();
+        // the destination's types its pool allows (all when the pool names no mdev_type)
+        List<Mdevs.MdevType> dstTypes = mdevs ? timed(parts, "destination mdev types", () -> Mdevs.allowedBy(
+                req.destPool(), Mdevs.types(dst), dst, null)) : List.of();
         Map<String, Integer> claimed = new HashMap<>();
         for (DevicePlanner.Held h : held) {
             if ("mdev".equals(h.kind()) && h.mdev() != null) {

@@ -83,12 +83,17 @@ final class MdevCommand implements Callable<Integer> {
                 + "mtty_mtty, or its address, e.g. 0000:06:00.0); default: the first offering the type with an "
                 + "instance free") String parent;
         @Option(names = "--uuid", paramLabel = "UUID", description = "the mdev's UUID (default: a random one)") String uuid;
+        @Option(names = "--pool", defaultValue = "/etc/passthru/pool.json", paramLabel = "FILE", description = "device "
+                + "pool: when its device_spec names mdev types (\"mdev_type\"), only those may be created, on the "
+                + "parents its entries match (default: ${DEFAULT-VALUE} when it exists)") String pool;
         @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() {
+            io.passthru.manager.pool.DevicePool rules = PassthruCli.optionalPool(PassthruCli.poolFile(
+                    spec.commandLine(), "--pool", pool));
             try (Hosts hosts = new Hosts()) {
-                Mdevs.Mdev m = Mdevs.create(hosts.open(common.uri), type, parent, uuid);
+                Mdevs.Mdev m = Mdevs.create(hosts.open(common.uri), type, parent, uuid, rules);
                 PrintWriter out = spec.commandLine().getOut();
                 if (common.json()) {
                     PassthruCli.printJson(out, m);

@@ -142,8 +142,8 @@ public final class PassthruCli extends PassthruRoot {
                 description = "plain PCI device or PF address, e.g. 0000:04:00.0; its whole IOMMU group must go to "
                         + "this guest or be unbound") PciAddress pciAddr;
         @Option(names = "--mdev", paramLabel = "UUID_OR_TYPE", description = "a mediated device as <hostdev "
-                + "type='mdev' model='vfio-pci'>: an mdev's UUID, or a type (e.g. mtty-2) to create one of first "
-                + "(removed again if the attach fails)") String mdev;
+                + "type='mdev' model='vfio-pci'>: an mdev's UUID, or a type (e.g. mtty-2) or a pool alias naming one "
+                + "(\"mdev_type\") to create one of first (removed again if the attach fails)") String mdev;
         @Option(names = "--vlan", paramLabel = "ID", description = "with --vf: VLAN id 0-4095 libvirt sets on the VF "
                 + "(<vlan><tag id=..>)") Integer vlan;
         @Option(names = "--trusted", description = "with --vf: trustGuestRxFilters='yes' (Nova's trusted tag) and the VF's "
@@ -176,7 +176,8 @@ public final class PassthruCli extends PassthruRoot {
                 String created = null;
                 if (!Mdevs.isUuid(mdev)) {
                     host.domain(domain); // an unknown domain is refused before an mdev is made for it
-                    created = Mdevs.createForGuest(host, mdev).uuid();
+                    created = Mdevs.createForGuest(host, mdev, optionalPool(poolFile(spec.commandLine(), "--pool",
+                            pool))).uuid();
                     uuid = created;
                 }
                 Hotplug.MdevResult r;
@@ -593,8 +594,8 @@ public final class PassthruCli extends PassthruRoot {
         @Option(names = "--pci", paramLabel = "PCI_ADDR", converter = CliTypes.PciAddressConverter.class,
                 description = "a plain PCI device or PF as <hostdev> (repeatable)") List<PciAddress> pcis = new java.util.ArrayList<>();
         @Option(names = "--mdev", paramLabel = "UUID_OR_TYPE", description = "a mediated device as <hostdev "
-                + "type='mdev'>: an mdev's UUID, or a type (e.g. mtty-2) to create one of (removed again if the "
-                + "define fails); repeatable") List<String> mdevs = new java.util.ArrayList<>();
+                + "type='mdev'>: an mdev's UUID, or a type (e.g. mtty-2) or a pool alias naming one (\"mdev_type\") "
+                + "to create one of (removed again if the define fails); repeatable") List<String> mdevs = new java.util.ArrayList<>();
         @Option(names = "--alias", paramLabel = "NAME:COUNT", converter = CliTypes.AliasCountConverter.class,
                 description = "devices by Nova alias from the pool (repeatable)") List<CliTypes.AliasCount> aliases = new java.util.ArrayList<>();
         @Option(names = "--pool", defaultValue = "/etc/passthru/pool.json", paramLabel = "FILE",
@@ -651,6 +652,12 @@ public final class PassthruCli extends PassthruRoot {
             poolFile(spec.commandLine(), "--pool", pool); // a FILE given must exist, even without --alias
             if (!aliases.isEmpty()) {
                 cmd.pool(DevicePool.load(java.nio.file.Path.of(pool)), groupPolicy);
+            } else if (!mdevs.isEmpty()) {
+                // --mdev TYPE|ALIAS under the pool's mdev rules, when there is a pool
+                DevicePool rules = optionalPool(poolFile(spec.commandLine(), "--pool", pool));
+                if (rules != null) {
+                    cmd.pool(rules, groupPolicy);
+                }
             }
             try {
                 cmd.validate();

@@ -108,9 +108,33 @@ public final class DevicePool {
         return aliases.stream().filter(a -> a.name().equals(name)).toList();
     }
 
-    /** The first {@code device_spec} entry allowing the device, as Nova picks the tags. */
+    /**
+     * The first {@code device_spec} entry allowing the device, as Nova picks the tags (entries naming an
+     * {@code mdev_type} allow mdevs, not PCI devices: {@link #allowingMdev}).
+     */
     public Optional<DeviceSpec> allowing(PciAddress device, PciAddress pf, String vendorId, String productId) {
-        return specs.stream().filter(s -> s.matches(device, pf, vendorId, productId)).findFirst();
+        return specs.stream().filter(s -> s.mdevType().isEmpty() && s.matches(device, pf, vendorId, productId))
+                .findFirst();
+    }
+
+    /** Whether some {@code device_spec} entry names an {@code mdev_type}: then only the types named are allowed. */
+    public boolean restrictsMdevs() {
+        return specs.stream().anyMatch(s -> s.mdevType().isPresent());
+    }
+
+    /**
+     * The first {@code device_spec} entry allowing an mdev of {@code type} on that parent
+     * ({@link DeviceSpec#allowsMdev}); empty also when the pool names no mdev type at all ({@link #restrictsMdevs}).
+     */
+    public Optional<DeviceSpec> allowingMdev(String type, PciAddress parentAddress, String parentVendorId,
+                                             String parentProductId) {
+        return specs.stream().filter(s -> s.allowsMdev(type, parentAddress, parentVendorId, parentProductId))
+                .findFirst();
+    }
+
+    /** The mdev type of alias {@code name} ({@code "mdev_type"} in its entry), if the pool has such an alias. */
+    public Optional<String> aliasMdevType(String name) {
+        return alias(name).stream().map(PciAlias::mdevType).filter(java.util.Objects::nonNull).findFirst();
     }
 
     /** {@link #validate(List)} on the inventory's PFs. */

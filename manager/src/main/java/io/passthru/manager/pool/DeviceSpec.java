@@ -26,7 +26,9 @@ import java.util.regex.PatternSyntaxException;
  * ({@code "true"}/{@code "false"}), {@code resource_class}, {@code traits} (comma-separated), {@code managed}
  * ({@code "true"}/{@code "false"}/{@code "yes"}/{@code "no"}), {@code live_migratable} ({@code "true"}/{@code "false"}:
  * whether QEMU can migrate the device's state, Nova 2025.1; unset: passthru decides from the device's VFIO variant
- * driver). Any other key is rejected, and so is Nova's
+ * driver), {@code mdev_type} (an mdev type id, e.g. {@code "nvidia-222"}: the entry then allows mdevs of that type
+ * on the mdev parents it matches, not the parents themselves; an entry with an address or ids matches PCI parents
+ * only). Any other key is rejected, and so is Nova's
  * {@code devname} (netdev names are not resolved: use the PF's address instead).
  *
  * <p>As in Nova, an address glob without wildcards that names a PF also matches that PF's VFs, so
@@ -41,7 +43,7 @@ import java.util.regex.PatternSyntaxException;
  */
 public final class DeviceSpec {
     static final Set<String> KEYS = Set.of("vendor_id", "product_id", "address", "devname", "physical_network",
-            "trusted", "remote_managed", "resource_class", "traits", "managed", "live_migratable");
+            "trusted", "remote_managed", "resource_class", "traits", "managed", "live_migratable", "mdev_type");
     private static final Set<String> REGEX_KEYS = Set.of("domain", "bus", "slot", "function");
     private static final Pattern TRAIT = Pattern.compile("[A-Z0-9_]+");
 
@@ -57,6 +59,7 @@ public final class DeviceSpec {
     private final List<String> traits;
     private final Boolean managed;
     private final Boolean liveMigratable;
+    private final String mdevType;
 
     private DeviceSpec(String where, JsonNode obj) {
         this.where = where;
@@ -88,6 +91,12 @@ public final class DeviceSpec {
         this.traits = traits(obj, where);
         this.managed = JsonFields.bool(obj, "managed", where);
         this.liveMigratable = JsonFields.bool(obj, "live_migratable", where);
+        String mt = JsonFields.string(obj, "mdev_type", where);
+        if (mt != null && mt.isBlank()) {
+            throw new PoolConfigException(where + ": 'mdev_type' is empty; name a type the host's mdev parents offer, "
+                    + "e.g. {\"mdev_type\": \"nvidia-222\"} (see passthru mdev list)");
+        }
+        this.mdevType = mt == null ? null : mt.trim();
     }
 
     private static List<String> traits(JsonNode obj, String where) {
@@ -222,6 +231,26 @@ public final class DeviceSpec {
      */
     public Optional<Boolean> liveMigratable() {
         return Optional.ofNullable(liveMigratable);
+    }
+
+    /** {@code mdev_type}: the mdev type this entry allows on the parents it matches; empty for a PCI device entry. */
+    public Optional<String> mdevType() {
+        return Optional.ofNullable(mdevType);
+    }
+
+    /**
+     * Whether this entry allows an mdev of {@code type} on a parent at {@code parentAddress} (null: a parent that is no
+     * PCI device, such as mtty's) with those ids (null when unknown).
+     */
+    public boolean allowsMdev(String type, PciAddress parentAddress, String parentVendorId, String parentProductId) {
+        if (!type.equals(mdevType)) {
+            return false;
+        }
+        if (parentAddress == null) {
+            return address == AddressMatcher.ANY && vendorId == null && productId == null;
+        }
+        return idMatches(vendorId, parentVendorId) && idMatches(productId, parentProductId)
+                && address.matches(parentAddress);
     }
 
     public Optional<Boolean> managed() {

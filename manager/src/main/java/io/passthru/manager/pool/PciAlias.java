@@ -16,7 +16,8 @@ import java.util.Set;
  * {@code device_type} ({@code type-PCI} default, {@code type-PF}, {@code type-VF}), {@code numa_policy}
  * ({@code legacy} default, {@code required}, {@code preferred}, {@code socket}), {@code live_migratable}
  * ({@code "yes"}/{@code "no"}: only devices whose {@code device_spec} says {@code live_migratable} true, or only those
- * that do not; unset: any, Nova 2025.1), {@code resource_class} and
+ * that do not; unset: any, Nova 2025.1), {@code mdev_type} (the alias names an mdev type: {@code --mdev NAME} creates
+ * an mdev of it), {@code resource_class} and
  * {@code traits} (accepted for Nova compatibility, not used for matching). Other keys are rejected. As in Nova,
  * several entries may share a name (e.g. two product ids) if they agree on {@code device_type} and
  * {@code numa_policy}; {@link DevicePool} checks that.
@@ -27,15 +28,16 @@ import java.util.Set;
  * @param deviceType which kind of device
  * @param numaPolicy NUMA affinity policy
  * @param liveMigratable true: live-migratable devices only; false: the others only; null: any
+ * @param mdevType   the mdev type the alias names, or null (a PCI device alias)
  */
 public record PciAlias(String name, String vendorId, String productId, DeviceType deviceType,
-                       NumaPolicy numaPolicy, Boolean liveMigratable) {
+                       NumaPolicy numaPolicy, Boolean liveMigratable, String mdevType) {
     static final Set<String> KEYS = Set.of("name", "vendor_id", "product_id", "device_type", "numa_policy",
-            "resource_class", "traits", "live_migratable");
+            "resource_class", "traits", "live_migratable", "mdev_type");
 
     /** Any device, live-migratable or not. */
     public PciAlias(String name, String vendorId, String productId, DeviceType deviceType, NumaPolicy numaPolicy) {
-        this(name, vendorId, productId, deviceType, numaPolicy, null);
+        this(name, vendorId, productId, deviceType, numaPolicy, null, null);
     }
 
     public PciAlias {
@@ -78,7 +80,7 @@ public record PciAlias(String name, String vendorId, String productId, DeviceTyp
                 product == null ? null : JsonFields.hex4(product),
                 type == null ? DeviceType.PCI : DeviceType.parse(type, where + " (" + name + ")"),
                 policy == null ? NumaPolicy.LEGACY : NumaPolicy.parse(policy, where + " (" + name + ")"),
-                JsonFields.bool(obj, "live_migratable", where));
+                JsonFields.bool(obj, "live_migratable", where), JsonFields.string(obj, "mdev_type", where));
     }
 
     /**

@@ -162,4 +162,23 @@ class DeviceSpecTest {
         assertTrue(error("\"8086\"").contains("expected a JSON object or a list"));
         assertTrue(error("[1]").contains("every entry must be a JSON object"));
     }
+
+    /** {@code mdev_type}: an entry for mdevs of a type on the parents it matches, never for a PCI device itself. */
+    @org.junit.jupiter.api.Test
+    void mdevTypeEntriesAllowMdevsOnTheParentsTheyMatch() {
+        List<DeviceSpec> specs = DeviceSpec.parse("[{\"address\": \"0000:06:00.0\", \"mdev_type\": \"nvidia-222\"}, "
+                + "{\"mdev_type\": \"mtty-2\"}]");
+        io.passthru.xml.PciAddress gpu = io.passthru.xml.PciAddress.parse("0000:06:00.0");
+        assertTrue(specs.get(0).allowsMdev("nvidia-222", gpu, "0x10de", "0x1eb8"));
+        assertFalse(specs.get(0).allowsMdev("nvidia-223", gpu, "0x10de", "0x1eb8"), "another type");
+        assertFalse(specs.get(0).allowsMdev("nvidia-222", io.passthru.xml.PciAddress.parse("0000:07:00.0"), "0x10de",
+                "0x1eb8"), "another parent");
+        assertFalse(specs.get(0).allowsMdev("nvidia-222", null, null, null), "an entry with an address: PCI parents");
+        assertTrue(specs.get(1).allowsMdev("mtty-2", null, null, null), "no address or ids: any parent, mtty's too");
+        DevicePool pool = new DevicePool(specs, List.of());
+        assertTrue(pool.restrictsMdevs());
+        assertTrue(pool.allowing(gpu, null, "0x10de", "0x1eb8").isEmpty(), "the parent itself is not allowed");
+        assertThrows(io.passthru.manager.error.PoolConfigException.class,
+                () -> DeviceSpec.parse("{\"mdev_type\": \" \"}"));
+    }
 }

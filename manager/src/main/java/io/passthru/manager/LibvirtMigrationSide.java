@@ -271,8 +271,10 @@ final class LibvirtMigrationSide implements MigrationSide {
         try {
             Map<String, Long> all = Domains.jobNumbers(dom, Domains.JOB_STATS_COMPLETED,
                     "read the statistics of the last job of domain '" + domain + "'");
+            // vfio_data_transferred: the device state bytes of VFIO devices (VIR_DOMAIN_JOB_VFIO_DATA_TRANSFERRED,
+            // libvirt 10.6); memory_postcopy_requests: pages the destination asked for after a switch to post-copy
             for (String k : List.of("time_elapsed", "downtime", "data_total", "data_processed", "memory_bps",
-                    "setup_time")) {
+                    "setup_time", "vfio_data_transferred", "memory_postcopy_requests")) {
                 if (all.containsKey(k)) {
                     out.put(k, all.get(k));
                 }

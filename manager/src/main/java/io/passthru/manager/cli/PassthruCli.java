@@ -489,6 +489,10 @@ public final class PassthruCli extends PassthruRoot {
                             + "%s MiB transferred in %s ms%n", r.totalMs(), r.vfGapMs(), st.getOrDefault("downtime", -1L),
                     st.containsKey("data_total") ? String.format("%.1f", st.get("data_total") / 1048576.0) : "?",
                     st.getOrDefault("time_elapsed", -1L));
+            if (st.containsKey("vfio_data_transferred")) {
+                out.printf("device state migrated by QEMU: %d bytes (libvirt's vfio_data_transferred)%n",
+                        st.get("vfio_data_transferred"));
+            }
             if (r.postcopyAfterMs() != null) {
                 out.printf("post-copy: switched %d ms into the migration; the destination fetched %s pages on "
                         + "demand%n", r.postcopyAfterMs(), st.getOrDefault("memory_postcopy_requests", -1L));

@@ -224,4 +224,37 @@ class StateMoveTest {
         assertTrue(e.refusal().contains("passthru detach --mdev " + UUID), e.refusal());
         assertEquals(UUID, e.mdevUuid());
     }
+
+    /**
+     * A PCI device moving by state (a VFIO variant driver): no destination step before the migration (its destination
+     * device is in the destination XML, libvirt binds it), no gap, and nothing to undo when the migration fails.
+     */
+    @Test
+    void aPciDeviceMovingByStateHasNoStepOfItsOwnAndNoGap() {
+        Operation.Device d = new Operation.Device();
+        d.address = "0000:3b:00.2";
+        d.kind = "vf";
+        d.strategy = MigrationPlan.STATE;
+        d.destAddress = "0000:3b:00.3";
+        d.driver = "mlx5_vfio_pci";
+        d.guestAddress = "0000:07:00.0";
+        Case c = new Case(GuestStrategy.PLAIN, false);
+        FakeLab lab = new FakeLab(false);
+        MigrationEngine.Result r = run(lab, c, d);
+        assertEquals(Map.of("0000:3b:00.2", 0L), r.deviceGapsMs());
+        assertTrue(lab.log.stream().noneMatch(l -> l.contains("mdev")), lab.log.toString());
+        assertTrue(lab.log.stream().noneMatch(l -> l.contains("unplug")), "never unplugged: " + lab.log);
+        assertTrue(lab.log.stream().anyMatch(l -> l.contains("migrate")), "migrated: " + lab.log);
+        assertEquals(Map.of(PciAddressOf("0000:3b:00.2"), PciAddressOf("0000:3b:00.3")),
+                MigrationFlow.stateMoves(List.of(d)), "the destination XML's rewrite");
+        FakeLab failing = new FakeLab(false);
+        failing.failing.add("migrate");
+        MigrationFailedException e = assertThrows(MigrationFailedException.class, () -> run(failing, c, d));
+        assertTrue(e.rolledBack(), e.getMessage());
+        assertEquals(CopyState.RUNNING, failing.copies.get(Side.SOURCE));
+    }
+
+    private static io.passthru.xml.PciAddress PciAddressOf(String s) {
+        return io.passthru.xml.PciAddress.parse(s);
+    }
 }

@@ -5,10 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.passthru.manager.TestDriver;
 import io.passthru.xml.RelaxNg;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,27 +22,19 @@ class MdevCliTestDriverTest {
     static final String FREE = "b1ae8bf6-38b0-4c81-9d44-78ce3f520496";
     static final String HELD = "d069d019-36ea-4111-8f0a-8c9a70e21366";
 
-    record Run(int exit, String out, String err) {
+
+    private static CliRun run(String... args) {
+        return CliRun.run(args);
     }
 
-    private static Run run(String... args) {
-        CommandLine cl = PassthruCli.commandLine(args);
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
-    private static String line(Run r, String start) {
+    private static String line(CliRun r, String start) {
         return r.out().lines().filter(l -> l.startsWith(start)).findFirst()
                 .orElseThrow(() -> new AssertionError(start + " not listed: " + r.out()));
     }
 
     @Test
     void listDevicesShowsTheParentsTheirTypesAndTheMdevs() throws Exception {
-        Run r = run("list-devices", "-c", TestDriver.mdevHost(), "--pool", "/nonexistent/pool.json");
+        CliRun r = run("list-devices", "-c", TestDriver.mdevHost(), "--pool", "/nonexistent/pool.json");
         assertEquals(0, r.exit(), r.err());
         assertTrue(line(r, "0000:06:00.0").contains("type-PCI"), "the GPU is a PCI device of the list: " + r.out());
         String type = line(r, "pci_0000_06_00_0     0000:06:00.0   nvidia-222");
@@ -57,7 +46,7 @@ class MdevCliTestDriverTest {
         assertTrue(line(r, HELD).contains("held-guest"), r.out());
         assertFalse(r.out().lines().anyMatch(l -> l.startsWith("0.0.fffe")), "no PCI row for the subchannel");
 
-        Run json = run("list-devices", "-c", TestDriver.mdevHost(), "--pool", "/nonexistent/pool.json", "-o", "json");
+        CliRun json = run("list-devices", "-c", TestDriver.mdevHost(), "--pool", "/nonexistent/pool.json", "-o", "json");
         assertEquals(0, json.exit(), json.err());
         JsonNode rows = new ObjectMapper().readTree(json.out());
         List<String> kinds = new ArrayList<>();
@@ -85,7 +74,7 @@ class MdevCliTestDriverTest {
         assertEquals("held-guest", rows.get(3).get("usedBy").asText());
 
         // a PCI device that parents no mdevs has no mdev fields at all
-        Run sriov = run("list-devices", "-c", TestDriver.sriovHost(), "--pool", "/nonexistent/pool.json", "-o",
+        CliRun sriov = run("list-devices", "-c", TestDriver.sriovHost(), "--pool", "/nonexistent/pool.json", "-o",
                 "json");
         assertEquals(0, sriov.exit(), sriov.err());
         for (JsonNode n : new ObjectMapper().readTree(sriov.out())) {
@@ -96,12 +85,12 @@ class MdevCliTestDriverTest {
 
     @Test
     void mdevListGivesTheTypesAndTheMdevs() throws Exception {
-        Run r = run("mdev", "list", "-c", TestDriver.mdevHost(), "-o", "json");
+        CliRun r = run("mdev", "list", "-c", TestDriver.mdevHost(), "-o", "json");
         assertEquals(0, r.exit(), r.err());
         JsonNode j = new ObjectMapper().readTree(r.out());
         assertEquals(3, j.get("types").size(), r.out());
         assertEquals(2, j.get("mdevs").size(), r.out());
-        Run text = run("mdev", "list", "-c", TestDriver.mdevHost());
+        CliRun text = run("mdev", "list", "-c", TestDriver.mdevHost());
         assertEquals(0, text.exit(), text.err());
         assertTrue(line(text, HELD).contains("held-guest"), text.out());
     }
@@ -109,27 +98,27 @@ class MdevCliTestDriverTest {
     @Test
     void mdevCreateAndRemoveRefuseBadInputNamingTheProblem() {
         String uri = TestDriver.mdevHost();
-        Run unknown = run("mdev", "create", "--type", "nvidia-999", "-c", uri);
+        CliRun unknown = run("mdev", "create", "--type", "nvidia-999", "-c", uri);
         assertEquals(PassthruCli.EXIT_FAILED, unknown.exit());
         assertTrue(unknown.err().startsWith("error: no mdev parent on " + uri + " offers type nvidia-999")
                 && unknown.err().contains("nvidia-222 (pci_0000_06_00_0)"), unknown.err());
-        Run wrongParent = run("mdev", "create", "--type", "nvidia-222", "--parent", "css_0_0_fffe", "-c", uri);
+        CliRun wrongParent = run("mdev", "create", "--type", "nvidia-222", "--parent", "css_0_0_fffe", "-c", uri);
         assertTrue(wrongParent.err().contains("mdev parent css_0_0_fffe on " + uri + " does not offer type "
                 + "nvidia-222"), wrongParent.err());
-        Run full = run("mdev", "create", "--type", "nvidia-223", "-c", uri);
+        CliRun full = run("mdev", "create", "--type", "nvidia-223", "-c", uri);
         assertTrue(full.err().contains("no instance of mdev type nvidia-223 is free"), full.err());
-        Run badUuid = run("mdev", "create", "--type", "nvidia-222", "--uuid", "1234", "-c", uri);
+        CliRun badUuid = run("mdev", "create", "--type", "nvidia-222", "--uuid", "1234", "-c", uri);
         assertTrue(badUuid.err().contains("'1234' is not an mdev UUID"), badUuid.err());
-        Run taken = run("mdev", "create", "--type", "nvidia-222", "--uuid", FREE, "-c", uri);
+        CliRun taken = run("mdev", "create", "--type", "nvidia-222", "--uuid", FREE, "-c", uri);
         assertTrue(taken.err().contains("mdev " + FREE + " exists on " + uri + " already"), taken.err());
-        Run noType = run("mdev", "create", "-c", uri);
+        CliRun noType = run("mdev", "create", "-c", uri);
         assertEquals(PassthruCli.EXIT_USAGE, noType.exit(), noType.err());
         assertTrue(noType.err().contains("--type"), noType.err());
 
-        Run held = run("mdev", "remove", HELD, "-c", uri);
+        CliRun held = run("mdev", "remove", HELD, "-c", uri);
         assertEquals(PassthruCli.EXIT_FAILED, held.exit());
         assertTrue(held.err().startsWith("error: domain 'held-guest' on " + uri + " holds mdev " + HELD), held.err());
-        Run none = run("mdev", "remove", "00000000-0000-4000-8000-000000000000", "-c", uri);
+        CliRun none = run("mdev", "remove", "00000000-0000-4000-8000-000000000000", "-c", uri);
         assertTrue(none.err().contains("no mdev 00000000-0000-4000-8000-000000000000"), none.err());
         assertEquals(PassthruCli.EXIT_USAGE, run("mdev", "-c", uri).exit(), "a subcommand is needed");
     }
@@ -137,42 +126,42 @@ class MdevCliTestDriverTest {
     @Test
     void defineAttachAndDetachTakeAnMdev() {
         String uri = TestDriver.mdevHost();
-        Run dry = run("define", "vm-mdev", "-c", uri, "--mdev", FREE, "--mdev", "nvidia-222", "--dry-run");
+        CliRun dry = run("define", "vm-mdev", "-c", uri, "--mdev", FREE, "--mdev", "nvidia-222", "--dry-run");
         assertEquals(0, dry.exit(), dry.err());
         assertEquals(List.of(), RelaxNg.errors("domain.rng", dry.out()), dry.out());
         assertTrue(dry.out().contains("<hostdev mode=\"subsystem\" type=\"mdev\" model=\"vfio-pci\">"), dry.out());
         assertTrue(dry.out().contains("<address uuid=\"" + FREE + "\"/>"), dry.out());
-        Run defined = run("define", "vm-mdev", "-c", uri, "--mdev", FREE);
+        CliRun defined = run("define", "vm-mdev", "-c", uri, "--mdev", FREE);
         assertEquals(0, defined.exit(), defined.err());
         assertTrue(defined.out().contains("mdev " + FREE), defined.out());
-        Run held = run("define", "vm-mdev", "-c", uri, "--mdev", HELD);
+        CliRun held = run("define", "vm-mdev", "-c", uri, "--mdev", HELD);
         assertEquals(PassthruCli.EXIT_FAILED, held.exit());
         assertTrue(held.err().contains("--mdev " + HELD + ": domain 'held-guest'"), held.err());
-        Run unknownType = run("define", "vm-mdev", "-c", uri, "--mdev", "nvidia-999");
+        CliRun unknownType = run("define", "vm-mdev", "-c", uri, "--mdev", "nvidia-999");
         assertTrue(unknownType.err().contains("offers type nvidia-999"), unknownType.err());
 
-        Run attachHeld = run("attach", "held-guest", "-c", uri, "--mdev", HELD);
+        CliRun attachHeld = run("attach", "held-guest", "-c", uri, "--mdev", HELD);
         assertEquals(PassthruCli.EXIT_FAILED, attachHeld.exit());
         assertTrue(attachHeld.err().contains("domain 'held-guest'"), attachHeld.err());
-        Run attachUnknownType = run("attach", "held-guest", "-c", uri, "--mdev", "mtty-9");
+        CliRun attachUnknownType = run("attach", "held-guest", "-c", uri, "--mdev", "mtty-9");
         assertTrue(attachUnknownType.err().contains("offers type mtty-9") && attachUnknownType.err()
                 .contains("nvidia-222"), attachUnknownType.err());
-        Run noDomain = run("attach", "no-such-guest", "-c", uri, "--mdev", "nvidia-222");
+        CliRun noDomain = run("attach", "no-such-guest", "-c", uri, "--mdev", "nvidia-222");
         assertTrue(noDomain.err().contains("no domain 'no-such-guest'"), "refused before an mdev is made: "
                 + noDomain.err());
-        Run detachNotThere = run("detach", "held-guest", "-c", uri, "--mdev", FREE);
+        CliRun detachNotThere = run("detach", "held-guest", "-c", uri, "--mdev", FREE);
         assertTrue(detachNotThere.err().contains("mdev " + FREE + " is not attached to domain 'held-guest'"),
                 detachNotThere.err());
 
         // option combinations: before any connection
-        Run withVlan = run("attach", "held-guest", "-c", uri, "--mdev", FREE, "--vlan", "7");
+        CliRun withVlan = run("attach", "held-guest", "-c", uri, "--mdev", FREE, "--vlan", "7");
         assertEquals(PassthruCli.EXIT_USAGE, withVlan.exit());
         assertTrue(withVlan.err().contains("--mdev takes no --bond, --failover, --mac, --vlan or --trusted"),
                 withVlan.err());
-        Run twoDevices = run("attach", "held-guest", "-c", uri, "--mdev", FREE, "--pci", "0000:06:00.0");
+        CliRun twoDevices = run("attach", "held-guest", "-c", uri, "--mdev", FREE, "--pci", "0000:06:00.0");
         assertEquals(PassthruCli.EXIT_USAGE, twoDevices.exit());
         assertTrue(twoDevices.err().contains("give exactly one of --vf, --pci, --alias and --mdev"), twoDevices.err());
-        Run detachTwo = run("detach", "held-guest", "-c", uri, "--mdev", FREE, "--pci", "0000:06:00.0");
+        CliRun detachTwo = run("detach", "held-guest", "-c", uri, "--mdev", FREE, "--pci", "0000:06:00.0");
         assertEquals(PassthruCli.EXIT_USAGE, detachTwo.exit());
         assertTrue(detachTwo.err().contains("give exactly one of --vf, --pci and --mdev"), detachTwo.err());
     }

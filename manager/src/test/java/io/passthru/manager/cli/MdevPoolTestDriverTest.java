@@ -9,10 +9,7 @@ import io.passthru.manager.pool.DevicePool;
 import io.passthru.xml.RelaxNg;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,17 +31,9 @@ class MdevPoolTestDriverTest {
             + "\"mdev_type\": \"nvidia-222\"}, {\"vendor_id\": \"10de\", \"product_id\": \"1eb8\"}], "
             + "\"alias\": [{\"name\": \"vgpu\", \"mdev_type\": \"nvidia-222\"}]}";
 
-    record Run(int exit, String out, String err) {
-    }
 
-    private static Run run(String... args) {
-        CommandLine cl = PassthruCli.commandLine(args);
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.run(args);
     }
 
     @Test
@@ -74,19 +63,19 @@ class MdevPoolTestDriverTest {
         Path file = dir.resolve("pool.json");
         Files.writeString(file, POOL);
         String uri = TestDriver.mdevHost();
-        Run byAlias = run("define", "vm-vgpu", "-c", uri, "--mdev", "vgpu", "--pool", file.toString(), "--dry-run");
+        CliRun byAlias = run("define", "vm-vgpu", "-c", uri, "--mdev", "vgpu", "--pool", file.toString(), "--dry-run");
         assertEquals(0, byAlias.exit(), byAlias.err());
         assertEquals(List.of(), RelaxNg.errors("domain.rng", byAlias.out()), byAlias.out());
         assertTrue(byAlias.out().contains("<hostdev mode=\"subsystem\" type=\"mdev\" model=\"vfio-pci\">"),
                 byAlias.out());
-        Run refused = run("define", "vm-vgpu", "-c", uri, "--mdev", "nvidia-223", "--pool", file.toString(),
+        CliRun refused = run("define", "vm-vgpu", "-c", uri, "--mdev", "nvidia-223", "--pool", file.toString(),
                 "--dry-run");
         assertNotEquals(0, refused.exit());
         assertTrue(refused.err().contains("the device pool allows no mdev of type nvidia-223"), refused.err());
-        Run create = run("mdev", "create", "--type", "vfio_ccw-io", "-c", uri, "--pool", file.toString());
+        CliRun create = run("mdev", "create", "--type", "vfio_ccw-io", "-c", uri, "--pool", file.toString());
         assertNotEquals(0, create.exit());
         assertTrue(create.err().contains("the device pool allows no mdev of type vfio_ccw-io"), create.err());
-        Run attach = run("attach", "held-guest", "-c", uri, "--mdev", "nvidia-223", "--pool", file.toString());
+        CliRun attach = run("attach", "held-guest", "-c", uri, "--mdev", "nvidia-223", "--pool", file.toString());
         assertNotEquals(0, attach.exit());
         assertTrue(attach.err().contains("the device pool allows no mdev of type nvidia-223"), attach.err());
     }

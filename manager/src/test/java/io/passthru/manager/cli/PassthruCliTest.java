@@ -3,8 +3,6 @@ package io.passthru.manager.cli;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -17,24 +15,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class PassthruCliTest {
     /** Exit code, stdout and stderr of one in-process run of the configured CLI. */
-    record Run(int exit, String out, String err) {
+
+    private static CliRun run(String... args) {
+        return CliRun.run(args);
     }
 
-    private static Run run(String... args) {
-        return run(PassthruCli.commandLine(args), args);
-    }
-
-    private static Run run(CommandLine cl, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(CommandLine cl, String... args) {
+        return CliRun.run(cl, args);
     }
 
     /** Exit 2, nothing on stdout, the message names {@code bad}, and the usage shown is {@code command}'s. */
-    private static void assertUsageError(Run r, String command, String bad) {
+    private static void assertUsageError(CliRun r, String command, String bad) {
         assertEquals(PassthruCli.EXIT_USAGE, r.exit(), r.out() + r.err());
         assertEquals("", r.out(), "usage errors go to stderr only");
         String firstLine = r.err().lines().findFirst().orElse("");
@@ -44,26 +35,26 @@ class PassthruCliTest {
 
     @Test
     void attachWithoutVfIsAUsageError() {
-        Run r = run("attach", "guest1");
+        CliRun r = run("attach", "guest1");
         assertUsageError(r, "passthru attach", "--vf");
     }
 
     @Test
     void migrateNeedsDestination() {
-        Run r = run("migrate", "guest1");
+        CliRun r = run("migrate", "guest1");
         assertUsageError(r, "passthru migrate", "--to");
     }
 
     @Test
     void evacuateNeedsDestination() {
-        Run r = run("evacuate", "--from", "qemu+tcp://h1/system");
+        CliRun r = run("evacuate", "--from", "qemu+tcp://h1/system");
         assertUsageError(r, "passthru evacuate", "--to");
     }
 
     @Test
     void evacuateRefusesParallelBelowOneAndTheSameHostBeforeConnecting() {
         // the hosts do not exist: a command that got as far as libvirt would exit 3
-        Run zero = run("evacuate", "--from", "qemu+tcp://h1/system", "--to", "qemu+tcp://h2/system", "--parallel",
+        CliRun zero = run("evacuate", "--from", "qemu+tcp://h1/system", "--to", "qemu+tcp://h2/system", "--parallel",
                 "0");
         assertUsageError(zero, "passthru evacuate", "--parallel must be 1 or more");
         assertTrue(zero.err().contains("not 0"), zero.err());
@@ -77,7 +68,7 @@ class PassthruCliTest {
 
     @Test
     void helpListsEverySubcommandAndTheExitCodes() {
-        Run r = run("--help");
+        CliRun r = run("--help");
         assertEquals(0, r.exit());
         for (String c : new String[] {"define", "attach", "detach", "migrate", "list-devices", "list-vfs",
                 "check-host", "set-viommu", "recover", "evacuate"}) {
@@ -90,7 +81,7 @@ class PassthruCliTest {
 
     @Test
     void everySubcommandHasHelpAndTheExitCodes() {
-        Run r = run("detach", "--help");
+        CliRun r = run("detach", "--help");
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().startsWith("Usage: passthru detach "), r.out());
         assertTrue(r.out().matches("(?s).*\\b2 +bad usage.*"), r.out());
@@ -105,7 +96,7 @@ class PassthruCliTest {
 
     @Test
     void badVfIsRefusedByTheSubcommand() {
-        Run r = run("attach", "guest1", "--vf", "0000:01:20.0");
+        CliRun r = run("attach", "guest1", "--vf", "0000:01:20.0");
         assertUsageError(r, "passthru attach", "'0000:01:20.0'");
         assertTrue(r.err().contains("--vf") && r.err().contains("slot 0x20 is out of range 0x0-0x1f"), r.err());
     }
@@ -119,13 +110,13 @@ class PassthruCliTest {
 
     @Test
     void badMac() {
-        Run r = run("attach", "guest1", "--vf", "0000:01:10.0", "--mac", "52:54:00:zz:00:01");
+        CliRun r = run("attach", "guest1", "--vf", "0000:01:10.0", "--mac", "52:54:00:zz:00:01");
         assertUsageError(r, "passthru attach", "'52:54:00:zz:00:01'");
     }
 
     @Test
     void aliasCountMustBeAPositiveNumber() {
-        Run r = run("attach", "guest1", "--alias", "a:abc");
+        CliRun r = run("attach", "guest1", "--alias", "a:abc");
         assertUsageError(r, "passthru attach", "'abc'");
         assertFalse(r.err().contains("For input string"), r.err());
         assertUsageError(run("attach", "guest1", "--alias", "a:0"), "passthru attach", "COUNT 0");
@@ -140,21 +131,21 @@ class PassthruCliTest {
 
     @Test
     void badGroupPolicyNamesTheAllowedValues() {
-        Run r = run("attach", "guest1", "--alias", "a", "--group-policy", "spread");
+        CliRun r = run("attach", "guest1", "--alias", "a", "--group-policy", "spread");
         assertUsageError(r, "passthru attach", "'spread'");
         assertTrue(r.err().contains("none, isolate"), r.err());
     }
 
     @Test
     void badOutputIsRefusedWithTheSubcommandsUsage() {
-        Run r = run("list-vfs", "--output", "yaml");
+        CliRun r = run("list-vfs", "--output", "yaml");
         assertUsageError(r, "passthru list-vfs", "'yaml'");
         assertTrue(r.err().contains("text, json"), r.err());
     }
 
     @Test
     void badViommuIsRefusedBeforeTheDomainIsLookedUp() {
-        Run r = run("set-viommu", "no-such-domain", "--viommu", "foo", "--connect", "test:///default");
+        CliRun r = run("set-viommu", "no-such-domain", "--viommu", "foo", "--connect", "test:///default");
         assertUsageError(r, "passthru set-viommu", "'foo'");
         assertTrue(r.err().contains("auto, intel, smmuv3, virtio, amd, none"), r.err());
         assertFalse(r.err().contains("no-such-domain"), "the domain must not be looked up: " + r.err());
@@ -168,20 +159,20 @@ class PassthruCliTest {
 
     @Test
     void unknownCommandFailsEvenWithHelp() {
-        Run r = run("no-such-command", "--help");
+        CliRun r = run("no-such-command", "--help");
         assertUsageError(r, "passthru", "'no-such-command'");
         assertTrue(r.err().contains("Commands:"), "the top-level usage lists the commands: " + r.err());
     }
 
     @Test
     void extraArgumentsToASubcommandFailEvenWithHelp() {
-        Run r = run("list-vfs", "surplus", "--help");
+        CliRun r = run("list-vfs", "surplus", "--help");
         assertUsageError(r, "passthru list-vfs", "'surplus'");
     }
 
     @Test
     void noCommandIsAUsageError() {
-        Run r = run();
+        CliRun r = run();
         assertUsageError(r, "passthru", "missing command");
     }
 
@@ -192,8 +183,8 @@ class PassthruCliTest {
                 {"set-viommu", "g", "--viommu", "foo"}, {"list-vfs", "--version"}, {"--version"},
                 {"evacuate", "--from", "qemu+tcp://h1/system"}};
         for (String[] args : cases) {
-            Run lean = run(args);
-            Run full = run(PassthruCli.commandLine(), args);
+            CliRun lean = run(args);
+            CliRun full = run(PassthruCli.commandLine(), args);
             assertEquals(full, lean, String.join(" ", args));
         }
         assertEquals(1, PassthruCli.commandLine("attach", "--help").getSubcommands().size());
@@ -221,7 +212,7 @@ class PassthruCliTest {
                 for (String bad : new String[] {"0", "-5", "ten", "99999999999"}) {
                     String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(command),
                             java.util.stream.Stream.of(option, bad)).toArray(String[]::new);
-                    Run r = run(args);
+                    CliRun r = run(args);
                     // the hosts do not exist: a command that got as far as libvirt would exit 3
                     assertUsageError(r, "passthru " + command[0], option);
                     assertTrue(r.err().lines().findFirst().orElse("").contains("'" + bad + "'"), r.err());
@@ -232,7 +223,7 @@ class PassthruCliTest {
 
     @Test
     void detachTimeoutNamesTheValue() {
-        Run r = run("detach", "guest1", "--vf", "0000:01:10.0", "--timeout", "-1");
+        CliRun r = run("detach", "guest1", "--vf", "0000:01:10.0", "--timeout", "-1");
         assertUsageError(r, "passthru detach", "--timeout");
         assertTrue(r.err().contains("'-1' is out of range: give a whole number from 1 to"), r.err());
     }
@@ -273,14 +264,14 @@ class PassthruCliTest {
     @Test
     void aBondMustBeAValidInterfaceName() {
         for (String bad : new String[] {"bond/0", "bond 0", "bond:1", ".", "..", "bond0123456789ab", "b\u00e4nd0123456789"}) {
-            Run r = run("attach", "guest1", "--vf", "0000:01:10.0", "--bond=" + bad);
+            CliRun r = run("attach", "guest1", "--vf", "0000:01:10.0", "--bond=" + bad);
             assertUsageError(r, "passthru attach", "--bond");
             assertTrue(r.err().lines().findFirst().orElse("").contains("'" + bad + "'"), r.err());
         }
-        Run empty = run("attach", "guest1", "--vf", "0000:01:10.0", "--bond=");
+        CliRun empty = run("attach", "guest1", "--vf", "0000:01:10.0", "--bond=");
         assertUsageError(empty, "passthru attach", "--bond");
         assertTrue(empty.err().contains("the kernel takes 1 to 15"), empty.err());
-        Run dash = run("attach", "guest1", "--vf", "0000:01:10.0", "--bond=-b");
+        CliRun dash = run("attach", "guest1", "--vf", "0000:01:10.0", "--bond=-b");
         assertUsageError(dash, "passthru attach", "'-b'");
         assertTrue(dash.err().contains("does not start with '-'"), dash.err());
         CliTypes.InterfaceNameConverter c = new CliTypes.InterfaceNameConverter();
@@ -328,7 +319,7 @@ class PassthruCliTest {
                     {"evacuate", "--from", "qemu+tcp://h1/system", "--to", "qemu+tcp://h2/system"}}) {
                 String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(command),
                         java.util.stream.Stream.of("--p2p-uri", b[0])).toArray(String[]::new);
-                Run r = run(args);
+                CliRun r = run(args);
                 assertUsageError(r, "passthru " + command[0], "--p2p-uri");
                 String first = r.err().lines().findFirst().orElse("");
                 assertTrue(first.contains("'" + b[0] + "'") && first.contains(b[1]), b[0] + ": " + r.err());

@@ -6,10 +6,7 @@ import io.passthru.manager.TestDriver;
 import io.passthru.xml.RelaxNg;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,20 +18,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The CLI in-process against libvirt's test driver (sriov-host.xml): list-devices, check-host, define. */
 class PassthruCliTestDriverTest {
-    record Run(int exit, String out, String err) {
+
+    private static CliRun run(String... args) {
+        return CliRun.run(args);
     }
 
-    private static Run run(String... args) {
-        CommandLine cl = PassthruCli.commandLine(args);
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
-    private static String line(Run r, String address) {
+    private static String line(CliRun r, String address) {
         return r.out().lines().filter(l -> l.startsWith(address)).findFirst()
                 .orElseThrow(() -> new AssertionError(address + " not listed: " + r.out()));
     }
@@ -42,10 +31,10 @@ class PassthruCliTestDriverTest {
     @Test
     void evacuatingAHostWithNothingRunningIsNoError() throws Exception {
         // sriov-host.xml defines no domain: nothing to migrate, and the destination is never needed
-        Run r = run("evacuate", "--from", TestDriver.sriovHost(), "--to", "test:///default");
+        CliRun r = run("evacuate", "--from", TestDriver.sriovHost(), "--to", "test:///default");
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().startsWith("nothing was running on " + TestDriver.sriovHost()), r.out());
-        Run json = run("evacuate", "--from", TestDriver.sriovHost(), "--to", "test:///default", "-o", "json");
+        CliRun json = run("evacuate", "--from", TestDriver.sriovHost(), "--to", "test:///default", "-o", "json");
         assertEquals(0, json.exit(), json.err());
         JsonNode j = new ObjectMapper().readTree(json.out());
         assertEquals(0, j.get("guests").size(), j.toString());
@@ -58,7 +47,7 @@ class PassthruCliTestDriverTest {
     void listDevicesShowsPfVfsAndThePlainPciDevice(@TempDir Path dir) throws Exception {
         Path pool = dir.resolve("pool.json");
         Files.writeString(pool, "{\"device_spec\": [{\"vendor_id\": \"8086\", \"product_id\": \"10d3\"}]}");
-        Run r = run("list-devices", "-c", TestDriver.sriovHost(), "--pool", pool.toString());
+        CliRun r = run("list-devices", "-c", TestDriver.sriovHost(), "--pool", pool.toString());
         assertEquals(0, r.exit(), r.err());
         assertTrue(line(r, "0000:03:00.0").contains("type-PF"), r.out());
         assertTrue(line(r, "0000:03:10.0").contains("type-VF"), r.out());
@@ -69,7 +58,7 @@ class PassthruCliTestDriverTest {
         assertTrue(line(r, "0000:03:10.0").endsWith("-"), "not allowed: " + r.out());
         assertFalse(r.out().contains("0000:00:02.0"), "bridges are not listed: " + r.out());
 
-        Run json = run("list-devices", "-c", TestDriver.sriovHost(), "--pool", dir.resolve("none.json").toString(),
+        CliRun json = run("list-devices", "-c", TestDriver.sriovHost(), "--pool", dir.resolve("none.json").toString(),
                 "-o", "json");
         assertEquals(0, json.exit(), json.err());
         JsonNode rows = new ObjectMapper().readTree(json.out());
@@ -80,14 +69,14 @@ class PassthruCliTestDriverTest {
         assertEquals(20, rows.get(5).get("iommuGroup").asInt());
         assertTrue(rows.get(5).get("allowedBy").isNull(), "no pool file: nothing allowed shown");
 
-        Run vfs = run("list-vfs", "-c", TestDriver.sriovHost());
+        CliRun vfs = run("list-vfs", "-c", TestDriver.sriovHost());
         assertEquals(0, vfs.exit(), vfs.err());
         assertTrue(vfs.out().contains("0000:03:10.6"), "list-vfs still lists the VFs: " + vfs.out());
     }
 
     @Test
     void checkHostRunsTheLibvirtSideChecks() {
-        Run r = run("check-host", "-c", TestDriver.sriovHost());
+        CliRun r = run("check-host", "-c", TestDriver.sriovHost());
         assertEquals(0, r.exit(), r.out() + r.err());
         assertTrue(r.out().matches("(?s).*PASS +iommu .*"), r.out());
         assertTrue(r.out().matches("(?s).*PASS +sriov +1 PF\\(s\\) with 4 VF\\(s\\).*"), r.out());
@@ -98,7 +87,7 @@ class PassthruCliTestDriverTest {
 
     @Test
     void defineDryRunPrintsValidXml() {
-        Run r = run("define", "vm-cli", "-c", TestDriver.sriovHost(), "--memory", "768", "--vcpus", "2",
+        CliRun r = run("define", "vm-cli", "-c", TestDriver.sriovHost(), "--memory", "768", "--vcpus", "2",
                 "--disk", "/img/vm.qcow2", "--bridge", "br0", "--mac", "52:54:00:0c:01:01", "--vf", "0000:03:10.0",
                 "--vf-mac", "52:54:00:0c:01:02", "--vlan", "7", "--trusted", "--pci", "0000:04:00.0",
                 "--viommu", "intel", "--hotplug-ports", "3", "--dry-run");
@@ -110,12 +99,12 @@ class PassthruCliTestDriverTest {
         assertTrue(r.out().contains("<memory unit=\"KiB\">786432</memory>"), r.out());
 
         assertTrue(r.out().contains("org.qemu.guest_agent.0"), "the agent channel by default: " + r.out());
-        Run noAgent = run("define", "vm-cli", "-c", TestDriver.sriovHost(), "--no-guest-agent", "--dry-run");
+        CliRun noAgent = run("define", "vm-cli", "-c", TestDriver.sriovHost(), "--no-guest-agent", "--dry-run");
         assertEquals(0, noAgent.exit(), noAgent.err());
         assertFalse(noAgent.out().contains("guest_agent"), noAgent.out());
         assertEquals(List.of(), RelaxNg.errors("domain.rng", noAgent.out()), noAgent.out());
 
-        Run real = run("define", "vm-cli", "-c", TestDriver.sriovHost(), "--pci", "0000:04:00.0");
+        CliRun real = run("define", "vm-cli", "-c", TestDriver.sriovHost(), "--pci", "0000:04:00.0");
         assertEquals(0, real.exit(), real.err());
         assertTrue(real.out().startsWith("defined vm-cli ("), real.out());
         assertTrue(real.out().contains("PCI device 0000:04:00.0"), real.out());
@@ -124,25 +113,25 @@ class PassthruCliTestDriverTest {
     @Test
     void defineFailoverAndPcihole64() {
         // the lab's guests: a failover-ready virtio NIC (define --failover) and every BAR below 4 GiB
-        Run r = run("define", "fo-cli", "-c", TestDriver.sriovHost(), "--memory", "128", "--kernel", "/k",
+        CliRun r = run("define", "fo-cli", "-c", TestDriver.sriovHost(), "--memory", "128", "--kernel", "/k",
                 "--bridge", "br0", "--failover", "--pcihole64", "0", "--dry-run");
         assertEquals(0, r.exit(), r.err());
         assertEquals(List.of(), RelaxNg.errors("domain.rng", r.out()), r.out());
         assertTrue(r.out().contains("<teaming type=\"persistent\"/>"), r.out());
         assertTrue(r.out().contains("<alias name=\"ua-failover0\"/>"), r.out());
         assertTrue(r.out().contains("<pcihole64 unit=\"KiB\">0</pcihole64>"), r.out());
-        Run named = run("define", "fo-cli", "-c", TestDriver.sriovHost(), "--bridge", "br0", "--failover=ua-net1",
+        CliRun named = run("define", "fo-cli", "-c", TestDriver.sriovHost(), "--bridge", "br0", "--failover=ua-net1",
                 "--dry-run");
         assertEquals(0, named.exit(), named.err());
         assertTrue(named.out().contains("<alias name=\"ua-net1\"/>"), named.out());
-        Run noNic = run("define", "fo-cli", "-c", TestDriver.sriovHost(), "--failover", "--dry-run");
+        CliRun noNic = run("define", "fo-cli", "-c", TestDriver.sriovHost(), "--failover", "--dry-run");
         assertEquals(2, noNic.exit(), noNic.out());
         assertTrue(noNic.err().contains("--bridge or --network"), noNic.err());
     }
 
     @Test
     void defineRefusalsAndUsageErrors() {
-        Run pf = run("define", "x", "-c", TestDriver.sriovHost(), "--pci", "0000:03:00.0", "--vf", "0000:03:10.2",
+        CliRun pf = run("define", "x", "-c", TestDriver.sriovHost(), "--pci", "0000:03:00.0", "--vf", "0000:03:10.2",
                 "--dry-run");
         assertEquals(PassthruCli.EXIT_FAILED, pf.exit());
         assertTrue(pf.err().startsWith("error: cannot give VF 0000:03:10.2, PF 0000:03:00.0"), pf.err());
@@ -150,7 +139,7 @@ class PassthruCliTestDriverTest {
 
         assertEquals(PassthruCli.EXIT_USAGE, run("define", "x", "--vlan", "5000", "--vf", "0000:03:10.2").exit());
         assertEquals(PassthruCli.EXIT_USAGE, run("define", "x", "--trusted").exit());
-        Run initrd = run("define", "x", "--initrd", "/boot/initrd.img");
+        CliRun initrd = run("define", "x", "--initrd", "/boot/initrd.img");
         assertEquals(PassthruCli.EXIT_USAGE, initrd.exit(), initrd.err());
         assertTrue(initrd.err().contains("--kernel"), initrd.err());
         assertEquals(PassthruCli.EXIT_USAGE, run("attach", "g", "--pci", "0000:04:00.0", "--vlan", "3").exit());

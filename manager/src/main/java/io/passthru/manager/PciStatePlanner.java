@@ -118,7 +118,11 @@ final class PciStatePlanner {
             if (dstPool != null && spec.filter(s -> !s.remoteManaged()).isEmpty()) {
                 continue; // not the pool's to give
             }
-            if (spec.flatMap(DeviceSpec::liveMigratable).orElse(!cap.declared()) != Boolean.TRUE) {
+            // declared at the source: declared there too (without a destination pool, its variant driver vouches);
+            // a destination spec saying false rules the device out either way
+            Optional<Boolean> there = spec.flatMap(DeviceSpec::liveMigratable);
+            boolean vouched = there.orElse(cap.declared() ? dstPool == null && cap.variant() != null : true);
+            if (!vouched) {
                 skipped.add(c.address() + " (its device_spec does not say live_migratable)");
                 continue;
             }

@@ -156,6 +156,12 @@ class PciStateTestDriverTest {
         assertTrue(PciStatePlanner.capability(null, "mlx5_vfio_pci", denied.allowing(VF3, null, "0x15b3", "0x101e")
                 .orElseThrow()).isEmpty(), "the pool's false wins over the variant driver");
         assertNull(plan(src, dst, named, denied, denied, List.of(), false, false, new HashSet<>()).choice().entry());
+        Planned deniedThere = plan(src, dst, named, null, denied, List.of(), false, false, new HashSet<>());
+        assertNull(deniedThere.choice().entry(), "the destination's pool says false: not there");
+        assertTrue(deniedThere.choice().fallback().contains("does not say live_migratable"),
+                deniedThere.choice().fallback());
+        assertEquals(VF2, plan(src, dst, named, declared, null, List.of(), false, false, new HashSet<>()).choice()
+                .entry().destination(), "declared at the source, no pool at the destination: the variant vouches");
     }
 
     @Test

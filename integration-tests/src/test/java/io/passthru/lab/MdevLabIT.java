@@ -238,4 +238,40 @@ class MdevLabIT {
         assertEquals(before, io.passthru.manager.libvirt.Host.xml(dom, false), "nothing changed");
         assertEquals(mdevsBefore, uuids(), "no mdev made");
     }
+
+    /**
+     * A device pool that names mdev types ({@code "mdev_type"}): only those are created (mtty's parent is no PCI
+     * device, so an entry without address and ids allows it), and an alias naming the type stands for it.
+     */
+    @Test
+    @Order(7)
+    void aPoolThatNamesMdevTypesAllowsOnlyThose() throws Exception {
+        java.nio.file.Path pool = java.nio.file.Files.createTempFile("passthru-mdev-pool", ".json");
+        try {
+            java.nio.file.Files.writeString(pool, "{\"device_spec\": [{\"mdev_type\": \"mtty-1\"}], "
+                    + "\"alias\": [{\"name\": \"serial\", \"mdev_type\": \"mtty-1\"}]}");
+            org.libvirt.Domain dom = Lab.host(1).domain(NAME);
+            String before = io.passthru.manager.libvirt.Host.xml(dom, false);
+            List<String> mdevsBefore = uuids();
+            Lab.CliResult no = Lab.cli("mdev", "create", "--type", "mtty-2", "--connect", Lab.uri(1), "--pool",
+                    pool.toString());
+            refused(no);
+            assertTrue(no.err().contains("the device pool allows no mdev of type mtty-2")
+                    && no.err().contains("mtty-1 on " + PARENT), no.err());
+            Lab.CliResult attach = Lab.cli("attach", NAME, "--connect", Lab.uri(1), "--mdev", "mtty-2", "--pool",
+                    pool.toString());
+            refused(attach);
+            assertEquals(before, io.passthru.manager.libvirt.Host.xml(dom, false), "nothing attached");
+            assertEquals(mdevsBefore, uuids(), "no mdev made");
+            Lab.CliResult byAlias = Lab.cli("attach", NAME, "--connect", Lab.uri(1), "--mdev", "serial", "--pool",
+                    pool.toString(), "-o", "json");
+            ok(byAlias);
+            String made = byAlias.json().get("uuid").asText();
+            assertEquals("mtty-1", mdev(made).get("type").asText(), "the alias's type");
+            ok(Lab.cli("detach", NAME, "--connect", Lab.uri(1), "--mdev", made));
+            ok(Lab.cli("mdev", "remove", made, "--connect", Lab.uri(1)));
+        } finally {
+            java.nio.file.Files.deleteIfExists(pool);
+        }
+    }
 }

@@ -228,6 +228,7 @@ class StateMigrationLabIT {
 
     @Test
     @Order(4)
+    @org.junit.jupiter.api.Tag(Lab.EXTENDED) // 80 s; recoverBackRemovesTheMdevAKilledRunCreated removes one in CI
     void aMigrationQemuFailsIsRolledBackAndTheCreatedMdevRemoved() throws Exception {
         // without the QEMU properties: QEMU reports no blocker (mtty offers device dirty tracking), so the plan takes
         // state, and the migration fails in ram_save_setup (this kernel cannot report dirty pages)

@@ -301,9 +301,9 @@ public final class Mdevs {
      */
     public static Mdev createForGuest(Host host, String typeOrAlias, io.passthru.manager.pool.DevicePool pool) {
         String type = typeOf(typeOrAlias, pool);
-        List<MdevType> all = types(host);
-        requireVfioPci(choose(allowedFor(pool, all, host, type, null), type, null, host.uri()), host.uri());
-        return create(host, type, null, null, pool);
+        MdevType on = choose(allowedFor(pool, types(host), host, type, null), type, null, host.uri());
+        requireVfioPci(on, host.uri());
+        return create(host, type, on.parent(), null);
     }
 
     /**
@@ -389,6 +389,18 @@ public final class Mdevs {
             }
         }
         return out;
+    }
+
+    /**
+     * Removes the mdev with {@code uuid} when the host has it and no domain holds it (what a failed or recovered
+     * migration's destination mdev gets); nothing otherwise.
+     *
+     * @throws LibvirtCallException as {@link #remove}
+     */
+    public static void removeIfFree(Host host, String uuid) {
+        if (find(host, uuid).filter(m -> m.usedBy() == null).isPresent()) {
+            remove(host, uuid);
+        }
     }
 
     /**

@@ -400,8 +400,8 @@ public final class MigrationFlow {
 
             @Override
             public void removeMdev(Operation.Device d) {
-                if (d.mdevParent != null && Mdevs.find(dst, d.address).filter(m -> m.usedBy() == null).isPresent()) {
-                    Mdevs.remove(dst, d.address);
+                if (d.mdevParent != null) {
+                    Mdevs.removeIfFree(dst, d.address);
                 }
             }
         };

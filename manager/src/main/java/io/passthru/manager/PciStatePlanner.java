@@ -3,7 +3,6 @@ package io.passthru.manager;
 import io.passthru.manager.journal.Operation;
 import io.passthru.manager.pool.DevicePool;
 import io.passthru.manager.pool.DeviceSpec;
-import io.passthru.manager.pool.DeviceType;
 import io.passthru.xml.PciAddress;
 import io.passthru.xml.XmlCodec;
 import io.passthru.xml.domain.Domain;
@@ -160,33 +159,20 @@ final class PciStatePlanner {
     }
 
     /**
-     * The destination's devices of {@code d}'s kind and vendor:product held by no domain and with no host driver
-     * bound other than a VFIO one or the device's usual one (libvirt's managed hostdev rebinds it), in address order:
-     * VFs of PFs with link up (or no netdev), or PFs and plain functions that libvirt's assignment rules let the guest
-     * have (IOMMU group viable, PF/VF exclusivity).
+     * The destination's free equivalents of {@code d} as the hotplug strategy finds them ({@link
+     * DevicePlanner#equivalents} without a pool: same kind and vendor:product, held by no domain, assignable there),
+     * with the facts the state checks need; the pool is checked by {@link #plan} itself, for its
+     * {@code live_migratable}.
      */
     private static List<Candidate> candidates(Operation.Device d, Inventory inv, String domain) {
         List<Candidate> out = new ArrayList<>();
-        if ("vf".equals(d.kind)) {
-            for (Inventory.Pf pf : inv.pfs()) {
-                if (pf.netInterface() != null && !pf.linkUp()) {
-                    continue;
-                }
-                for (Inventory.Vf v : pf.vfs()) {
-                    if (v.usedBy() == null && DevicePlanner.same(v.vendorId(), d.vendorId)
-                            && DevicePlanner.same(v.productId(), d.productId)) {
-                        out.add(new Candidate(v.address(), v.pf(), v.vendorId(), v.productId(), v.driver()));
-                    }
-                }
-            }
-            return out;
-        }
-        DeviceType type = "pf".equals(d.kind) ? DeviceType.PF : DeviceType.PCI;
-        for (Inventory.PciFunction f : inv.functions()) {
-            if (f.kind() == type && !f.isBridge() && f.usedBy() == null && DevicePlanner.same(f.vendorId(), d.vendorId)
-                    && DevicePlanner.same(f.productId(), d.productId)
-                    && AssignmentRules.allows(inv, domain, new PassthroughDevice.Hostdev(f.address(), type))) {
-                out.add(new Candidate(f.address(), f.pf(), f.vendorId(), f.productId(), f.driver()));
+        for (PciAddress a : DevicePlanner.equivalents(inv, domain, d, null)) {
+            Optional<Inventory.Vf> v = inv.vf(a);
+            if (v.isPresent()) {
+                out.add(new Candidate(a, v.get().pf(), v.get().vendorId(), v.get().productId(), v.get().driver()));
+            } else {
+                inv.function(a).ifPresent(f -> out.add(new Candidate(a, f.pf(), f.vendorId(), f.productId(),
+                        f.driver())));
             }
         }
         return out;

@@ -328,12 +328,8 @@ public final class Recovery {
         List<String> left = new ArrayList<>();
         for (Operation.Device d : created) {
             try {
-                saga.run("remove mdev " + d.address + " the migration created on " + dstUri, () -> {
-                    Host dst = hosts.open(dstUri);
-                    if (Mdevs.find(dst, d.address).filter(m -> m.usedBy() == null).isPresent()) {
-                        Mdevs.remove(dst, d.address);
-                    }
-                }, null);
+                saga.run("remove mdev " + d.address + " the migration created on " + dstUri,
+                        () -> Mdevs.removeIfFree(hosts.open(dstUri), d.address), null);
             } catch (RuntimeException e) {
                 left.add("remove mdev " + d.address + " on " + dstUri + " (passthru mdev remove " + d.address
                         + " --connect " + dstUri + "): " + e.getMessage());

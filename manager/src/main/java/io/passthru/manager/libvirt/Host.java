@@ -344,7 +344,12 @@ public final class Host {
             int active = LibvirtNative.isActive(h);
             int persistent = LibvirtNative.isPersistent(h);
             if (active < 0 || persistent < 0) {
-                throw LibvirtErrors.lastNativeFailure("read the state of node device " + name + " on " + uri);
+                PassthruException e = LibvirtErrors.lastNativeFailure("read the state of node device " + name
+                        + " on " + uri);
+                if (e.libvirtErrorCode() == LibvirtErrors.VIR_ERR_NO_NODE_DEVICE) {
+                    return Optional.empty(); // gone between the lookup and the read (an mdev being removed)
+                }
+                throw e;
             }
             return Optional.of(new NodeDeviceState(active == 1, persistent == 1));
         } finally {

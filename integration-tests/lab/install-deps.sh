@@ -11,7 +11,8 @@ export DEBIAN_FRONTEND=noninteractive
 need=()
 command -v qemu-system-x86_64 >/dev/null && qemu-system-x86_64 --version | grep -qE 'version (1[0-9]|[2-9][0-9])\.' || need+=(qemu)
 command -v libvirtd >/dev/null && libvirtd --version | grep -qE ' (1[1-9]|[2-9][0-9])\.' || need+=(libvirt)
-kver=$(ls -1 /boot/vmlinuz-* 2>/dev/null | sed 's|^/boot/vmlinuz-||' | sort -V | tail -n1)
+# (no kernel in /boot on a fresh machine: ls fails, which pipefail would make fatal)
+kver=$({ ls -1 /boot/vmlinuz-* 2>/dev/null || true; } | sed 's|^/boot/vmlinuz-||' | sort -V | tail -n1)
 case $kver in
   6.1[2-9]*|6.[2-9][0-9]*|[7-9].*) [ -d "/lib/modules/$kver/build" ] || need+=(kernel-headers);;
   *) need+=(kernel-6.12);;

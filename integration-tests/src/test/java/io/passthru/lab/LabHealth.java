@@ -15,8 +15,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 /**
  * Keeps the nested lab honest about its own health. The lab hosts are QEMU TCG machines running KVM inside; on a
@@ -34,7 +37,9 @@ import java.util.concurrent.TimeUnit;
  * failsafe's rerun alone did not save it. So when a {@code @BeforeAll} method or a test fails and a started host is
  * dead, the host is rebooted at once; the {@code @BeforeAll} method is then run once more (the classes using this
  * are {@code PER_CLASS}, their {@code @BeforeAll} methods start from a clean slate), and a failed test is left to
- * failsafe's rerun, which now starts on a live lab. A failure with every host alive is the test's own.
+ * failsafe's rerun, which now starts on a live lab. A host that stalled under the failure ({@link #STALL} in its
+ * console since the class or test began) is rebooted the same way. A failure with every host alive and well is the
+ * test's own.
  */
 final class LabHealth implements BeforeAllCallback, BeforeEachCallback, TestWatcher,
         LifecycleMethodExecutionExceptionHandler, TestExecutionExceptionHandler {
@@ -44,14 +49,28 @@ final class LabHealth implements BeforeAllCallback, BeforeEachCallback, TestWatc
     private static final int RESTART_LIMIT_S = 4 * 600 + 60;
     private static int reboots;
 
+    /**
+     * Kernel messages of a host that stalled without dying: a soft or hard lockup, an RCU stall, a task blocked for
+     * minutes (seen on CI: khugepaged stuck 52 s in smp_call_function on the TCG vCPUs; libvirt's keepalive then
+     * closed the test's connection, and the guests on that host did not answer their agents for minutes after). Such
+     * a host answers {@code virsh version} again, so it is not dead, but a test that failed under it is rerun on a
+     * fresh boot of it.
+     */
+    static final Pattern STALL = Pattern.compile("soft lockup|hard LOCKUP|rcu\\S* (self-)?detected stall|"
+            + "rcu_\\S+ kthread (timer wakeup didn't happen|starved)|blocked for more than \\d+ seconds");
+    /** Per host, the length of its console log when the current class or test began (what is new is read). */
+    private static final Map<Integer, Long> consoleMarks = new HashMap<>();
+
     @Override
     public void beforeAll(ExtensionContext context) {
         heal();
+        markConsoles();
     }
 
     @Override
     public void beforeEach(ExtensionContext context) {
         heal();
+        markConsoles();
     }
 
     @Override
@@ -67,7 +86,7 @@ final class LabHealth implements BeforeAllCallback, BeforeEachCallback, TestWatc
     @Override
     public void handleBeforeAllMethodExecutionException(ExtensionContext context, Throwable failure)
             throws Throwable {
-        List<Integer> dead = deadHosts();
+        List<Integer> dead = sickHosts(failure);
         Object instance = context.getTestInstance().orElse(null);
         Method method = failedBeforeAll(context.getRequiredTestClass(), failure);
         if (dead.isEmpty() || instance == null || method == null) {
@@ -87,7 +106,7 @@ final class LabHealth implements BeforeAllCallback, BeforeEachCallback, TestWatc
 
     @Override
     public void handleTestExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
-        List<Integer> dead = deadHosts();
+        List<Integer> dead = sickHosts(failure);
         if (!dead.isEmpty()) {
             System.out.println("LAB HOST DIED during " + context.getDisplayName() + " (hosts " + dead + "): "
                     + failure + "; rebooting it now, so failsafe's rerun and the next tests start on a live lab");
@@ -117,6 +136,81 @@ final class LabHealth implements BeforeAllCallback, BeforeEachCallback, TestWatc
             }
         }
         return candidates.size() == 1 ? candidates.get(0) : null;
+    }
+
+    /**
+     * Started hosts whose libvirtd does not answer, and those whose console shows a stall ({@link #STALL}) since the
+     * class or test began: the failure may be theirs, and the rerun must not meet the same sick kernel.
+     */
+    static List<Integer> deadOrStalledHosts() {
+        List<Integer> hosts = deadHosts();
+        for (int n : startedHosts()) {
+            if (!hosts.contains(n)) {
+                List<String> stalls = stalls(consoleSince(n, consoleMarks.getOrDefault(n, 0L)));
+                if (!stalls.isEmpty()) {
+                    System.out.println("LAB HOST " + n + " STALLED under the failed test (its libvirtd answers "
+                            + "again), so it is rebooted: " + String.join(" | ", stalls));
+                    hosts.add(n);
+                }
+            }
+        }
+        return hosts;
+    }
+
+    /**
+     * {@link #deadOrStalledHosts()}, and the host whose connection {@code failure} says was closed under a wait
+     * ({@link Lab.HostLost}; both hosts 1 and 2 when it cannot tell which), alive or not.
+     */
+    static List<Integer> sickHosts(Throwable failure) {
+        List<Integer> hosts = new ArrayList<>(deadOrStalledHosts());
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof Lab.HostLost lost) {
+                List<Integer> lostHosts = lost.host != 0 ? List.of(lost.host) : List.of(1, 2);
+                for (int n : lostHosts) {
+                    if (!hosts.contains(n) && startedHosts().contains(n)) {
+                        System.out.println("LAB HOST " + n + " closed the test's connection under a wait (it answers "
+                                + "again), so it is rebooted");
+                        hosts.add(n);
+                    }
+                }
+                break;
+            }
+        }
+        return hosts;
+    }
+
+    /** The lines of {@code console} that report a stall ({@link #STALL}), at most 5. */
+    static List<String> stalls(String console) {
+        return console.lines().filter(l -> STALL.matcher(l).find()).map(String::strip).limit(5).toList();
+    }
+
+    private static synchronized void markConsoles() {
+        for (int n : startedHosts()) {
+            try {
+                consoleMarks.put(n, Files.size(consoleLog(n)));
+            } catch (IOException e) {
+                consoleMarks.put(n, 0L);
+            }
+        }
+    }
+
+    /** Host n's console output after byte {@code mark} (all of it when the log was replaced by a reboot since). */
+    static String consoleSince(int n, long mark) {
+        try (java.nio.channels.SeekableByteChannel ch = Files.newByteChannel(consoleLog(n))) {
+            long from = ch.size() < mark ? 0 : mark;
+            ch.position(from);
+            java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate((int) Math.min(ch.size() - from, 4 << 20));
+            while (buf.hasRemaining() && ch.read(buf) > 0) {
+                // read up to 4 MiB of new output
+            }
+            return new String(buf.array(), 0, buf.position(), StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static Path consoleLog(int n) {
+        return Lab.DIR.resolve("h" + n + ".console.log");
     }
 
     /** Started hosts whose libvirtd does not answer. */
@@ -153,7 +247,7 @@ final class LabHealth implements BeforeAllCallback, BeforeEachCallback, TestWatc
             reboots++;
             if (dead.contains(n)) {
                 System.out.println("LAB HOST REBOOTED (" + reboots + " in this run): host " + n + " did not answer on "
-                        + Lab.uri(n) + "; its console ends with:\n" + consoleTail(n, 60));
+                        + Lab.uri(n) + " or stalled; its console ends with:\n" + consoleTail(n, 60));
             } else {
                 System.out.println("LAB HOST REBOOTED (" + reboots + " in this run): host " + n + ", alive, with its "
                         + "migration partner, so both start from a fresh boot");
@@ -184,7 +278,7 @@ final class LabHealth implements BeforeAllCallback, BeforeEachCallback, TestWatc
 
     static String consoleTail(int n, int lines) {
         try {
-            List<String> all = Files.readAllLines(Lab.DIR.resolve("h" + n + ".console.log"),
+            List<String> all = Files.readAllLines(consoleLog(n),
                     StandardCharsets.ISO_8859_1);
             return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
         } catch (IOException e) {

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.lang.reflect.Method;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -56,5 +57,25 @@ class LabHealthTest {
         AssertionError noFrames = new AssertionError("x");
         noFrames.setStackTrace(new StackTraceElement[0]);
         assertNull(LabHealth.failedBeforeAll(TwoSetups.class, noFrames));
+    }
+
+    @Test
+    void stallsAreFoundInAConsoleAndOrdinaryKernelOutputIsNot() {
+        String console = """
+                [ 1201.52] watchdog: BUG: soft lockup - CPU#1 stuck for 52s! [khugepaged:45]
+                [ 1201.53] Modules linked in: vfio_pci kvm_amd
+                [ 1302.10] rcu: INFO: rcu_preempt self-detected stall on CPU
+                [ 1302.11] rcu: INFO: rcu_preempt detected stalls on CPUs/tasks:
+                [ 1400.00] INFO: task kworker/0:1:12 blocked for more than 120 seconds.
+                [ 1401.00] igb 0000:01:00.0: 7 VFs allocated
+                """;
+        assertEquals(4, LabHealth.stalls(console).size());
+        assertEquals("[ 1201.52] watchdog: BUG: soft lockup - CPU#1 stuck for 52s! [khugepaged:45]",
+                LabHealth.stalls(console).get(0));
+        assertEquals(List.of(), LabHealth.stalls("""
+                [    5.01] pci 0000:01:10.0: [8086:10ca] type 00 class 0x020000 PCIe Endpoint
+                [   20.30] virbr0: port 1(vnet0) entered forwarding state
+                [   31.00] rcu: Hierarchical SRCU implementation.
+                """));
     }
 }

@@ -174,6 +174,7 @@ final class BondVf {
                             // what attach does (Hotplug), for the plug that skipped its checks
                             VfTrust.set(host.uri(), Inventory.scan(host), vf, true);
                         }
+                        applyRecordedPolicy(host, domain, vf, op.guest.mac);
                     } else {
                         once.run();
                         lastLibvirtMs = hotplug.attach(host, domain, device).libvirtMs();
@@ -187,6 +188,40 @@ final class BondVf {
         throw new NoFreeDeviceException("no VF could be hot-plugged into '" + domain + "' on " + host.uri()
                 + (last == null ? ": no free VF of " + vendorId + ":" + productId : ": " + last.getMessage()),
                 last);
+    }
+
+    /**
+     * Gives the VF just plugged the policy recorded with the domain for {@code mac} ({@link VfPolicies}: spoof
+     * checking, link state, rates, VLAN QoS) when the host is this machine; for another host its commands go to
+     * standard error (passthru cannot run ip-link there). A policy the VF's PF cannot take fails the plug: the VF is unplugged again and the error,
+     * which names the driver and the setting, propagates (it is not a reason to try another VF of the same kind).
+     */
+    static void applyRecordedPolicy(Host host, String domain, PciAddress vf, String mac) {
+        if (mac == null) {
+            return;
+        }
+        VfPolicy p = VfPolicies.recorded(host.domain(domain)).get(mac.toLowerCase(java.util.Locale.ROOT));
+        if (p == null || p.isEmpty()) {
+            return;
+        }
+        try {
+            VfPolicies.Applied a = VfPolicies.apply(host.uri(), Inventory.scan(host), vf, p);
+            if (!a.applied()) {
+                // another machine: its operator runs the commands (the PF's driver was checked: it has them)
+                System.err.println("passthru: " + a.describe("set") + " (VF " + vf + " of '" + domain + "' on "
+                        + host.uri() + ")");
+            }
+        } catch (RuntimeException e) {
+            PassthruException failed = new PassthruException("the VF policy recorded for MAC " + mac + " of '"
+                    + domain + "' (" + p.describe() + ") could not be given to VF " + vf + " on " + host.uri() + ": "
+                    + e.getMessage(), e);
+            try {
+                new Hotplug().detachVf(host, domain, vf);
+            } catch (RuntimeException undo) {
+                failed.addSuppressed(undo);
+            }
+            throw failed;
+        }
     }
 
     /** {@link #ensureAttached} with every check of {@code attach} (recovery, compensations). */

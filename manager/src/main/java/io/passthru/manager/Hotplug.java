@@ -65,9 +65,18 @@ public final class Hotplug {
         }
     }
 
-    /** Result of a detach: times in ms; {@code vfTrust}: the trust flag set off again for a trusted VF, else null. */
+    /**
+     * Result of a detach: times in ms; {@code vfTrust}: the trust flag set off again for a trusted VF, else null;
+     * {@code vfPolicy}: the defaults given back for a VF with a recorded {@link VfPolicy}, else null.
+     */
     public record DetachResult(String domain, String host, PciAddress vf, String alias, long removalMs,
-                               int attempts, VfTrust.Setting vfTrust) {
+                               int attempts, VfTrust.Setting vfTrust, VfPolicies.Applied vfPolicy,
+                               @com.fasterxml.jackson.annotation.JsonIgnore String vfPolicyMac) {
+        /** A result without a VF policy. */
+        public DetachResult(String domain, String host, PciAddress vf, String alias, long removalMs, int attempts,
+                            VfTrust.Setting vfTrust) {
+            this(domain, host, vf, alias, removalMs, attempts, vfTrust, null, null);
+        }
     }
 
     private final Duration guestTimeout;
@@ -441,7 +450,19 @@ public final class Hotplug {
             // as Nova on unplug: the next user of the VF starts untrusted
             trust = VfTrust.set(host.uri(), Inventory.scan(host), vf, false);
         }
-        return new DetachResult(domainName, host.uri(), vf, alias, removalMs, attempts, trust);
+        VfPolicies.Applied policy = null;
+        String policyMac = null;
+        if (dev instanceof DomainInterface i && i.macAddress().isPresent()) {
+            // the VF's spoof checking, link state and rates go back to the defaults for its next user; the record
+            // stays with the domain (a migration plugs the VF's successor with it; the CLI's detach forgets it)
+            String mac = i.macAddress().get().toString().toLowerCase(java.util.Locale.ROOT);
+            VfPolicy p = VfPolicies.recorded(dom).get(mac);
+            if (p != null && !p.isEmpty()) {
+                policy = VfPolicies.clear(host.uri(), Inventory.scan(host), vf, p);
+                policyMac = mac;
+            }
+        }
+        return new DetachResult(domainName, host.uri(), vf, alias, removalMs, attempts, trust, policy, policyMac);
     }
 
     /**

@@ -76,7 +76,13 @@ final class LibvirtMigrationSide implements MigrationSide {
 
     @Override
     public void unplugVf(PciAddress vf) {
-        hotplug.detachVf(host, domain, vf);
+        Hotplug.DetachResult r = hotplug.detachVf(host, domain, vf);
+        if (r.vfPolicy() != null && !r.vfPolicy().applied()) {
+            // the released VF keeps the guest's spoof checking, link state and rates until the host's operator runs
+            // these (passthru runs them itself on this machine)
+            System.err.println("passthru: " + r.vfPolicy().describe("cleared") + " (the released VF " + vf + " on "
+                    + host.uri() + ")");
+        }
     }
 
     @Override

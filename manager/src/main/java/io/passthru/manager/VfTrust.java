@@ -73,7 +73,7 @@ public final class VfTrust {
      * Whether the PFs of {@code hostUri} are this machine's: a URI without a host ({@link HostCheck#isLocal}), but not
      * libvirt's test driver ({@code test:///...}), whose devices are simulated.
      */
-    static boolean onThisMachine(String hostUri) {
+    public static boolean onThisMachine(String hostUri) {
         return HostCheck.isLocal(hostUri) && !hostUri.startsWith("test:");
     }
 

@@ -65,6 +65,74 @@ public final class CliTypes {
         }
     }
 
+    /**
+     * {@code --vlan ID[:QOS]}: an 802.1Q VLAN id 0-4095 and optionally its 802.1p priority 0-7 (ip-link's {@code vlan
+     * ID qos Q}).
+     */
+    public record VlanTag(int id, Integer qos) {
+        /** Parses {@code ID} or {@code ID:QOS}. */
+        public static VlanTag parse(String value) {
+            String[] parts = value.split(":", -1);
+            if (parts.length > 2) {
+                throw new TypeConversionException("'" + value + "' is not ID or ID:QOS (e.g. 42 or 42:3)");
+            }
+            int id = wholeIn(parts[0], 0, 4095, "VLAN id", value);
+            Integer qos = parts.length == 2 ? wholeIn(parts[1], 0, 7, "VLAN QoS (802.1p priority)", value) : null;
+            return new VlanTag(id, qos);
+        }
+
+        private static int wholeIn(String s, int min, int max, String what, String value) {
+            try {
+                int n = Integer.parseInt(s);
+                if (n >= min && n <= max) {
+                    return n;
+                }
+            } catch (NumberFormatException ignored) {
+                // the message below
+            }
+            throw new TypeConversionException("'" + value + "': the " + what + " is a whole number " + min + "-"
+                    + max + ", not '" + s + "'");
+        }
+    }
+
+    /** Converts {@code --vlan} values with {@link VlanTag#parse}. */
+    public static final class VlanConverter implements ITypeConverter<VlanTag> {
+        @Override
+        public VlanTag convert(String value) {
+            return VlanTag.parse(value);
+        }
+    }
+
+    /** {@code on}/{@code off} (also true/false, yes/no) for switches such as {@code --spoofchk}. */
+    public static final class OnOff implements ITypeConverter<Boolean> {
+        @Override
+        public Boolean convert(String value) {
+            return switch (value.toLowerCase(java.util.Locale.ROOT)) {
+                case "on", "true", "yes" -> Boolean.TRUE;
+                case "off", "false", "no" -> Boolean.FALSE;
+                default -> throw new TypeConversionException("'" + value + "' is neither on nor off");
+            };
+        }
+    }
+
+    /** {@code --link-state auto|enable|disable}. */
+    public static final class LinkStates implements ITypeConverter<io.passthru.manager.VfPolicy.LinkState>,
+            Iterable<String> {
+        @Override
+        public io.passthru.manager.VfPolicy.LinkState convert(String value) {
+            try {
+                return io.passthru.manager.VfPolicy.LinkState.of(value);
+            } catch (RuntimeException e) {
+                throw new TypeConversionException("'" + value + "' is none of auto, enable, disable");
+            }
+        }
+
+        @Override
+        public Iterator<String> iterator() {
+            return List.of("auto", "enable", "disable").iterator();
+        }
+    }
+
     /** Converts {@code --alias} values with {@link AliasCount#parse}. */
     public static final class AliasCountConverter implements ITypeConverter<AliasCount> {
         @Override

@@ -144,8 +144,22 @@ public final class PassthruCli extends PassthruRoot {
         @Option(names = "--mdev", paramLabel = "UUID_OR_TYPE", description = "a mediated device as <hostdev "
                 + "type='mdev' model='vfio-pci'>: an mdev's UUID, or a type (e.g. mtty-2) or a pool alias naming one "
                 + "(\"mdev_type\") to create one of first (removed again if the attach fails)") String mdev;
-        @Option(names = "--vlan", paramLabel = "ID", description = "with --vf: VLAN id 0-4095 libvirt sets on the VF "
-                + "(<vlan><tag id=..>)") Integer vlan;
+        @Option(names = "--vlan", paramLabel = "ID[:QOS]", converter = CliTypes.VlanConverter.class,
+                description = "with --vf: VLAN id 0-4095 libvirt sets on the VF (<vlan><tag id=..>), and optionally "
+                        + "its 802.1p priority 0-7, which passthru sets on the PF (ip link set dev PF vf N vlan ID qos "
+                        + "QOS)") CliTypes.VlanTag vlan;
+        @Option(names = "--spoofchk", arity = "1", paramLabel = "on|off", converter = CliTypes.OnOff.class, description = "with "
+                + "--vf: the VF's MAC/VLAN anti-spoofing, set on the PF (ip link ... spoofchk)") Boolean spoofchk;
+        @Option(names = "--link-state", paramLabel = "STATE", converter = CliTypes.LinkStates.class,
+                completionCandidates = CliTypes.LinkStates.class, description = "with --vf: ${COMPLETION-CANDIDATES}"
+                + ": the VF's link as the guest sees it, set on the PF (ip link ... state)")
+        io.passthru.manager.VfPolicy.LinkState linkState;
+        @Option(names = "--max-tx-rate", paramLabel = "MBPS", description = "with --vf: the VF's transmit limit in "
+                + "Mbit/s, 0 for none, set on the PF (ip link ... max_tx_rate)") Integer maxTxRate;
+        @Option(names = "--min-tx-rate", paramLabel = "MBPS", description = "with --vf: the VF's guaranteed "
+                + "transmit rate in Mbit/s, set on the PF (ip link ... min_tx_rate). The VF policy options are "
+                + "checked against the PF's driver before anything changes, recorded with the domain, given again "
+                + "to the VF a migration plugs on the destination, and cleared on detach") Integer minTxRate;
         @Option(names = "--trusted", description = "with --vf: trustGuestRxFilters='yes' (Nova's trusted tag) and the VF's "
                 + "trust flag on, which libvirt does not set: passthru runs 'ip link set dev PF vf N trust on' when the "
                 + "host is this machine, else prints it for the host (detach sets it off)") boolean trusted;
@@ -217,6 +231,18 @@ public final class PassthruCli extends PassthruRoot {
                 throw new CommandLine.ParameterException(spec.commandLine(), "give exactly one of --vf, --pci, "
                         + "--alias and --mdev");
             }
+            io.passthru.manager.VfPolicy policy;
+            try {
+                policy = new io.passthru.manager.VfPolicy(spoofchk, linkState, maxTxRate, minTxRate,
+                        vlan == null || vlan.qos() == null ? null : vlan.id(), vlan == null ? null : vlan.qos());
+            } catch (io.passthru.manager.error.InvalidRequestException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
+            if (!policy.isEmpty() && vf == null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--spoofchk, --link-state, "
+                        + "--max-tx-rate, --min-tx-rate and a VLAN QoS set a VF's policy on its PF: give them with "
+                        + "--vf");
+            }
             if (mdev != null) {
                 if (bond != null || failover || vlan != null || trusted || mac != null) {
                     throw new CommandLine.ParameterException(spec.commandLine(), "--mdev takes no --bond, --failover, "
@@ -228,10 +254,6 @@ public final class PassthruCli extends PassthruRoot {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--mac, --vlan and --trusted set a VF's "
                         + "network: give them with --vf");
             }
-            if (vlan != null && (vlan < 0 || vlan > 4095)) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--vlan " + vlan + " is out of range: "
-                        + "802.1Q VLAN ids are 0-4095");
-            }
             if (pciAddr != null && bond != null) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--bond enslaves a VF's netdev: it goes "
                         + "with --vf or a type-VF --alias, not --pci");
@@ -240,9 +262,16 @@ public final class PassthruCli extends PassthruRoot {
             try (Hosts hosts = new Hosts()) {
                 Host host = hosts.open(common.uri);
                 Hotplug hp = new Hotplug();
+                if (!policy.isEmpty()) {
+                    // the PF's driver must have every setting asked for: refused before anything changes
+                    io.passthru.manager.VfPolicies.check(host.uri(), io.passthru.manager.Inventory.scan(host), vf,
+                            policy);
+                }
                 if (bond != null) {
                     hp.requireGuestBond(host, domain, bond); // before anything is attached
                 }
+                Integer vlanId = vlan == null ? null : vlan.id();
+                io.passthru.manager.VfPolicies.Applied[] policyDone = new io.passthru.manager.VfPolicies.Applied[1];
                 // one journaled operation (recover undoes it when this process is killed midway): each device is
                 // recorded before libvirt is asked, and a failure detaches what was attached
                 io.passthru.manager.DeviceOperations.Attached done = new io.passthru.manager.DeviceOperations(hp,
@@ -253,13 +282,34 @@ public final class PassthruCli extends PassthruRoot {
                                         groupPolicy);
                             }
                             PassthroughDevice dev = vf != null
-                                    ? new PassthroughDevice.Vf(vf, mac, vlan, trusted)
+                                    ? new PassthroughDevice.Vf(vf, mac, vlanId, trusted)
                                     : new PassthroughDevice.Hostdev(pciAddr, io.passthru.manager.pool.DeviceType.PCI);
                             rec.beforeAttach(dev);
                             Hotplug.AttachResult r = vf != null && failover
-                                    ? hp.attachFailoverVf(host, domain, vf, mac, vlan, trusted)
+                                    ? hp.attachFailoverVf(host, domain, vf, mac, vlanId, trusted)
                                     : vf != null ? hp.attach(host, domain, dev) : hp.attachPci(host, domain, pciAddr);
                             rec.afterAttach(r);
+                            if (!policy.isEmpty()) {
+                                // after libvirt's plug, which programs the VF's MAC and VLAN id itself; a failure
+                                // here detaches the VF again (the operation's undo) after its settings were undone
+                                org.libvirt.Domain d = host.domain(domain);
+                                if (r.mac() == null) {
+                                    throw new io.passthru.PassthruException("libvirt reports no MAC for VF " + vf
+                                            + " of '" + domain + "': its policy is recorded by MAC");
+                                }
+                                io.passthru.manager.VfPolicies.record(d, r.mac(), policy);
+                                try {
+                                    policyDone[0] = io.passthru.manager.VfPolicies.apply(host.uri(),
+                                            io.passthru.manager.Inventory.scan(host), vf, policy);
+                                } catch (RuntimeException e) {
+                                    try { // apply undid its settings: the detach has none to clear
+                                        io.passthru.manager.VfPolicies.forget(d, r.mac());
+                                    } catch (RuntimeException undo) {
+                                        e.addSuppressed(undo);
+                                    }
+                                    throw e;
+                                }
+                            }
                             return List.of(r);
                         }, bond);
                 List<Hotplug.AttachResult> results = done.results();
@@ -269,6 +319,9 @@ public final class PassthruCli extends PassthruRoot {
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("attach", results.size() == 1 ? results.get(0) : results);
                     m.put("bond", bond);
+                    if (policyDone[0] != null) {
+                        m.put("vfPolicy", policyDone[0]);
+                    }
                     if (bond != null) {
                         m.put("enslaved", enslaved); // the slaves' names in the guest now
                     }
@@ -291,6 +344,9 @@ public final class PassthruCli extends PassthruRoot {
                         if (r.vfTrust() != null) {
                             out.println(r.vfTrust().describe());
                         }
+                    }
+                    if (policyDone[0] != null) {
+                        out.println(policyDone[0].describe("set"));
                     }
                 }
                 return 0;
@@ -337,6 +393,10 @@ public final class PassthruCli extends PassthruRoot {
                 Hotplug.DetachResult r = new io.passthru.manager.DeviceOperations(hp, new OperationJournal(),
                         new Recovery(hosts, hp, new OperationJournal()))
                         .detach(host, domain, vf != null ? vf : pciAddr, vf != null);
+                if (r.vfPolicyMac() != null) {
+                    // the VF is gone from the domain: so is its policy (a migration keeps it, a detach does not)
+                    io.passthru.manager.VfPolicies.forget(host.domain(domain), r.vfPolicyMac());
+                }
                 PrintWriter out = spec.commandLine().getOut();
                 if (json) {
                     printJson(out, r);
@@ -346,6 +406,9 @@ public final class PassthruCli extends PassthruRoot {
                             r.alias(), r.domain(), r.removalMs(), r.attempts(), r.attempts() == 1 ? "" : "s");
                     if (r.vfTrust() != null) {
                         out.println(r.vfTrust().describe());
+                    }
+                    if (r.vfPolicy() != null) {
+                        out.println(r.vfPolicy().describe("cleared"));
                     }
                 }
                 return 0;
@@ -802,7 +865,9 @@ public final class PassthruCli extends PassthruRoot {
         }
     }
 
-    @Command(name = "list-vfs", description = "PFs and VFs of a host from libvirt node devices.")
+    @Command(name = "list-vfs", description = "PFs and VFs of a host from libvirt node devices; on this machine "
+            + "also each VF's policy as 'ip -d link show' of its PF reports it (spoof checking, link state, rates, "
+            + "VLAN and QoS).")
     static final class ListVfs implements Callable<Integer> {
         @Mixin Common common;
         @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -823,10 +888,17 @@ public final class PassthruCli extends PassthruRoot {
                     out.printf("%-14s %-14s %-11s %-10s %-6s %-5s PF %s, link %s, %d/%d VFs%n", pf.address(), "-",
                             hex(pf.vendorId()) + ":" + hex(pf.productId()), dash(pf.driver()), "-", dash(pf.numaNode()),
                             dash(pf.netInterface()), dash(pf.linkState()), pf.vfs().size(), pf.totalVfs());
+                    Map<Integer, io.passthru.manager.VfPolicy> policies = Map.of();
+                    if (io.passthru.manager.VfTrust.onThisMachine(common.uri) && pf.netInterface() != null && !pf.vfs().isEmpty()) {
+                        policies = io.passthru.manager.VfPolicies.readAll(pf.netInterface(), pf.vfs().size());
+                    }
+                    List<PciAddress> order = pf.vfs().stream().map(Inventory.Vf::address).sorted().toList();
                     for (Inventory.Vf vf : pf.vfs()) {
-                        out.printf("%-14s %-14s %-11s %-10s %-6s %-5s %s%n", vf.address(), vf.pf(),
+                        io.passthru.manager.VfPolicy p = policies.get(order.indexOf(vf.address()));
+                        out.printf("%-14s %-14s %-11s %-10s %-6s %-5s %s%s%n", vf.address(), vf.pf(),
                                 hex(vf.vendorId()) + ":" + hex(vf.productId()), dash(vf.driver()),
-                                dash(vf.iommuGroup()), dash(vf.numaNode()), vf.usedBy() == null ? "-" : vf.usedBy());
+                                dash(vf.iommuGroup()), dash(vf.numaNode()), vf.usedBy() == null ? "-" : vf.usedBy(),
+                                p == null ? "" : "  [vf " + order.indexOf(vf.address()) + ": " + p.describe() + "]");
                     }
                 }
                 return 0;

@@ -40,6 +40,31 @@ class PassthruCliTest {
     }
 
     @Test
+    void vfPolicyOptionsAreCheckedBeforeConnecting() {
+        // the host does not exist: a command that got as far as libvirt would exit 3
+        String[] base = {"attach", "guest1", "-c", "qemu+tcp://nowhere.invalid/system"};
+        assertUsageError(run(cat(base, "--pci", "0000:04:00.0", "--spoofchk", "off")), "passthru attach",
+                "--spoofchk, --link-state, --max-tx-rate, --min-tx-rate and a VLAN QoS set a VF's policy");
+        assertUsageError(run(cat(base, "--vf", "0000:01:10.0", "--link-state", "up")), "passthru attach",
+                "'up' is none of auto, enable, disable");
+        assertUsageError(run(cat(base, "--vf", "0000:01:10.0", "--vlan", "42:8")), "passthru attach",
+                "the VLAN QoS (802.1p priority) is a whole number 0-7, not '8'");
+        assertUsageError(run(cat(base, "--vf", "0000:01:10.0", "--vlan", "4096")), "passthru attach",
+                "the VLAN id is a whole number 0-4095");
+        assertUsageError(run(cat(base, "--vf", "0000:01:10.0", "--spoofchk", "maybe")), "passthru attach",
+                "'maybe' is neither on nor off");
+        CliRun minAboveMax = run(cat(base, "--vf", "0000:01:10.0", "--max-tx-rate", "10", "--min-tx-rate", "20"));
+        assertEquals(PassthruCli.EXIT_USAGE, minAboveMax.exit(), minAboveMax.err());
+        assertTrue(minAboveMax.err().contains("--min-tx-rate 20 is above --max-tx-rate 10"), minAboveMax.err());
+    }
+
+    private static String[] cat(String[] a, String... b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+
+    @Test
     void migrateNeedsDestination() {
         CliRun r = run("migrate", "guest1");
         assertUsageError(r, "passthru migrate", "--to");

@@ -70,9 +70,12 @@ import java.util.function.Supplier;
  */
 public final class OutageBenchmark {
     /** Usage, for {@code --help} and for a bad option. */
-    static final String USAGE = "usage: OutageBenchmark [--runs N] [--out DIR]\n"
-            + "  --runs N   migrations per mode (default 3), alternately host 1 -> host 2 and back\n"
-            + "  --out DIR  where outage.csv and outage.md go (default integration-tests/target/bench of the checkout)";
+    static final String USAGE = "usage: OutageBenchmark [--runs N] [--out DIR] [--mode MODE]...\n"
+            + "  --runs N     migrations per mode (default 3), alternately host 1 -> host 2 and back\n"
+            + "  --out DIR    where outage.csv and outage.md go (default integration-tests/target/bench of the "
+            + "checkout)\n"
+            + "  --mode MODE  only this mode (repeatable; default all): bond, failover, unplug-replug, virtio-only, "
+            + "hotplug, state";
     /** The lab host whose peer NIC (192.0.2.102) pings the guests. */
     static final int PEER_HOST = 2;
     /** ping's {@code -i}: every 10 ms. */
@@ -138,23 +141,37 @@ public final class OutageBenchmark {
         static List<String> modes() {
             return Arrays.stream(values()).map(c -> c.mode).toList();
         }
+
+        /** The case of a mode as {@code --mode} names it: its name, or the name's first word ("hotplug"). */
+        static Case named(String name) {
+            for (Case c : values()) {
+                if (c.mode.equals(name) || c.mode.startsWith(name + " ")) {
+                    return c;
+                }
+            }
+            throw new IllegalArgumentException("--mode " + name + " is none of bond, failover, unplug-replug, "
+                    + "virtio-only, hotplug, state\n" + USAGE);
+        }
     }
 
-    /** The command line. */
-    record Options(int runs, Path out) {
+    /** The command line; {@code cases}: the modes to run, in the benchmark's order. */
+    record Options(int runs, Path out, List<Case> cases) {
         /** @param defaultOut where the results go without {@code --out} (asked only then) */
         static Options parse(String[] args, Supplier<Path> defaultOut) {
             int runs = 3;
             Path out = null;
+            java.util.EnumSet<Case> only = java.util.EnumSet.noneOf(Case.class);
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--runs" -> runs = positive(value(args, ++i, "--runs"));
                     case "--out" -> out = Path.of(value(args, ++i, "--out")).toAbsolutePath();
+                    case "--mode" -> only.add(Case.named(value(args, ++i, "--mode")));
                     case "--help", "-h" -> throw new IllegalArgumentException(USAGE);
                     default -> throw new IllegalArgumentException("unknown option " + args[i] + "\n" + USAGE);
                 }
             }
-            return new Options(runs, out != null ? out : defaultOut.get());
+            return new Options(runs, out != null ? out : defaultOut.get(),
+                    List.copyOf(only.isEmpty() ? java.util.EnumSet.allOf(Case.class) : only));
         }
 
         private static String value(String[] args, int i, String option) {
@@ -183,17 +200,18 @@ public final class OutageBenchmark {
     public static void main(String[] args) throws Exception {
         Options o = Options.parse(args, () -> Lab.checkoutRoot().resolve("integration-tests/target/bench"));
         List<OutageReport.Run> runs = new ArrayList<>();
-        OutageReport report = new OutageReport(runs, Case.modes(), o.runs());
+        List<String> modes = o.cases().stream().map(c -> c.mode).toList();
+        OutageReport report = new OutageReport(runs, modes, o.runs());
         // one guest on the lab at a time: its runs back and forth, then it goes. With the six guests up together
         // host 1 died of the load (2026-12-06), and a loaded host's agent answered the hotplug case's pre-check late
         try {
             removeGuests();
-            for (Case c : Case.values()) {
+            for (Case c : o.cases()) {
                 System.out.println("== starting " + c.guest + " (" + c.mode + ") on host 1");
                 startGuest(c);
                 for (int i = 1; i <= o.runs(); i++) {
                     runs.add(runOnce(c, i, o.runs()));
-                    report = new OutageReport(runs, Case.modes(), o.runs());
+                    report = new OutageReport(runs, modes, o.runs());
                     report.write(o.out());
                 }
                 removeGuest(c);

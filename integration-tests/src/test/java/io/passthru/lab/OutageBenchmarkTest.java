@@ -36,9 +36,21 @@ class OutageBenchmarkTest {
     }
 
     @Test
+    void modesAreAllByDefaultOrThoseNamedInTheBenchmarksOrder() {
+        assertEquals(List.of(OutageBenchmark.Case.values()),
+                OutageBenchmark.Options.parse(new String[0], () -> DEFAULT).cases());
+        assertEquals(List.of(OutageBenchmark.Case.BOND, OutageBenchmark.Case.HOTPLUG),
+                OutageBenchmark.Options.parse(new String[] {"--mode", "hotplug", "--mode", "bond"}, () -> DEFAULT)
+                        .cases());
+        assertEquals(List.of(OutageBenchmark.Case.STATE), OutageBenchmark.Options.parse(
+                new String[] {"--mode", "state (mtty mdev)"}, () -> DEFAULT).cases());
+    }
+
+    @Test
     void badOptionsAreRefusedWithTheUsage() {
         for (String[] args : List.of(new String[] {"--runs", "0"}, new String[] {"--runs", "x"},
-                new String[] {"--runs"}, new String[] {"--fast"})) {
+                new String[] {"--runs"}, new String[] {"--fast"}, new String[] {"--mode", "teleport"},
+                new String[] {"--mode"})) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> OutageBenchmark.Options.parse(args, () -> DEFAULT));
             assertTrue(e.getMessage().contains("usage: OutageBenchmark"), e.getMessage());

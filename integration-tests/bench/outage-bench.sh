@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# The outage benchmark (README "Outage benchmark"; issues 8, 22, 23): six ways of live-migrating a guest on the nested
+# The outage benchmark (docs/benchmarks.md "Outage benchmark"; issues 8, 22, 23): six ways of live-migrating a guest on the nested
 # lab (passthru's bond flow, libvirt's virtio-net failover, unplug-replug with an SR-IOV VF, a virtio-only guest as
 # the reference, a guest holding the e1000e moved by the hotplug strategy, and a guest holding an mtty mdev whose
 # state QEMU migrates), alternately host 1 -> host 2 and back, while host 2's peer pings each guest every 10 ms.
 # Options (passed to io.passthru.lab.OutageBenchmark): --runs N (default 3), --mode MODE (repeatable: only those
 # modes, e.g. --mode hotplug), --out DIR (default
 # integration-tests/target/bench; a relative DIR is taken from the checkout's root). Writes DIR/outage.csv and
-# DIR/outage.md and prints the tables. About 25 minutes with the defaults; not part of CI.
+# DIR/outage.md and prints the tables. About 12 minutes with the defaults (2026-12-07); not part of CI.
 # Like run-demo.sh it installs what is missing, builds passthru and uses the running lab, or boots it; the lab
 # keeps running afterwards (integration-tests/lab/lab.sh down stops it).
 set -euo pipefail

@@ -102,7 +102,7 @@ stop_host() { # N: stops host N's QEMU and waits until it is gone (its ports and
 #  - "Kernel panic" on the console, or the host's QEMU gone;
 #  - libvirtd not answering LAB_LIBVIRTD_WAIT s after "ready" (libvirtd probes QEMU's capabilities first, silently);
 #  - not ready LAB_BOOT_TIMEOUT s after the boot began (a backstop).
-# The bounds come from boot-stress.sh's measurements of healthy boots under the test command's load (README "The
+# The bounds come from boot-stress.sh's measurements of healthy boots under the test command's load (docs/lab.md "The
 # nested lab"). Every boot's outcome is appended to $LAB_DIR/boot.log (one line each, for boot-stress.sh):
 #   ready N=<host> try=<k> s=<boot to libvirtd> kernel=<boot to "ready"> silence=<longest> at=<where: before-kernel,
 #         kernel-<timestamp ending it>, userspace> probe=<"ready" to libvirtd>

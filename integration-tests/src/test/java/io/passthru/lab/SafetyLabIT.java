@@ -37,7 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Never two copies of a guest, never the last copy lost (README "What passthru promises"), on the nested lab: the
+ * Never two copies of a guest, never the last copy lost (docs/recovery.md "What passthru promises"), on the nested lab: the
  * states an operator's bad day leaves, and {@code passthru recover} against them. Each test ends with the guest
  * running on exactly one host, its network answering from that host's peer, its VF the bond's active slave, no VF
  * leaked and no record left.

@@ -21,7 +21,7 @@ import java.util.Set;
  */
 public enum GuestStrategy {
     /**
-     * The VF is the active slave of an active-backup bond with a virtual NIC (README "Migration modes"): the bond
+     * The VF is the active slave of an active-backup bond with a virtual NIC (docs/migration.md "Migration modes"): the bond
      * moves to the virtual NIC, NetworkManager (when it owns the bond) is told to leave the VF alone, the VF leaves the
      * bond; on arrival the new VF is enslaved and made the active slave.
      */

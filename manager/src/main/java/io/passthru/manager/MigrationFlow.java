@@ -116,7 +116,7 @@ public final class MigrationFlow {
     }
 
     /**
-     * How the guest's network follows it (README "Migration modes"):
+     * How the guest's network follows it (docs/migration.md "Migration modes"):
      * <ul>
      *   <li>{@link #BOND}: the guest bonds the VF (active-backup) with a virtual NIC; passthru moves the bond to the
      *       virtual NIC through the guest agent, unplugs the VF, migrates, plugs a VF on the destination and makes it

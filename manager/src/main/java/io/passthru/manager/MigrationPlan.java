@@ -9,7 +9,7 @@ import java.util.List;
  * ({@code passthru migrate DOMAIN --to URI --plan} prints it and stops there).
  * <ul>
  *   <li>the VF the guest's network runs on ({@code <interface type='hostdev'>}) moves by the guest's network
- *       strategy, {@link #mode}: {@code bond}, {@code failover} or {@code unplug-replug} (README "Migration modes");</li>
+ *       strategy, {@link #mode}: {@code bond}, {@code failover} or {@code unplug-replug} (docs/migration.md "Migration modes");</li>
  *   <li>every other device moves by {@link #HOTPLUG}: the guest's hooks are told before the unplug (event
  *       {@code pre-unplug}), the device is hot-unplugged and released by the guest ({@code DEVICE_REMOVED}), the guest
  *       migrates, an equivalent device of the destination (same kind and vendor:product, free, allowed by the

@@ -59,24 +59,34 @@ class OperationJournalTestDriverTest {
             org.libvirt.Domain inactive = h.define(xml.replace("<name>test</name>", "<name>off</name>"), "define");
             org.libvirt.Domain transientDom = h.connect().domainCreateXML(
                     xml.replace("<name>test</name>", "<name>transient</name>"), 0);
-            for (org.libvirt.Domain dom : new org.libvirt.Domain[] {h.domain("test"), inactive, transientDom}) {
-                boolean live = Host.isActive(dom);
-                boolean config = Host.isPersistent(dom);
-                Operation op = OperationJournalTest.sample();
-                op.domainUuid = Host.uuid(dom);
-                journal.write(dom, op);
-                assertEquals(op.id, journal.read(dom).orElseThrow().id);
-                if (live) {
-                    assertTrue(Host.xml(dom, false).contains(Operation.NAMESPACE), "live definition");
-                }
-                if (config) {
-                    assertTrue(Host.xml(dom, true).contains(Operation.NAMESPACE), "persistent definition");
-                }
-                journal.clear(dom, op);
-                assertTrue(journal.read(dom).isEmpty());
-                assertTrue(!Host.xml(dom, false).contains(Operation.NAMESPACE), "removed");
-                assertTrue(!config || !Host.xml(dom, true).contains(Operation.NAMESPACE), "removed from config");
+            try {
+                recordOnEach(journal, h.domain("test"), inactive, transientDom);
+            } finally {
+                // test:///default is one per process: the next test class using it expects its one domain, "test"
+                transientDom.destroy();
+                inactive.undefine();
             }
+        }
+    }
+
+    private static void recordOnEach(OperationJournal journal, org.libvirt.Domain... doms) {
+        for (org.libvirt.Domain dom : doms) {
+            boolean live = Host.isActive(dom);
+            boolean config = Host.isPersistent(dom);
+            Operation op = OperationJournalTest.sample();
+            op.domainUuid = Host.uuid(dom);
+            journal.write(dom, op);
+            assertEquals(op.id, journal.read(dom).orElseThrow().id);
+            if (live) {
+                assertTrue(Host.xml(dom, false).contains(Operation.NAMESPACE), "live definition");
+            }
+            if (config) {
+                assertTrue(Host.xml(dom, true).contains(Operation.NAMESPACE), "persistent definition");
+            }
+            journal.clear(dom, op);
+            assertTrue(journal.read(dom).isEmpty());
+            assertTrue(!Host.xml(dom, false).contains(Operation.NAMESPACE), "removed");
+            assertTrue(!config || !Host.xml(dom, true).contains(Operation.NAMESPACE), "removed from config");
         }
     }
 

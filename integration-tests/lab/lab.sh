@@ -32,6 +32,7 @@ boot() { # N [viommu:1|0] [pfdown:0|1] [vfs] [numa:0|1]
   if [ "$viommu" = 1 ]; then iommu_dev=(-device intel-iommu,intremap=on,caching-mode=on); else iommu_args="intel_iommu=off"; fi
   [ -f "$LAB_DIR/h$n.pid" ] && kill -0 "$(cat "$LAB_DIR/h$n.pid")" 2>/dev/null && { echo "host $n already running"; return; }
   [ -f "$LAB_DIR/h$n.console.log" ] && mv "$LAB_DIR/h$n.console.log" "$LAB_DIR/h$n.console.log.old"
+  [ -f "$LAB_DIR/h$n.qemu.log" ] && mv "$LAB_DIR/h$n.qemu.log" "$LAB_DIR/h$n.qemu.log.old"
   rm -f "$LAB_DIR/h$n-qga.sock"
   echo "$viommu $pfdown $vfs $numa" > "$LAB_DIR/h$n.opts"
   # two NUMA nodes (numa=1): one socket of two cores, a core and half the memory on each node (Nova's "socket"
@@ -55,8 +56,10 @@ boot() { # N [viommu:1|0] [pfdown:0|1] [vfs] [numa:0|1]
       -device pcie-root-port,id=rp4,bus=pxb1,chassis=4,slot=0 -netdev hubport,id=he1k2,hubid=4
       -device e1000e,netdev=he1k2,bus=rp4,mac=52:54:00:00:0$n:08)
   fi
+  # -d cpu_reset: QEMU logs each CPU reset with the CPU's state to hN.qemu.log, after "Triple fault" when the host's
+  # own CPU caused it (on 2026-12-07 6.12 hosts reset themselves with no panic on their consoles; LabHealth prints it)
   qemu-system-x86_64 -name "passthru-h$n" -uuid "5a5a5a5a-0000-4000-8000-00000000000$n" \
-    -machine q35,kernel-irqchip=split -global q35-pcihost.pci-hole64-size=0 -accel tcg -cpu max,phys-bits=32 -smp "$smp" -m "$LAB_HOST_MEM_MIB" \
+    -machine q35,kernel-irqchip=split -global q35-pcihost.pci-hole64-size=0 -accel "${LAB_ACCEL:-tcg}" -cpu max,phys-bits=32 -smp "$smp" -m "$LAB_HOST_MEM_MIB" \
     "${iommu_dev[@]}" "${numa_args[@]}" \
     -kernel "$LAB_DIR/vmlinuz" -initrd "$LAB_DIR/host-initrd.img" \
     -append "console=ttyS0 $iommu_args pci=realloc=off no_timer_check passthru.init=$here/l1-init.sh passthru.host=$n passthru.vfs=$vfs passthru.pfdown=$pfdown$mtty_arg" \
@@ -78,7 +81,7 @@ boot() { # N [viommu:1|0] [pfdown:0|1] [vfs] [numa:0|1]
     -device virtio-serial-pci -chardev socket,id=qga,path="$LAB_DIR/h$n-qga.sock",server=on,wait=off \
     -device virtserialport,chardev=qga,name=org.qemu.guest_agent.0 "${numa_devs[@]}" \
     -serial file:"$LAB_DIR/h$n.console.log" -display none -monitor unix:"$LAB_DIR/h$n-monitor.sock",server=on,wait=off \
-    ${LAB_QEMU_EXTRA:-} -daemonize -pidfile "$LAB_DIR/h$n.pid"
+    -d cpu_reset -D "$LAB_DIR/h$n.qemu.log" ${LAB_QEMU_EXTRA:-} -daemonize -pidfile "$LAB_DIR/h$n.pid"
   echo "host $n: booting ($(uri "$n"), console $LAB_DIR/h$n.console.log)"
 }
 

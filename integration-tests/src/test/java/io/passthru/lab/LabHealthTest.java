@@ -78,4 +78,23 @@ class LabHealthTest {
                 [   31.00] rcu: Hierarchical SRCU implementation.
                 """));
     }
+
+    @Test
+    void aKernelStartingAgainOnTheConsoleIsAReset() {
+        assertEquals(1, LabHealth.boots("""
+                [  812.40] igb 0000:01:00.0: 7 VFs allocated
+                [    0.000000] Linux version 6.12.118+deb12-amd64 (debian-kernel@lists.debian.org) (x86_64-linux-gnu-gcc-12)
+                [    0.000000] Command line: console=ttyS0 intel_iommu=on iommu=pt
+                """));
+        assertEquals(0, LabHealth.boots("""
+                [  812.40] vfio-pci 0000:01:10.0: enabling device (0000 -> 0002)
+                passthru-l1: Linux version check skipped
+                """));
+    }
+
+    @Test
+    void aRerunLineNamesTheClassAsItTestTakesItOnOneLine() {
+        assertEquals("FailoverLabIT\tlab host(s) [1] died: HostLost: closed ",
+                LabHealth.rerunLine("io.passthru.lab.FailoverLabIT", "lab host(s) [1] died:\tHostLost: closed\n"));
+    }
 }

@@ -57,9 +57,12 @@ boot() { # N [viommu:1|0] [pfdown:0|1] [vfs] [numa:0|1]
       -device e1000e,netdev=he1k2,bus=rp4,mac=52:54:00:00:0$n:08)
   fi
   # -d cpu_reset: QEMU logs each CPU reset with the CPU's state to hN.qemu.log, after "Triple fault" when the host's
-  # own CPU caused it (on 2026-12-07 6.12 hosts reset themselves with no panic on their consoles; LabHealth prints it)
+  # own CPU caused it (on 2026-12-07 6.12 hosts reset themselves with no panic on their consoles; LabHealth prints it).
+  # la57=off: 4-level paging in the hosts. The first reset caught so (2026-12-07, host 1 under VfPolicyLabIT) was a
+  # triple fault in a kvm module with CR4.LA57 set and CR2 = the IDT's entry for #DF (the CPU could not read its own
+  # IDT to deliver a double fault): TCG's nested SVM with 5-level paging is the rarely run path; 4-level is the common one
   qemu-system-x86_64 -name "passthru-h$n" -uuid "5a5a5a5a-0000-4000-8000-00000000000$n" \
-    -machine q35,kernel-irqchip=split -global q35-pcihost.pci-hole64-size=0 -accel "${LAB_ACCEL:-tcg}" -cpu max,phys-bits=32 -smp "$smp" -m "$LAB_HOST_MEM_MIB" \
+    -machine q35,kernel-irqchip=split -global q35-pcihost.pci-hole64-size=0 -accel "${LAB_ACCEL:-tcg}" -cpu max,phys-bits=32,la57=off -smp "$smp" -m "$LAB_HOST_MEM_MIB" \
     "${iommu_dev[@]}" "${numa_args[@]}" \
     -kernel "$LAB_DIR/vmlinuz" -initrd "$LAB_DIR/host-initrd.img" \
     -append "console=ttyS0 $iommu_args pci=realloc=off no_timer_check passthru.init=$here/l1-init.sh passthru.host=$n passthru.vfs=$vfs passthru.pfdown=$pfdown$mtty_arg" \

@@ -300,18 +300,37 @@ final class LabHealth implements BeforeAllCallback, BeforeEachCallback, TestWatc
         }
     }
 
-    /** What QEMU's {@code -d cpu_reset} log of host n says of triple faults (lab.sh writes {@code hN.qemu.log}). */
+    /**
+     * What QEMU's {@code -d cpu_reset} log of host n says of triple faults (lab.sh writes {@code hN.qemu.log}): how
+     * many, and the CPU state at the last one (its RIP line and its control registers: CR2 is the address whose
+     * fault the CPU could not deliver).
+     */
     static String resetLog(int n) {
         Path log = Lab.DIR.resolve("h" + n + ".qemu.log");
-        try (java.util.stream.Stream<String> lines = Files.lines(log, StandardCharsets.ISO_8859_1)) {
-            List<String> faults = lines.filter(l -> l.contains("Triple fault") || l.startsWith("RIP=")
-                    || l.startsWith("EIP=")).toList();
-            long triple = faults.stream().filter(l -> l.contains("Triple fault")).count();
-            return triple + " triple fault(s) logged; last CPU states at reset: "
-                    + String.join(" | ", faults.subList(Math.max(0, faults.size() - 3), faults.size()));
-        } catch (IOException | java.io.UncheckedIOException e) {
+        try {
+            return tripleFaults(Files.readAllLines(log, StandardCharsets.ISO_8859_1));
+        } catch (IOException e) {
             return "(no " + log.getFileName() + ")";
         }
+    }
+
+    /** {@link #resetLog} of the lines of a {@code -d cpu_reset} log. */
+    static String tripleFaults(List<String> lines) {
+        int count = 0;
+        int last = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains("Triple fault")) {
+                count++;
+                last = i;
+            }
+        }
+        if (last < 0) {
+            return "no triple fault logged";
+        }
+        List<String> state = lines.subList(last + 1, Math.min(lines.size(), last + 20)).stream()
+                .filter(l -> l.startsWith("RIP=") || l.startsWith("EIP=") || l.startsWith("CR0=")
+                        || l.startsWith("RAX=") || l.startsWith("RSP=") || l.startsWith("RSI=")).toList();
+        return count + " triple fault(s) logged; the CPU at the last one: " + String.join(" | ", state);
     }
 
     private static Path consoleLog(int n) {

@@ -8,6 +8,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Which {@code @BeforeAll} method LabHealth runs again after a host died under it (no lab needed). */
 class LabHealthTest {
@@ -96,5 +97,19 @@ class LabHealthTest {
     void aRerunLineNamesTheClassAsItTestTakesItOnOneLine() {
         assertEquals("FailoverLabIT\tlab host(s) [1] died: HostLost: closed ",
                 LabHealth.rerunLine("io.passthru.lab.FailoverLabIT", "lab host(s) [1] died:\tHostLost: closed\n"));
+    }
+
+    @Test
+    void theLastTripleFaultOfAResetLogIsShownWithItsRegisters() {
+        List<String> log = List.of("CPU Reset (CPU 0)", "EIP=0000fff0 EFL=00000002 [-------] CPL=0", "Triple fault",
+                "CPU Reset (CPU 0)", "RAX=000000005163b000 RBX=0000000068747541 RCX=00000000444d4163",
+                "RSI=00000000000000bd RDI=0000000000000000 RBP=00007ffd997fb7e8 RSP=ff53605602c67c50",
+                "RIP=ffffffffc0926c60 RFL=00000246 [---Z-P-] CPL=0 II=0 A20=1 SMM=0 HLT=0",
+                "CR0=80050033 CR2=fffffe0000000080 CR3=000000000363c000 CR4=00751ef0",
+                "CPU Reset (CPU 1)", "EIP=0000fff0 EFL=00000002 [-------] CPL=0");
+        String s = LabHealth.tripleFaults(log);
+        assertTrue(s.startsWith("1 triple fault(s) logged; the CPU at the last one: RAX=000000005163b000"), s);
+        assertTrue(s.contains("RIP=ffffffffc0926c60") && s.contains("CR2=fffffe0000000080"), s);
+        assertEquals("no triple fault logged", LabHealth.tripleFaults(List.of("CPU Reset (CPU 0)")));
     }
 }

@@ -33,7 +33,7 @@ t0=$(date +%s)
 work=$(mktemp -d /var/tmp/passthru-distro.XXXXXX); trap 'rm -rf "$work"' EXIT
 root=$work/root
 debootstrap --variant=minbase --cache-dir="$out/debs" \
-  --include=systemd,systemd-sysv,udev,dbus,libpam-systemd,network-manager,qemu-guest-agent,iproute2,iputils-ping,kmod,procps \
+  --include=systemd,systemd-sysv,udev,dbus,libpam-systemd,network-manager,qemu-guest-agent,iproute2,iputils-ping,iputils-arping,kmod,procps \
   bookworm "$root" http://deb.debian.org/debian >"$work/debootstrap.log" 2>&1 \
   || { tail -30 "$work/debootstrap.log" >&2; exit 1; }
 

@@ -22,6 +22,8 @@ command -v mdevctl >/dev/null || [ -x /usr/sbin/mdevctl ] || need+=(mdevctl)
 command -v qemu-ga >/dev/null || [ -x /usr/sbin/qemu-ga ] || need+=(qga)
 command -v mvn >/dev/null || need+=(maven)
 for t in cpio ip ping debootstrap mkfs.ext4 xz zstd flock gcc make; do command -v $t >/dev/null || need+=($t); done
+# Prometheus' own text-format parser (Debian's python3-prometheus-client), for the lab tests of --metrics-file
+/usr/bin/python3 -c 'import prometheus_client.parser' 2>/dev/null || need+=(prometheus-parser)
 if [ ${#need[@]} -eq 0 ]; then echo "lab deps: all present"; exit 0; fi
 echo "lab deps: installing (${need[*]})"
 
@@ -40,7 +42,7 @@ apt-get install -y -qq --no-install-recommends -t "${codename}-backports" \
   qemu-system-x86 qemu-utils libvirt-daemon-system libvirt-clients libvirt-daemon-driver-qemu libvirt0 >/dev/null
 apt-get install -y -qq --no-install-recommends \
   linux-image-amd64 busybox-static qemu-guest-agent cpio iproute2 iputils-ping kmod maven openjdk-17-jdk-headless \
-  debootstrap e2fsprogs xz-utils zstd util-linux mdevctl gcc make >/dev/null
+  debootstrap e2fsprogs xz-utils zstd util-linux mdevctl gcc make python3-prometheus-client >/dev/null
 # the newest 6.12 kernel of bookworm's security archive and its headers (build-mtty.sh builds mtty.ko against them)
 kabi=$(apt-cache pkgnames linux-image-6.12. | grep -E '^linux-image-6\.12\.[0-9]+\+deb12-amd64$' | sort -V | tail -n1)
 kabi=${kabi#linux-image-}

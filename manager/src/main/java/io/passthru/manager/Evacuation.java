@@ -82,10 +82,21 @@ public final class Evacuation {
      * @param runningOn  libvirt URI where the guest runs: the destination when migrated, the source when refused,
      *                   {@link MigrationFailedException#runningOn()} when failed (null: unknown)
      * @param leftToDo   {@link MigrationFailedException#leftToDo()}: what an operator still has to do, or null
+     * @param report     the migration's whole report when migrated, else null (for {@link MigrationMetrics}; not in
+     *                   the JSON, whose rows stay as they are)
      */
     public record GuestResult(String domain, String mode, String outcome, long startMs, long durationMs,
                               PciAddress sourceVf, PciAddress destVf, Long vfGapMs, Long downtimeMs, String error,
-                              String step, Boolean rolledBack, String runningOn, String leftToDo) {
+                              String step, Boolean rolledBack, String runningOn, String leftToDo,
+                              @com.fasterxml.jackson.annotation.JsonIgnore MigrationFlow.Report report) {
+        /** Without the report. */
+        public GuestResult(String domain, String mode, String outcome, long startMs, long durationMs,
+                           PciAddress sourceVf, PciAddress destVf, Long vfGapMs, Long downtimeMs, String error,
+                           String step, Boolean rolledBack, String runningOn, String leftToDo) {
+            this(domain, mode, outcome, startMs, durationMs, sourceVf, destVf, vfGapMs, downtimeMs, error, step,
+                    rolledBack, runningOn, leftToDo, null);
+        }
+
         /** True when the guest was migrated. */
         public boolean migrated() {
             return MIGRATED.equals(outcome);
@@ -250,7 +261,7 @@ public final class Evacuation {
             MigrationFlow.Report r = migrator.migrate(fromUri, toUri, name);
             Long downtime = r.migrationStats() == null ? null : r.migrationStats().get("downtime");
             return new GuestResult(name, r.mode(), MIGRATED, start, ms(t0) - start, r.sourceVf(), r.destVf(),
-                    r.vfGapMs(), downtime, null, null, null, toUri, null);
+                    r.vfGapMs(), downtime, null, null, null, toUri, null, r);
         } catch (MigrationFailedException e) {
             return new GuestResult(name, null, FAILED, start, ms(t0) - start, null, null, null, null,
                     e.getMessage(), e.step(), e.rolledBack(), e.runningOn(), e.leftToDo());

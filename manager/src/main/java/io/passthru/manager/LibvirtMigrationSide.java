@@ -121,6 +121,23 @@ final class LibvirtMigrationSide implements MigrationSide {
     }
 
     @Override
+    public io.passthru.agent.GuestReachability.Announcement announceAddresses(String mac) {
+        try {
+            return new io.passthru.agent.GuestReachability(new GuestAgent(new LibvirtAgentChannel(dom))).announce(mac,
+                    io.passthru.agent.GuestReachability.ADDRESS_WAIT);
+        } catch (PassthruException e) {
+            return new io.passthru.agent.GuestReachability.Announcement(List.of(), List.of("the addresses of MAC "
+                    + mac + ": the guest agent could not list them: " + e.getMessage()));
+        }
+    }
+
+    @Override
+    public io.passthru.agent.GuestReachability.TrafficCheck reach(String address, Duration limit) {
+        return new io.passthru.agent.GuestReachability(new GuestAgent(new LibvirtAgentChannel(dom))).reach(address,
+                limit);
+    }
+
+    @Override
     public void pingAgent(Duration limit) {
         Hotplug.pingAgent(dom, limit);
     }

@@ -106,8 +106,13 @@ final class MigrationEngine implements AutoCloseable {
      * @param journalMs the time the run's own record writes and its clear took (libvirt's virDomainGetMetadata and
      *                  virDomainSetMetadata, and the mirror file), ms: the calls the steps' timeline leaves out
      */
+    /**
+     * What a run did. {@code switchOverMs}: when the guest ran on the destination (the live migration step's end, saga
+     * ms), what time-to-traffic is measured from. {@code announced}: the guest's addresses it announced from its VF
+     * (gratuitous ARP, {@code "IFACE ADDRESS"}), empty when it announced none.
+     */
     record Result(MigrationSide destination, PciAddress destVf, long vfGapMs, long destAttachLibvirtMs,
-                  long journalMs, Map<String, Long> deviceGapsMs) {
+                  long journalMs, Map<String, Long> deviceGapsMs, long switchOverMs, List<String> announced) {
     }
 
     /** The journal id of step {@code kind} of the {@code hotplug} move of the device at {@code address}. */
@@ -126,6 +131,8 @@ final class MigrationEngine implements AutoCloseable {
     final Saga saga;
     /** The time the run's record writes and clear took so far (not the lease keeper's), ns. */
     private long journalNanos;
+    /** What the arrival's announcement sent ({@code "IFACE ADDRESS"}). */
+    private final List<String> announced = new java.util.ArrayList<>();
     private final MigrationControls controls;
     private final GuestStrategy strategy;
     private final StepHooks hooks;
@@ -321,6 +328,7 @@ final class MigrationEngine implements AutoCloseable {
             moved = afterFailedMigration(e, transfer);
         }
         MigrationSide dst = moved;
+        long switchOver = saga.now();
         saga.commit(); // the guest runs on the destination now: roll forward only
         PciAddress destVf = null;
         try {
@@ -343,7 +351,8 @@ final class MigrationEngine implements AutoCloseable {
             throw incomplete(e);
         }
         return new Result(dst, destVf, gap[1] - gap[0], dst.lastPlugLibvirtMs(), journalNanos / 1_000_000,
-                java.util.Collections.unmodifiableMap(new LinkedHashMap<>(deviceGaps)));
+                java.util.Collections.unmodifiableMap(new LinkedHashMap<>(deviceGaps)), switchOver,
+                List.copyOf(announced));
     }
 
     /** The devices that move by {@code hotplug}, in the record's order. */
@@ -469,6 +478,10 @@ final class MigrationEngine implements AutoCloseable {
             return plugged;
         }, null);
         if (!agent) {
+            if (!strategy.announces()) { // failover's announce-self ran right after the migration
+                run(Step.ANNOUNCE_ADDRESSES, "announce the guest's virtio NICs (QEMU announce-self: no guest agent)",
+                        () -> dst.announce(true), null);
+            }
             return vf;
         }
         run(Step.DEST_AGENT, "guest agent on destination", () -> dst.pingAgent(agentLimit), null);
@@ -480,6 +493,14 @@ final class MigrationEngine implements AutoCloseable {
             }
             run(s.step(), s.title(), () -> s.action().accept(guest), null);
         }
+        // the VF carries the guest's traffic now: its neighbours and the switches learn where the MAC went
+        run(Step.ANNOUNCE_ADDRESSES, "announce the guest's addresses from its VF (gratuitous ARP)", () -> {
+            io.passthru.agent.GuestReachability.Announcement a = dst.announceAddresses(op.guest.mac);
+            announced.addAll(a.announced());
+            for (String not : a.notAnnounced()) {
+                controls.listener().warning("not announced: " + not);
+            }
+        }, null);
         return vf;
     }
 

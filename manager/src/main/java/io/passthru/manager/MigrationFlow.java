@@ -102,7 +102,7 @@ public final class MigrationFlow {
     public enum Step {
         SWITCH_BOND("switch-bond"), NM_UNMANAGE_VF("nm-unmanage-vf"), UNENSLAVE_VF("unenslave-vf"), UNPLUG_VF("unplug-vf"), MIGRATE("migrate"),
         ANNOUNCE("announce"), PLUG_VF("plug-vf"), DEST_AGENT("dest-agent"), FIND_VF("find-vf"), ENSLAVE_VF("enslave-vf"),
-        ACTIVATE_VF("activate-vf");
+        ACTIVATE_VF("activate-vf"), ANNOUNCE_ADDRESSES("announce-addresses");
 
         public final String id;
 
@@ -167,15 +167,27 @@ public final class MigrationFlow {
      * remote_managed VFs are not used. {@code p2pUri} (optional): the destination's libvirt URI as the source host's
      * libvirtd reaches it (e.g. {@code qemu+tcp://198.51.100.2/system}); with it the source libvirtd drives the whole
      * migration ({@code VIR_MIGRATE_PEER2PEER}, {@code virDomainMigrateToURI3}), and {@code destUri} is still how
-     * passthru itself reaches the destination (pre-checks, the guest there afterwards).
+     * passthru itself reaches the destination (pre-checks, the guest there afterwards). {@code verify}: addresses the
+     * guest must reach once it runs on the destination ({@code migrate --verify}), each tried for up to
+     * {@code verifyLimit} ({@link #DEFAULT_VERIFY_LIMIT} when null); see {@link #withVerify}.
      */
     public record Request(String sourceUri, String domain, String destUri, String migrateUri, PciAddress destVf,
                           DevicePool pool, DevicePool destPool, MigrationControls controls, Mode mode,
-                          String p2pUri, Map<String, String> strategies, boolean guestNotify) {
+                          String p2pUri, Map<String, String> strategies, boolean guestNotify, List<String> verify,
+                          Duration verifyLimit) {
         public Request {
             controls = controls == null ? MigrationControls.defaults() : controls;
             mode = mode == null ? Mode.AUTO : mode;
             strategies = strategies == null ? Map.of() : Map.copyOf(strategies);
+            verify = verify == null ? List.of() : List.copyOf(verify);
+            verifyLimit = verifyLimit == null ? DEFAULT_VERIFY_LIMIT : verifyLimit;
+        }
+
+        public Request(String sourceUri, String domain, String destUri, String migrateUri, PciAddress destVf,
+                       DevicePool pool, DevicePool destPool, MigrationControls controls, Mode mode, String p2pUri,
+                       Map<String, String> strategies, boolean guestNotify) {
+            this(sourceUri, domain, destUri, migrateUri, destVf, pool, destPool, controls, mode, p2pUri, strategies,
+                    guestNotify, null, null);
         }
 
         public Request(String sourceUri, String domain, String destUri, String migrateUri, PciAddress destVf,
@@ -204,18 +216,18 @@ public final class MigrationFlow {
 
         public Request withControls(MigrationControls c) {
             return new Request(sourceUri, domain, destUri, migrateUri, destVf, pool, destPool, c, mode, p2pUri,
-                    strategies, guestNotify);
+                    strategies, guestNotify, verify, verifyLimit);
         }
 
         public Request withMode(Mode m) {
             return new Request(sourceUri, domain, destUri, migrateUri, destVf, pool, destPool, controls, m, p2pUri,
-                    strategies, guestNotify);
+                    strategies, guestNotify, verify, verifyLimit);
         }
 
         /** This request, migrated peer-to-peer to {@code uri} (null: driven by passthru over {@code destUri}). */
         public Request withP2pUri(String uri) {
             return new Request(sourceUri, domain, destUri, migrateUri, destVf, pool, destPool, controls, mode, uri,
-                    strategies, guestNotify);
+                    strategies, guestNotify, verify, verifyLimit);
         }
 
         /**
@@ -224,9 +236,14 @@ public final class MigrationFlow {
          * whether the guest's hooks are told of a {@code hotplug} move ({@code false}: {@code --no-guest-notify}, the
          * operator accepts a surprise removal for a guest without a usable agent).
          */
+        public Request withVerify(List<String> addresses, Duration limit) {
+            return new Request(sourceUri, domain, destUri, migrateUri, destVf, pool, destPool, controls, mode, p2pUri,
+                    strategies, guestNotify, addresses, limit);
+        }
+
         public Request withDevices(Map<String, String> strategies, boolean guestNotify) {
             return new Request(sourceUri, domain, destUri, migrateUri, destVf, pool, destPool, controls, mode, p2pUri,
-                    strategies, guestNotify);
+                    strategies, guestNotify, verify, verifyLimit);
         }
     }
 
@@ -251,8 +268,46 @@ public final class MigrationFlow {
                          long vfGapMs, Map<String, Long> migrationStats, String outcome, String operationId,
                          Recovery.Result recovered, String mode, long destAttachLibvirtMs,
                          Map<String, Long> precheckParts, String p2pUri, long journalMs, MigrationPlan plan,
-                         Map<String, Long> deviceGapsMs, Long postcopyAfterMs) {
-        /** Without post-copy ({@code postcopyAfterMs} null). */
+                         Map<String, Long> deviceGapsMs, Long postcopyAfterMs, List<String> announced,
+                         List<Traffic> traffic) {
+        public Report {
+            announced = announced == null ? List.of() : List.copyOf(announced);
+            traffic = traffic == null ? List.of() : List.copyOf(traffic);
+        }
+
+        /** Without the arrival's announcement and traffic checks. */
+        public Report(String domain, String source, String destination, PciAddress sourceVf, PciAddress destVf,
+                      String mac, String bond, String backupSlave, List<Saga.Step> steps, long totalMs,
+                      long vfGapMs, Map<String, Long> migrationStats, String outcome, String operationId,
+                      Recovery.Result recovered, String mode, long destAttachLibvirtMs,
+                      Map<String, Long> precheckParts, String p2pUri, long journalMs, MigrationPlan plan,
+                      Map<String, Long> deviceGapsMs, Long postcopyAfterMs) {
+            this(domain, source, destination, sourceVf, destVf, mac, bond, backupSlave, steps, totalMs, vfGapMs,
+                    migrationStats, outcome, operationId, recovered, mode, destAttachLibvirtMs, precheckParts, p2pUri,
+                    journalMs, plan, deviceGapsMs, postcopyAfterMs, null, null);
+        }
+
+        /** True when every address of {@code migrate --verify} answered the guest (true when none was asked). */
+        @com.fasterxml.jackson.annotation.JsonProperty("verified")
+        public boolean verified() {
+            return traffic.stream().allMatch(Traffic::answered);
+        }
+
+        /**
+         * What the operator should look at when an address did not answer the guest after the migration (the guest
+         * runs on the destination: nothing is rolled back); null when all answered.
+         */
+        @com.fasterxml.jackson.annotation.JsonProperty("leftToDo")
+        public String leftToDo() {
+            List<String> silent = traffic.stream().filter(t -> !t.answered()).map(Traffic::address).toList();
+            if (silent.isEmpty()) {
+                return null;
+            }
+            return "the guest runs on " + destination + ", but " + String.join(", ", silent) + " did not answer it: "
+                    + "check the guest's network there (its VF: passthru list-vfs -c " + destination + "; the VF's "
+                    + "VLAN and link; the guest's routes) and the path to " + String.join(", ", silent);
+        }
+        /** Without post-copy ({@code postcopyAfterMs} null), announcement or traffic checks. */
         public Report(String domain, String source, String destination, PciAddress sourceVf, PciAddress destVf,
                       String mac, String bond, String backupSlave, List<Saga.Step> steps, long totalMs,
                       long vfGapMs, Map<String, Long> migrationStats, String outcome, String operationId,
@@ -288,6 +343,19 @@ public final class MigrationFlow {
         public boolean p2p() {
             return p2pUri != null;
         }
+    }
+
+    /** How long {@code migrate --verify} lets the guest try each address by default: 30 s. */
+    public static final Duration DEFAULT_VERIFY_LIMIT = Duration.ofSeconds(30);
+
+    /**
+     * One address of {@code migrate --verify} after the migration: whether it answered the guest (pinged from the
+     * guest on the destination through its agent), {@code timeToTrafficMs} from the switch-over (the live migration's
+     * end, when the guest ran on the destination) to the end of the first answered ping (-1 when none was),
+     * {@code triedMs} how long the guest tried, the pings sent and what the last unanswered one printed.
+     */
+    public record Traffic(String address, boolean answered, long timeToTrafficMs, long triedMs, int attempts,
+                          String lastError) {
     }
 
     private final Hosts hosts;
@@ -328,6 +396,13 @@ public final class MigrationFlow {
      * @throws OperationInProgressException when another live passthru process runs an operation on the domain
      */
     public Report migrate(Request req) {
+        for (String a : req.verify()) {
+            try {
+                io.passthru.agent.GuestReachability.validateAddress(a);
+            } catch (io.passthru.agent.InvalidGuestInputException e) {
+                throw new InvalidRequestException("--verify " + a + ": " + e.getMessage() + "; nothing was changed");
+            }
+        }
         Host src = hosts.open(req.sourceUri());
         org.libvirt.Domain dom0 = src.domain(req.domain());
         String uuid = Host.uuid(dom0);
@@ -351,6 +426,11 @@ public final class MigrationFlow {
         try {
             plan = saga.step("pre-checks", () -> {
                 Plan p = precheck(req, src, dst);
+                if (!req.verify().isEmpty() && !p.agent()) {
+                    throw new InvalidRequestException("--verify needs the guest agent of '" + req.domain() + "' (the "
+                            + "guest pings the addresses through it), and it did not answer; start qemu-guest-agent "
+                            + "in the guest or leave --verify out; nothing was changed");
+                }
                 if (!p.migrationPlan().movable()) {
                     throw new NoFreeDeviceException("the migration plan of '" + req.domain() + "' leaves devices "
                             + "behind; nothing was changed:\n" + p.migrationPlan().describe().stripTrailing());
@@ -411,11 +491,56 @@ public final class MigrationFlow {
             done = engine.run(source, transfer, new MigrationEngine.Setup(plan.sourceVf(), plan.destCandidates(),
                     plan.agent()));
         }
+        Map<String, Long> stats = done.destination().completedJobStats();
+        List<Traffic> traffic = verify(req, done, saga, controls);
+        boolean verified = traffic.stream().allMatch(Traffic::answered);
         return new Report(req.domain(), req.sourceUri(), req.destUri(), plan.sourceVf(), done.destVf(), plan.mac(),
                 plan.bond(), plan.backupSlave(), saga.timeline(), saga.now(), done.vfGapMs(),
-                done.destination().completedJobStats(), "migrated", op.id, recovered, plan.mode().id,
+                stats, verified ? "migrated" : "migrated-unverified", op.id, recovered, plan.mode().id,
                 done.destAttachLibvirtMs(), plan.precheckParts(), req.p2pUri(), done.journalMs(),
-                plan.migrationPlan(), done.deviceGapsMs(), postcopyAt.get());
+                plan.migrationPlan(), done.deviceGapsMs(), postcopyAt.get(), done.announced(), traffic);
+    }
+
+    /**
+     * {@code migrate --verify}: once the guest runs on the destination (the operation is complete, its record gone),
+     * the guest pings each address through its agent until it answers or the request's limit passed, each a timed
+     * step of the report. An address that does not answer is reported ({@link Report#verified()} false), never
+     * thrown: nothing is rolled back for it.
+     */
+    static List<Traffic> verify(Request req, MigrationEngine.Result done, Saga saga, MigrationControls controls) {
+        List<Traffic> out = new ArrayList<>();
+        for (String address : req.verify()) {
+            String title = "verify: the guest reaches " + address;
+            controls.listener().stepStarted("verify", title);
+            long start = saga.now();
+            io.passthru.agent.GuestReachability.TrafficCheck[] got = new io.passthru.agent.GuestReachability.TrafficCheck[1];
+            try {
+                saga.step(title, () -> {
+                    got[0] = done.destination().reach(address, req.verifyLimit());
+                    if (!got[0].answered()) {
+                        throw new PassthruException(address + " did not answer the guest within "
+                                + req.verifyLimit().toMillis() + " ms (" + got[0].attempts() + " pings; the last: "
+                                + got[0].lastError() + ")");
+                    }
+                    return got[0];
+                }, null);
+            } catch (PassthruException e) {
+                // reported below, and as the step's outcome
+            } finally {
+                List<Saga.Step> t = saga.timeline();
+                controls.listener().stepFinished(t.get(t.size() - 1));
+            }
+            io.passthru.agent.GuestReachability.TrafficCheck c = got[0];
+            if (c != null && c.answered()) {
+                out.add(new Traffic(address, true, start + c.afterMs() - done.switchOverMs(), c.afterMs(),
+                        c.attempts(), ""));
+            } else {
+                List<Saga.Step> t = saga.timeline();
+                out.add(new Traffic(address, false, -1, c == null ? saga.now() - start : c.afterMs(),
+                        c == null ? 0 : c.attempts(), c == null ? t.get(t.size() - 1).outcome() : c.lastError()));
+            }
+        }
+        return out;
     }
 
     /**
@@ -532,8 +657,8 @@ public final class MigrationFlow {
         if (mode == Mode.PLAIN) {
             // the hooks of hotplug devices need guest-exec: a loaded host's agent may take seconds to answer, and a
             // slow answer must not read as "no agent" (the migration would be refused)
-            boolean agent = others && timed(parts, "guest agent", () -> GuestExecCheck.usable(dom,
-                    HOOKS_AGENT_PATIENCE));
+            boolean agent = (others || !req.verify().isEmpty()) && timed(parts, "guest agent",
+                    () -> GuestExecCheck.usable(dom, HOOKS_AGENT_PATIENCE));
             HostIdentity[] machines = distinctMachines(srcMachine, dstMachine, src, dst);
             if (join(nameTaken)) {
                 throw new InvalidRequestException("a domain named '" + req.domain() + "' already exists on "

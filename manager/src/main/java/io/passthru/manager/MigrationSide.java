@@ -58,6 +58,21 @@ interface MigrationSide {
      */
     void announce(boolean arrived);
 
+    /**
+     * The guest announces the addresses of its interfaces with {@code mac} (gratuitous ARP through the guest agent,
+     * {@link io.passthru.agent.GuestReachability#announce}). Never fails: what was not announced, and why, is in the
+     * result (an agent that does not answer makes it one entry).
+     */
+    io.passthru.agent.GuestReachability.Announcement announceAddresses(String mac);
+
+    /**
+     * The guest pings {@code address} until it answers or {@code limit} passed
+     * ({@link io.passthru.agent.GuestReachability#reach}).
+     *
+     * @throws io.passthru.agent.AgentException when the guest cannot ping at all, or its agent fails
+     */
+    io.passthru.agent.GuestReachability.TrafficCheck reach(String address, Duration limit);
+
     /** Waits up to {@code limit} for the guest agent to answer {@code guest-ping}. */
     void pingAgent(Duration limit);
 

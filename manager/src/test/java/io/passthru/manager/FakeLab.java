@@ -62,6 +62,8 @@ final class FakeLab implements Copies {
     final boolean hasVf;
     /** Actions that fail: unplug, plug-SIDE, migrate, migrate-lost-reply, ping-SIDE, find, switch, unenslave, ... */
     final Set<String> failing = new HashSet<>();
+    /** Addresses the fake guest's pings never reach (every other one answers at once). */
+    final Set<String> unreachable = new HashSet<>();
     final List<String> log = new ArrayList<>();
     private int netdevs;
 
@@ -313,6 +315,27 @@ final class FakeLab implements Copies {
         @Override
         public void announce(boolean arrived) {
             log.add("announce on " + side.id);
+        }
+
+        @Override
+        public io.passthru.agent.GuestReachability.Announcement announceAddresses(String mac) {
+            if (failing.contains("announce-addresses")) {
+                return new io.passthru.agent.GuestReachability.Announcement(List.of(),
+                        List.of("bond0 192.0.2.5: fake: arping failed"));
+            }
+            guestHere();
+            log.add("announce addresses of " + mac + " on " + side.id);
+            return new io.passthru.agent.GuestReachability.Announcement(List.of("bond0 192.0.2.5"), List.of());
+        }
+
+        @Override
+        public io.passthru.agent.GuestReachability.TrafficCheck reach(String address, Duration limit) {
+            guestHere();
+            fail("reach");
+            log.add("reach " + address + " from " + side.id);
+            boolean answers = !unreachable.contains(address);
+            return new io.passthru.agent.GuestReachability.TrafficCheck(address, answers,
+                    answers ? 20 : limit.toMillis(), answers ? 1 : 4, answers ? "" : "fake: 100% packet loss");
         }
 
         @Override

@@ -154,11 +154,12 @@ class MigrationEngineTest {
     void everyModeRunsItsDeclaredStepsInOrderAndEndsWhole() {
         Map<GuestStrategy, List<String>> expected = Map.of(
                 GuestStrategy.BOND, List.of("switch-bond", "unenslave-vf", "unplug-vf", "migrate",
-                        "migrate-journaled", "plug-vf", "dest-agent", "find-vf", "enslave-vf", "activate-vf"),
+                        "migrate-journaled", "plug-vf", "dest-agent", "find-vf", "enslave-vf", "activate-vf",
+                        "announce-addresses"),
                 GuestStrategy.FAILOVER, List.of("unplug-vf", "migrate", "migrate-journaled", "announce", "plug-vf",
-                        "dest-agent", "find-vf"),
+                        "dest-agent", "find-vf", "announce-addresses"),
                 GuestStrategy.UNPLUG_REPLUG, List.of("unplug-vf", "migrate", "migrate-journaled", "plug-vf",
-                        "dest-agent", "find-vf"),
+                        "dest-agent", "find-vf", "announce-addresses"),
                 GuestStrategy.PLAIN, List.of("migrate", "migrate-journaled"));
         for (Case c : CASES) {
             FakeLab lab = new FakeLab(c.strategy().hasVf());
@@ -173,7 +174,59 @@ class MigrationEngineTest {
             assertEquals(c.strategy().hasVf() ? DST_VF : null, r.destVf(), c.toString());
             assertTrue(r.vfGapMs() >= 0, c + ": VF gap " + r.vfGapMs());
             assertEquals(c.strategy().announces(), lab.log.contains("announce on destination"), c.toString());
+            assertEquals(c.strategy().hasVf(), lab.log.contains("announce addresses of " + GuestStrategyTest.MAC
+                    + " on destination"), c + ": the guest announced its addresses from the VF");
+            assertEquals(c.strategy().hasVf() ? List.of("bond0 192.0.2.5") : List.of(), r.announced(), c.toString());
+            assertTrue(r.switchOverMs() >= 0, c.toString());
         }
+    }
+
+    @Test
+    void theGuestAnnouncesItsAddressesOnlyOnceItsVfCarriesItsTraffic() {
+        FakeLab lab = new FakeLab(true);
+        run(lab, new Case(GuestStrategy.BOND, false), NO_HOOKS);
+        int announced = lab.log.indexOf("announce addresses of " + GuestStrategyTest.MAC + " on destination");
+        assertTrue(announced > 0, lab.log.toString());
+        assertEquals(announced, lab.log.size() - 1, "the last thing the run did in the guest: " + lab.log);
+        lab.guest.assertVfActive("the VF was the bond's active slave before the announcement");
+    }
+
+    @Test
+    void anAddressNotAnnouncedIsAWarningAndTheMigrationCompletes() {
+        FakeLab lab = new FakeLab(true);
+        lab.failing.add("announce-addresses");
+        List<String> warnings = new ArrayList<>();
+        MigrationControls controls = new MigrationControls(null, null, false, null, null, new MigrationListener() {
+            @Override
+            public void warning(String message) {
+                warnings.add(message);
+            }
+        }, null);
+        Case c = new Case(GuestStrategy.UNPLUG_REPLUG, false);
+        Operation op = record(c);
+        MigrationSide src = lab.side(Side.SOURCE);
+        MigrationEngine.Result r;
+        try (MigrationEngine engine = new MigrationEngine(op, new Saga(), src, controls, NO_HOOKS)) {
+            r = engine.run(src, lab.transfer(), new MigrationEngine.Setup(SRC_VF, List.of(DST_VF), true));
+        }
+        assertWhole(lab, c, Side.DESTINATION, "migrated with an announcement that failed");
+        assertEquals(List.of(), r.announced());
+        assertEquals(List.of("not announced: bond0 192.0.2.5: fake: arping failed"), warnings);
+    }
+
+    @Test
+    void aGuestWithoutAnAgentIsAnnouncedByQemu() {
+        FakeLab lab = new FakeLab(true);
+        Case c = new Case(GuestStrategy.UNPLUG_REPLUG, false);
+        Killer k = new Killer(null, null);
+        Operation op = record(c);
+        MigrationSide src = lab.side(Side.SOURCE);
+        try (MigrationEngine engine = new MigrationEngine(op, new Saga(), src, MigrationControls.defaults(), k)) {
+            engine.run(src, lab.transfer(), new MigrationEngine.Setup(SRC_VF, List.of(DST_VF), false));
+        }
+        assertEquals(List.of("unplug-vf", "migrate", "migrate-journaled", "plug-vf", "announce-addresses"), k.seen);
+        assertTrue(lab.log.contains("announce on destination"), lab.log.toString());
+        assertFalse(lab.log.stream().anyMatch(l -> l.startsWith("announce addresses")), lab.log.toString());
     }
 
     @Test
@@ -202,7 +255,7 @@ class MigrationEngineTest {
                 }
             }
         }
-        assertEquals(2 * (10 + 11 + 7 + 6 + 2) - 5, cases, "kill points played");
+        assertEquals(2 * (11 + 12 + 8 + 7 + 2) - 5, cases, "kill points played");
     }
 
     @Test
@@ -400,5 +453,47 @@ class MigrationEngineTest {
                 t.removeMdev(d);
             }
         };
+    }
+
+    @Test
+    void verifyTimesTrafficFromTheSwitchOverAndReportsAnAddressThatNeverAnswers() {
+        FakeLab lab = new FakeLab(true);
+        MigrationEngine.Result migrated = run(lab, new Case(GuestStrategy.BOND, false), NO_HOOKS);
+        lab.unreachable.add("192.0.2.99");
+        Saga saga = new Saga();
+        MigrationEngine.Result done = new MigrationEngine.Result(migrated.destination(), migrated.destVf(),
+                migrated.vfGapMs(), 0, 0, Map.of(), 0, List.of());
+        MigrationFlow.Request req = new MigrationFlow.Request("fake://source", "guest1", "fake://destination", null,
+                null).withVerify(List.of("192.0.2.101", "192.0.2.99"), java.time.Duration.ofSeconds(3));
+        List<MigrationFlow.Traffic> t = MigrationFlow.verify(req, done, saga, MigrationControls.defaults());
+        assertEquals(2, t.size());
+        assertTrue(t.get(0).answered());
+        assertEquals(20, t.get(0).triedMs());
+        assertTrue(t.get(0).timeToTrafficMs() >= 20, "from the switch-over (saga ms 0): " + t.get(0));
+        assertFalse(t.get(1).answered());
+        assertEquals(-1, t.get(1).timeToTrafficMs());
+        assertEquals(3000, t.get(1).triedMs());
+        assertEquals("fake: 100% packet loss", t.get(1).lastError());
+        List<Saga.Step> steps = saga.timeline();
+        assertEquals(List.of("verify: the guest reaches 192.0.2.101", "verify: the guest reaches 192.0.2.99"),
+                steps.stream().map(Saga.Step::name).toList());
+        assertTrue(steps.get(0).succeeded());
+        assertFalse(steps.get(1).succeeded());
+        assertTrue(steps.get(1).outcome().contains("192.0.2.99 did not answer the guest within 3000 ms (4 pings"),
+                steps.get(1).outcome());
+        assertEquals(List.of("reach 192.0.2.101 from destination", "reach 192.0.2.99 from destination"),
+                lab.log.stream().filter(l -> l.startsWith("reach ")).toList());
+
+        MigrationFlow.Report r = new MigrationFlow.Report("guest1", "fake://source", "fake://destination", SRC_VF,
+                DST_VF, GuestStrategyTest.MAC, null, null, steps, 10, 5, Map.of(), "migrated-unverified", "id", null,
+                "bond", 0, Map.of(), null, 0, null, Map.of(), null, List.of(), t);
+        assertFalse(r.verified());
+        assertTrue(r.leftToDo().startsWith("the guest runs on fake://destination, but 192.0.2.99 did not answer it"),
+                r.leftToDo());
+        MigrationFlow.Report ok = new MigrationFlow.Report("guest1", "fake://source", "fake://destination", SRC_VF,
+                DST_VF, GuestStrategyTest.MAC, null, null, steps, 10, 5, Map.of(), "migrated", "id", null, "bond", 0,
+                Map.of(), null, 0, null, Map.of(), null, List.of(), t.subList(0, 1));
+        assertTrue(ok.verified());
+        assertNull(ok.leftToDo());
     }
 }

@@ -103,6 +103,18 @@ public final class CliTypes {
         }
     }
 
+    /** {@code --verify ADDR}: an IPv4 or IPv6 address ({@link io.passthru.agent.GuestReachability#validateAddress}). */
+    public static final class IpAddressConverter implements ITypeConverter<String> {
+        @Override
+        public String convert(String value) {
+            try {
+                return io.passthru.agent.GuestReachability.validateAddress(value);
+            } catch (io.passthru.agent.InvalidGuestInputException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
     /** {@code on}/{@code off} (also true/false, yes/no) for switches such as {@code --spoofchk}. */
     public static final class OnOff implements ITypeConverter<Boolean> {
         @Override

@@ -1,6 +1,5 @@
 package io.passthru.manager.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.passthru.manager.Cancellation;
 import io.passthru.manager.Evacuation;
 import io.passthru.manager.error.InvalidRequestException;
@@ -57,6 +56,7 @@ final class EvacuateCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         migration.checkPoolFiles();
+        migration.checkMetricsFile();
         Signals.onInterrupt("passthru: interrupted: aborting the migrations that have not completed (those guests "
                 + "stay on the source); the ones past the live migration finish; Ctrl-C again exits at once",
                 "the record of each guest's operation is kept in its domain's metadata: for each guest not reported "
@@ -64,9 +64,11 @@ final class EvacuateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (Hosts hosts = new Hosts()) {
             List<String> domains = Evacuation.runningDomains(hosts.open(from));
+            java.time.Instant started = java.time.Instant.now();
             Evacuation.Result r = Evacuation.withMigrationFlow(migration.hotplug(), migration.dest,
                     migration.migrateUri, migration.p2pUri, migration.sourcePool(), migration.destPool(),
                     name -> controls(name, json, cancellation())).evacuate(from, domains, parallel);
+            migration.writeMetrics(io.passthru.manager.MigrationMetrics.runs(r, started));
             if (json) {
                 PassthruCli.printJson(out, r);
             } else {
@@ -140,10 +142,10 @@ final class EvacuateCommand implements Callable<Integer> {
     /**
      * One guest's steps (and a progress line every {@value MigrationProgressPrinter#PLAIN_INTERVAL_MS} ms) on
      * standard error, each line naming the guest: the migrations run at once, so no progress bar; with
-     * {@code --output json} one JSON object per line with a {@code domain} field.
+     * {@code --output json} one JSON object per line, as migrate's with a {@code domain} field after
+     * {@code schemaVersion}.
      */
     static final class GuestProgress implements MigrationListener {
-        private static final ObjectMapper JSON = new ObjectMapper();
         private final String domain;
         private final boolean json;
         private final PrintStream err;
@@ -158,7 +160,7 @@ final class EvacuateCommand implements Callable<Integer> {
         @Override
         public void stepStarted(String id, String title) {
             if (json) {
-                event("step", Map.of("id", id, "name", title, "status", "started"));
+                event("step", MigrationProgressPrinter.startedFields(new LinkedHashMap<>(), id, title));
             } else {
                 print(String.format("passthru: %s: %s ...", domain, title));
             }
@@ -180,13 +182,7 @@ final class EvacuateCommand implements Callable<Integer> {
                 return;
             }
             if (json) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("elapsedMs", p.elapsedMs());
-                m.put("dataTotal", p.dataTotal());
-                m.put("dataProcessed", p.dataProcessed());
-                m.put("dataRemaining", p.dataRemaining());
-                m.put("mibPerSecond", Math.round(p.mibPerSecond() * 10) / 10.0);
-                event("progress", m);
+                event("progress", MigrationProgressPrinter.progressFields(new LinkedHashMap<>(), p));
             } else if (lastPlain == 0 || p.elapsedMs() - lastPlain >= MigrationProgressPrinter.PLAIN_INTERVAL_MS) {
                 lastPlain = Math.max(1, p.elapsedMs());
                 print(String.format("passthru: %s: live migrate %3d%%: %d of %d MiB processed, %d MiB remaining, "
@@ -195,18 +191,9 @@ final class EvacuateCommand implements Callable<Integer> {
             }
         }
 
+        /** {@code {"event":KIND,"schemaVersion":1,"domain":DOMAIN,...}} ({@link MigrationProgressPrinter#eventLine}). */
         private void event(String kind, Map<String, Object> fields) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("event", kind);
-            m.put("domain", domain);
-            m.putAll(fields);
-            String line;
-            try {
-                line = JSON.writeValueAsString(m);
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                line = "{\"event\":\"error\"}";
-            }
-            print(line);
+            print(MigrationProgressPrinter.eventLine(kind, domain, fields));
         }
 
         /** One whole line: the guests' threads share standard error. */

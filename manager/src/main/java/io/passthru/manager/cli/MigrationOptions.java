@@ -3,18 +3,25 @@ package io.passthru.manager.cli;
 import io.passthru.manager.Cancellation;
 import io.passthru.manager.Hotplug;
 import io.passthru.manager.MigrationControls;
+import io.passthru.manager.MigrationFlow;
 import io.passthru.manager.MigrationListener;
+import io.passthru.manager.MigrationMetrics;
+import io.passthru.manager.error.InvalidRequestException;
 import io.passthru.manager.pool.DevicePool;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The options {@code migrate} and {@code evacuate} share (a picocli mixin): the destination, the device pools, how
  * each live migration runs ({@link MigrationControls}) and the waits of the hot-plug steps ({@link Hotplug}).
  * Numbers are checked while parsing ({@link CliTypes.PositiveLong}: 1 or more); pool files in
- * {@link #checkPoolFiles()}; both before any libvirt connection.
+ * {@link #checkPoolFiles()}, the metrics file in {@link #checkMetricsFile()}; all before any libvirt connection.
  */
 final class MigrationOptions {
     /** {@code --pool}'s default: used when it exists, else no pool. */
@@ -75,6 +82,13 @@ final class MigrationOptions {
             description = "seconds to wait for a hot-plugged VF to show in the guest (default: ${DEFAULT-VALUE})")
     long guestTimeout;
 
+    @Option(names = "--metrics-file", paramLabel = "PATH", description = "write the migration's timings to PATH in "
+            + "the Prometheus text format, for node_exporter's textfile collector: seconds in total and per phase, "
+            + "bytes moved, device gaps, success 1 or 0 (0 with the failed step when refused or failed); evacuate: "
+            + "one series per guest. The file is replaced atomically (a temporary file beside it, renamed over it); "
+            + "its directory must exist and be writable")
+    Path metricsFile;
+
     @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
     CommandLine.Model.CommandSpec command;
 
@@ -87,6 +101,60 @@ final class MigrationOptions {
     void checkPoolFiles() {
         PassthruCli.poolFile(command.commandLine(), "--pool", pool);
         PassthruCli.poolFile(command.commandLine(), "--dest-pool", destPool);
+    }
+
+    /**
+     * Refuses a {@code --metrics-file} that could not be written ({@link MigrationMetrics#checkWritable}): a missing
+     * directory, one this user may not write to, a directory given as the file.
+     *
+     * @throws CommandLine.ParameterException (exit 2) naming the path and the fix
+     */
+    void checkMetricsFile() {
+        if (metricsFile == null) {
+            return;
+        }
+        try {
+            MigrationMetrics.checkWritable(metricsFile);
+        } catch (InvalidRequestException e) {
+            throw new CommandLine.ParameterException(command.commandLine(), "--metrics-file " + e.getMessage()
+                    + "; nothing was changed");
+        }
+    }
+
+    /**
+     * Runs one migration, and with {@code --metrics-file} writes its metrics whatever happens: the report's when it
+     * migrated, success 0 with the failed step when it threw (which is then thrown on).
+     *
+     * @param askedMode the {@code --mode} given, for the metrics of a run that did not migrate
+     */
+    MigrationFlow.Report recorded(String domain, String source, MigrationFlow.Mode askedMode,
+                                  Supplier<MigrationFlow.Report> migration) {
+        long t0 = System.nanoTime();
+        MigrationFlow.Report r;
+        try {
+            r = migration.get();
+        } catch (RuntimeException e) {
+            writeMetrics(List.of(MigrationMetrics.Run.notMigrated(domain, source, dest, askedMode, e,
+                    Duration.ofNanos(System.nanoTime() - t0), Instant.now())));
+            throw e;
+        }
+        writeMetrics(List.of(MigrationMetrics.Run.migrated(r, Instant.now())));
+        return r;
+    }
+
+    /**
+     * With {@code --metrics-file}, writes {@code runs} there ({@link MigrationMetrics#write}); a file that cannot be
+     * written is a warning on standard error, not a failure: the migrations are done.
+     */
+    void writeMetrics(List<MigrationMetrics.Run> runs) {
+        if (metricsFile == null) {
+            return;
+        }
+        try {
+            MigrationMetrics.write(metricsFile, runs);
+        } catch (RuntimeException e) {
+            System.err.println("passthru: warning: " + e.getMessage());
+        }
     }
 
     /** The source host's device pool: {@code --pool}, or null when the default file does not exist. */

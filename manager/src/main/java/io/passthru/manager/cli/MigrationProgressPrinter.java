@@ -16,11 +16,15 @@ import java.util.Map;
 /**
  * Shows a migration's progress on standard error (standard output keeps the result): a progress bar (MiB processed
  * of the total, remaining MiB, MiB/s) on a terminal, a plain line every {@value #PLAIN_INTERVAL_MS} ms otherwise,
- * and one JSON object per line ({@code {"event":"step"|"progress",...}}) with {@code --output json}.
+ * and one JSON object per line ({@code {"event":"step"|"progress"|"warning","schemaVersion":1,...}}) with
+ * {@code --output json}: share/schemas/passthru-events-1.schema.json describes them ({@link JsonOutput}).
  */
 final class MigrationProgressPrinter implements MigrationListener {
     /** Interval of the plain progress lines: 5000 ms. */
     static final long PLAIN_INTERVAL_MS = 5000;
+    /** The event printed in place of one Jackson could not write. */
+    static final String ERROR_EVENT = "{\"event\":\"error\",\"" + JsonOutput.FIELD + "\":"
+            + JsonOutput.SCHEMA_VERSION + "}";
 
     enum Style { TERMINAL, PLAIN, JSON }
 
@@ -42,10 +46,31 @@ final class MigrationProgressPrinter implements MigrationListener {
     @Override
     public synchronized void stepStarted(String id, String title) {
         if (style == Style.JSON) {
-            event("step", Map.of("id", id, "name", title, "status", "started"));
+            event("step", startedFields(new LinkedHashMap<>(), id, title));
         } else if (style == Style.PLAIN || !"migrate".equals(id)) {
             err.println("passthru: " + title + " ...");
         }
+    }
+
+    /** Adds a started step's JSON fields (id, name, status started) to {@code m}. */
+    static Map<String, Object> startedFields(Map<String, Object> m, String id, String title) {
+        m.put("id", id);
+        m.put("name", title);
+        m.put("status", "started");
+        return m;
+    }
+
+    /**
+     * Adds a live migration's progress JSON fields (elapsedMs, dataTotal, dataProcessed, dataRemaining, mibPerSecond
+     * rounded to 0.1) to {@code m}.
+     */
+    static Map<String, Object> progressFields(Map<String, Object> m, MigrationProgress p) {
+        m.put("elapsedMs", p.elapsedMs());
+        m.put("dataTotal", p.dataTotal());
+        m.put("dataProcessed", p.dataProcessed());
+        m.put("dataRemaining", p.dataRemaining());
+        m.put("mibPerSecond", Math.round(p.mibPerSecond() * 10) / 10.0);
+        return m;
     }
 
     /** Adds a finished step's JSON fields (name, status done|failed, startMs, durationMs, outcome) to {@code m}. */
@@ -87,15 +112,7 @@ final class MigrationProgressPrinter implements MigrationListener {
         }
         long totalMiB = p.dataTotal() >> 20;
         switch (style) {
-            case JSON -> {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("elapsedMs", p.elapsedMs());
-                m.put("dataTotal", p.dataTotal());
-                m.put("dataProcessed", p.dataProcessed());
-                m.put("dataRemaining", p.dataRemaining());
-                m.put("mibPerSecond", Math.round(p.mibPerSecond() * 10) / 10.0);
-                event("progress", m);
-            }
+            case JSON -> event("progress", progressFields(new LinkedHashMap<>(), p));
             case TERMINAL -> {
                 if (bar == null) {
                     bar = new ProgressBarBuilder().setTaskName("live migrate").setInitialMax(totalMiB)
@@ -128,13 +145,26 @@ final class MigrationProgressPrinter implements MigrationListener {
     }
 
     private void event(String kind, Map<String, Object> fields) {
+        err.println(eventLine(kind, null, fields));
+    }
+
+    /**
+     * One event as a line of JSON: {@code event}, {@code schemaVersion} ({@link JsonOutput#SCHEMA_VERSION}), then
+     * {@code domain} when not null (evacuate names the guest), then {@code fields}. When Jackson cannot write it:
+     * {@link #ERROR_EVENT}.
+     */
+    static String eventLine(String kind, String domain, Map<String, Object> fields) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("event", kind);
+        m.put(JsonOutput.FIELD, JsonOutput.SCHEMA_VERSION);
+        if (domain != null) {
+            m.put("domain", domain);
+        }
         m.putAll(fields);
         try {
-            err.println(JSON.writeValueAsString(m));
+            return JSON.writeValueAsString(m);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            err.println("{\"event\":\"error\"}");
+            return ERROR_EVENT;
         }
     }
 }

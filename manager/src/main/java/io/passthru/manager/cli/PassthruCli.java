@@ -38,6 +38,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -120,10 +121,14 @@ public final class PassthruCli extends PassthruRoot {
         return PciAddress.parse(text);
     }
 
+    /**
+     * A command's result as JSON on {@code out}: an object gets {@code "schemaVersion"} as its first field, an array
+     * gives it to each of its objects ({@link JsonOutput}).
+     */
     static void printJson(PrintWriter out, Object value) {
         try {
-            out.println(Json.MAPPER.writeValueAsString(value));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            out.println(Json.MAPPER.writeValueAsString(JsonOutput.versioned(Json.MAPPER.valueToTree(value))));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
             throw new PassthruException("cannot write JSON: " + e.getMessage(), e);
         }
     }
@@ -441,6 +446,14 @@ public final class PassthruCli extends PassthruRoot {
         Map<String, String> strategies = new LinkedHashMap<>();
         @Option(names = "--no-guest-notify", description = "move hotplug devices without telling the guest's hooks "
                 + "(a guest without a usable guest agent: the operator accepts a surprise removal)") boolean noNotify;
+        @Option(names = "--verify", paramLabel = "ADDR", converter = CliTypes.IpAddressConverter.class,
+                description = "once the guest runs on the destination, it pings ADDR (IPv4 or IPv6) through its guest "
+                + "agent until ADDR answers; the report gives the time to traffic (ms from the switch-over); an "
+                + "address that does not answer within --verify-timeout exits 1 (the guest stays on the destination); "
+                + "repeatable") List<String> verify = new ArrayList<>();
+        @Option(names = "--verify-timeout", paramLabel = "S", defaultValue = "30", converter =
+                CliTypes.PositiveLong.class, description = "how long the guest tries each --verify address "
+                + "(default: ${DEFAULT-VALUE})") long verifyTimeoutS;
         @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
         @Override
@@ -448,6 +461,7 @@ public final class PassthruCli extends PassthruRoot {
             boolean json = common.json();
             PrintWriter out = spec.commandLine().getOut();
             migration.checkPoolFiles();
+            migration.checkMetricsFile();
             if (planOnly) {
                 try (Hosts hosts = new Hosts()) {
                     MigrationPlan plan = new MigrationFlow(hosts, migration.hotplug()).plan(
@@ -470,10 +484,12 @@ public final class PassthruCli extends PassthruRoot {
                     + "it has not moved yet); Ctrl-C again exits at once", "the operation's record is kept in the "
                     + "domain's metadata: run " + recoverCommand(common.uri, domain), cancel::cancel);
             try (Hosts hosts = new Hosts()) {
-                MigrationFlow.Report r = new MigrationFlow(hosts, migration.hotplug()).migrate(
-                        new MigrationFlow.Request(common.uri, domain, migration.dest, migration.migrateUri, destVf,
-                                migration.sourcePool(), migration.destPool(), controls, mode, migration.p2pUri)
-                                .withDevices(strategies, !noNotify));
+                // --metrics-file: written whether it migrates or not
+                MigrationFlow.Report r = migration.recorded(domain, common.uri, mode, () -> new MigrationFlow(hosts,
+                        migration.hotplug()).migrate(new MigrationFlow.Request(common.uri, domain, migration.dest,
+                        migration.migrateUri, destVf, migration.sourcePool(), migration.destPool(), controls, mode,
+                        migration.p2pUri).withDevices(strategies, !noNotify)
+                        .withVerify(verify, java.time.Duration.ofSeconds(verifyTimeoutS))));
                 if (r.recovered() != null) {
                     System.err.println("passthru: recovered first: " + r.recovered().summary());
                 }
@@ -482,40 +498,61 @@ public final class PassthruCli extends PassthruRoot {
                 } else {
                     printReport(out, r);
                 }
+                if (!r.verified()) {
+                    out.flush();
+                    System.err.println("passthru: migrated, but not verified: " + r.leftToDo());
+                    return EXIT_FAILED;
+                }
                 return 0;
             } catch (MigrationFailedException e) {
                 if (json) {
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("outcome", "failed");
-                    m.put("step", e.step());
-                    m.put("rolledBack", e.rolledBack());
-                    m.put("rolledForward", e.rolledForward());
-                    m.put("runningOn", e.runningOn());
-                    m.put("leftToDo", e.leftToDo());
-                    m.put("operationId", e.operationId());
-                    m.put("libvirtErrorCode", e.libvirtErrorCode());
-                    m.put("error", e.getMessage());
-                    m.put("undoErrors", alsoFailed(e));
-                    printJson(out, m);
+                    printJson(out, failedJson(e));
                 }
                 throw e;
             } catch (PassthruException e) {
                 // refused before anything changed (pre-checks, another operation in progress)
                 if (json) {
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("outcome", "refused");
-                    m.put("step", e.step() == null ? "pre-checks" : e.step());
-                    m.put("rolledBack", true);
-                    m.put("rolledForward", false);
-                    m.put("changed", false);
-                    m.put("runningOn", common.uri);
-                    m.put("leftToDo", null);
-                    m.put("libvirtErrorCode", e.libvirtErrorCode());
-                    m.put("error", e.getMessage());
-                    printJson(out, m);
+                    printJson(out, refusedJson(e, common.uri));
                 }
                 throw e;
             }
+        }
+
+        /**
+         * {@code --output json} of a migration that failed ({@code "outcome": "failed"}; share/schemas/
+         * passthru-migrate-1.schema.json).
+         */
+        static Map<String, Object> failedJson(MigrationFailedException e) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("outcome", "failed");
+            m.put("step", e.step());
+            m.put("rolledBack", e.rolledBack());
+            m.put("rolledForward", e.rolledForward());
+            m.put("runningOn", e.runningOn());
+            m.put("leftToDo", e.leftToDo());
+            m.put("operationId", e.operationId());
+            m.put("libvirtErrorCode", e.libvirtErrorCode());
+            m.put("error", e.getMessage());
+            m.put("undoErrors", alsoFailed(e));
+            return m;
+        }
+
+        /**
+         * {@code --output json} of a migration refused before anything changed ({@code "outcome": "refused"}; the
+         * guest runs on {@code sourceUri}).
+         */
+        static Map<String, Object> refusedJson(PassthruException e, String sourceUri) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("outcome", "refused");
+            m.put("step", e.step() == null ? "pre-checks" : e.step());
+            m.put("rolledBack", true);
+            m.put("rolledForward", false);
+            m.put("changed", false);
+            m.put("runningOn", sourceUri);
+            m.put("leftToDo", null);
+            m.put("libvirtErrorCode", e.libvirtErrorCode());
+            m.put("error", e.getMessage());
+            return m;
         }
 
         static void printReport(PrintWriter out, MigrationFlow.Report r) {
@@ -555,6 +592,18 @@ public final class PassthruCli extends PassthruRoot {
             if (st.containsKey("vfio_data_transferred")) {
                 out.printf("device state migrated by QEMU: %d bytes (libvirt's vfio_data_transferred)%n",
                         st.get("vfio_data_transferred"));
+            }
+            if (!r.announced().isEmpty()) {
+                out.printf("announced from the VF (gratuitous ARP): %s%n", String.join(", ", r.announced()));
+            }
+            for (MigrationFlow.Traffic t : r.traffic()) {
+                if (t.answered()) {
+                    out.printf("traffic to %s: answered %d ms after the switch-over (%d ping%s)%n", t.address(),
+                            t.timeToTrafficMs(), t.attempts(), t.attempts() == 1 ? "" : "s");
+                } else {
+                    out.printf("traffic to %s: NO ANSWER within %d ms (%d pings; the last: %s)%n", t.address(),
+                            t.triedMs(), t.attempts(), t.lastError());
+                }
             }
             if (r.postcopyAfterMs() != null) {
                 out.printf("post-copy: switched %d ms into the migration; the destination fetched %s pages on "

@@ -58,6 +58,17 @@ class PassthruCliTest {
         assertTrue(minAboveMax.err().contains("--min-tx-rate 20 is above --max-tx-rate 10"), minAboveMax.err());
     }
 
+    @Test
+    void verifyTakesOnlyIpAddressesAndIsCheckedBeforeConnecting() {
+        String[] base = {"migrate", "guest1", "-c", "qemu+tcp://nowhere.invalid/system", "--to",
+                "qemu+tcp://nowhere-either.invalid/system"};
+        assertUsageError(run(cat(base, "--verify", "peer.example")), "passthru migrate",
+                "not an IP address: 'peer.example'");
+        assertUsageError(run(cat(base, "--verify", "-c")), "passthru migrate", "--verify");
+        assertUsageError(run(cat(base, "--verify", "192.0.2.1", "--verify-timeout", "0")), "passthru migrate",
+                "--verify-timeout");
+    }
+
     private static String[] cat(String[] a, String... b) {
         String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, all, a.length, b.length);
@@ -350,5 +361,25 @@ class PassthruCliTest {
                 assertTrue(first.contains("'" + b[0] + "'") && first.contains(b[1]), b[0] + ": " + r.err());
             }
         }
+    }
+
+    @Test
+    void aMetricsFileThatCouldNotBeWrittenIsAUsageErrorBeforeConnecting(@org.junit.jupiter.api.io.TempDir
+                                                                          java.nio.file.Path dir) {
+        String missing = dir.resolve("no-such-dir").resolve("passthru.prom").toString();
+        // the hosts do not exist: a command that got as far as libvirt would exit 3
+        for (String[] command : new String[][] {{"migrate", "guest1", "--to", "qemu+tcp://h2/system"},
+                {"evacuate", "--from", "qemu+tcp://h1/system", "--to", "qemu+tcp://h2/system"}}) {
+            String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(command),
+                    java.util.stream.Stream.of("--metrics-file", missing)).toArray(String[]::new);
+            CliRun r = run(args);
+            assertUsageError(r, "passthru " + command[0], "--metrics-file " + missing + ": the directory "
+                    + dir.resolve("no-such-dir") + " does not exist: create it");
+            assertTrue(r.err().lines().findFirst().orElse("").endsWith("; nothing was changed"), r.err());
+            String[] isDir = java.util.stream.Stream.concat(java.util.Arrays.stream(command),
+                    java.util.stream.Stream.of("--metrics-file", dir.toString())).toArray(String[]::new);
+            assertUsageError(run(isDir), "passthru " + command[0], "--metrics-file " + dir + " is a directory");
+        }
+        assertFalse(java.nio.file.Files.exists(dir.resolve("no-such-dir")), "nothing was created");
     }
 }

@@ -44,6 +44,35 @@ class PassthruCliTestDriverTest {
     }
 
     @Test
+    void evacuateWritesItsMetricsFileEvenWithNothingToMigrate(@TempDir Path dir) throws Exception {
+        Path prom = dir.resolve("passthru.prom");
+        Files.writeString(prom, "passthru_migration_success{domain=\"old\"} 1\n");
+        CliRun r = run("evacuate", "--from", TestDriver.sriovHost(), "--to", "test:///default", "--metrics-file",
+                prom.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("", Files.readString(prom), "no guest, no series: the last run's are gone");
+        try (java.util.stream.Stream<Path> all = Files.list(dir)) {
+            assertEquals(List.of(prom), all.toList(), "no temporary file left");
+        }
+    }
+
+    @Test
+    void aRefusedMigrationWritesSuccessZeroAndTheStep(@TempDir Path dir) throws Exception {
+        Path prom = dir.resolve("passthru.prom");
+        CliRun r = run("migrate", "no-such-guest", "-c", TestDriver.sriovHost(), "--to", "test:///default",
+                "--metrics-file", prom.toString());
+        assertEquals(1, r.exit(), r.out() + r.err());
+        List<String> samples = Files.readString(prom).lines().filter(l -> !l.startsWith("#")).toList();
+        // the writer sorts the labels by name
+        String labels = "{destination=\"test:///default\",domain=\"no-such-guest\",mode=\"\",";
+        String source = "source=\"" + TestDriver.sriovHost() + "\"";
+        assertTrue(samples.contains("passthru_migration_success" + labels + source + "} 0.0"), samples.toString());
+        assertTrue(samples.contains("passthru_migration_failure_info" + labels + "outcome=\"refused\"," + source
+                + ",step=\"pre-checks\"} 1"), samples.toString());
+        assertEquals(4, samples.size(), "success, failure info, duration, timestamp: " + samples);
+    }
+
+    @Test
     void listDevicesShowsPfVfsAndThePlainPciDevice(@TempDir Path dir) throws Exception {
         Path pool = dir.resolve("pool.json");
         Files.writeString(pool, "{\"device_spec\": [{\"vendor_id\": \"8086\", \"product_id\": \"10d3\"}]}");

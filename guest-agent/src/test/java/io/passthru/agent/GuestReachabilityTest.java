@@ -1,0 +1,159 @@
+package io.passthru.agent;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.time.Duration;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class GuestReachabilityTest {
+    private static final String MAC = "52:54:00:ab:cd:01";
+    private static final String NO_FILE = "{\"error\": {\"class\": \"GenericError\", \"desc\": \"Guest agent command "
+            + "failed, error was 'Failed to execute child process “%s” (No such file or directory)'\"}}";
+
+    private final ScriptedAgentChannel channel = new ScriptedAgentChannel();
+    private final GuestReachability reach = new GuestReachability(new GuestAgent(channel));
+
+    /** guest-network-get-interfaces: lo, bond0 with the MAC (IPv4 + IPv6), eth0 with the MAC and no address, eth1. */
+    private static final String INTERFACES = """
+            {"return": [
+              {"name": "lo", "hardware-address": "00:00:00:00:00:00",
+               "ip-addresses": [{"ip-address-type": "ipv4", "ip-address": "127.0.0.1", "prefix": 8}]},
+              {"name": "bond0", "hardware-address": "52:54:00:AB:CD:01",
+               "ip-addresses": [{"ip-address-type": "ipv4", "ip-address": "192.0.2.5", "prefix": 24},
+                                {"ip-address-type": "ipv4", "ip-address": "192.0.2.6", "prefix": 24},
+                                {"ip-address-type": "ipv6", "ip-address": "2001:db8::5", "prefix": 64}]},
+              {"name": "eth0", "hardware-address": "52:54:00:ab:cd:01"},
+              {"name": "eth1", "hardware-address": "52:54:00:ab:cd:02",
+               "ip-addresses": [{"ip-address-type": "ipv4", "ip-address": "192.0.2.9", "prefix": 24}]}
+            ]}""";
+
+    @Test
+    void announceSendsGratuitousArpsForEachIpv4AddressOfTheInterfacesWithTheMac() {
+        channel.expect("guest-network-get-interfaces", INTERFACES);
+        channel.expectRun(List.of("/usr/sbin/arping", "-U", "-c", "2", "-I", "bond0", "192.0.2.5"));
+        channel.expectRun(List.of("/usr/sbin/arping", "-U", "-c", "2", "-I", "bond0", "192.0.2.6"));
+        GuestReachability.Announcement a = reach.announce("52:54:00:AB:CD:01", Duration.ZERO);
+        assertEquals(List.of("bond0 192.0.2.5", "bond0 192.0.2.6"), a.announced());
+        assertEquals(1, a.notAnnounced().size());
+        assertTrue(a.notAnnounced().get(0).startsWith("bond0 2001:db8::5: IPv6"), a.notAnnounced().toString());
+        channel.assertDone();
+    }
+
+    @Test
+    void announceFindsArpingWhereTheGuestHasItAndKeepsThatPath() {
+        channel.expect("guest-network-get-interfaces", INTERFACES);
+        channel.expect("guest-exec", String.format(NO_FILE, "/usr/sbin/arping"));
+        channel.expect("guest-exec", String.format(NO_FILE, "/usr/bin/arping"));
+        channel.expect("guest-exec", String.format(NO_FILE, "/sbin/arping"));
+        channel.expectRun(List.of("/bin/arping", "-U", "-c", "2", "-I", "bond0", "192.0.2.5"));
+        channel.expectRun(List.of("/bin/arping", "-U", "-c", "2", "-I", "bond0", "192.0.2.6"));
+        assertEquals(2, reach.announce(MAC, Duration.ZERO).announced().size());
+        channel.assertDone();
+    }
+
+    @Test
+    void aFailedArpingIsReportedNotThrown() {
+        channel.expect("guest-network-get-interfaces", INTERFACES);
+        channel.expectRun(List.of("/usr/sbin/arping", "-U", "-c", "2", "-I", "bond0", "192.0.2.5"), 2, "",
+                "arping: bind: Cannot assign requested address\n");
+        channel.expectRun(List.of("/usr/sbin/arping", "-U", "-c", "2", "-I", "bond0", "192.0.2.6"));
+        GuestReachability.Announcement a = reach.announce(MAC, Duration.ZERO);
+        assertEquals(List.of("bond0 192.0.2.6"), a.announced());
+        assertTrue(a.notAnnounced().get(0).startsWith("bond0 192.0.2.5: "), a.notAnnounced().toString());
+    }
+
+    @Test
+    void aGuestWithoutArpingGetsAnErrorThatSaysWhatToInstall() {
+        channel.expect("guest-network-get-interfaces", INTERFACES);
+        for (String p : GuestReachability.ARPING_PATHS) {
+            channel.expect("guest-exec", String.format(NO_FILE, p));
+        }
+        for (String p : GuestReachability.ARPING_PATHS) {
+            channel.expect("guest-exec", String.format(NO_FILE, p));
+        }
+        GuestReachability.Announcement a = reach.announce(MAC, Duration.ZERO);
+        assertEquals(List.of(), a.announced());
+        assertTrue(a.notAnnounced().get(0).contains("the guest has no arping"), a.notAnnounced().toString());
+        assertTrue(a.notAnnounced().get(0).contains("iputils-arping"), a.notAnnounced().toString());
+    }
+
+    @Test
+    void announceWaitsForTheGuestToPutAnAddressOnTheVf() {
+        String bare = "{\"return\": [{\"name\": \"eth0\", \"hardware-address\": \"52:54:00:ab:cd:01\"}]}";
+        channel.expect("guest-network-get-interfaces", bare);
+        channel.expect("guest-network-get-interfaces", bare);
+        channel.expect("guest-network-get-interfaces", "{\"return\": [{\"name\": \"eth0\", \"hardware-address\": "
+                + "\"52:54:00:ab:cd:01\", \"ip-addresses\": [{\"ip-address-type\": \"ipv4\", "
+                + "\"ip-address\": \"192.0.2.51\", \"prefix\": 24}]}]}");
+        channel.expectRun(List.of("/usr/sbin/arping", "-U", "-c", "2", "-I", "eth0", "192.0.2.51"));
+        assertEquals(List.of("eth0 192.0.2.51"), reach.announce(MAC, Duration.ofSeconds(5)).announced());
+        channel.assertDone();
+    }
+
+    @Test
+    void noInterfaceWithTheMacAnnouncesNothing() {
+        channel.expectForever("guest-network-get-interfaces", INTERFACES);
+        GuestReachability.Announcement a = reach.announce("52:54:00:00:00:99", Duration.ofMillis(300));
+        assertEquals(List.of(), a.announced());
+        assertEquals(List.of(), a.notAnnounced());
+        channel.assertDone();
+    }
+
+    @Test
+    void reachPingsUntilTheAddressAnswers() {
+        List<String> ping = List.of("/usr/bin/ping", "-c", "1", "-W", "1", "192.0.2.101");
+        channel.expectRun(ping, 1, "1 packets transmitted, 0 received\n", "");
+        channel.expectRun(ping, 1, "1 packets transmitted, 0 received\n", "");
+        channel.expectRun(ping, 0, "1 packets transmitted, 1 received\n", "");
+        GuestReachability.TrafficCheck c = reach.reach("192.0.2.101", Duration.ofSeconds(10));
+        assertTrue(c.answered());
+        assertEquals(3, c.attempts());
+        assertTrue(c.afterMs() >= 2 * GuestReachability.PING_PAUSE.toMillis(), "two pauses: " + c.afterMs());
+        assertEquals("", c.lastError());
+        channel.assertDone();
+    }
+
+    @Test
+    void reachGivesUpAfterTheLimitAndSaysWhatTheLastPingPrinted() {
+        GuestReachability r = new GuestReachability(new GuestAgent(new AlternatingChannel()));
+        GuestReachability.TrafficCheck c = r.reach("2001:DB8::1", Duration.ofMillis(500));
+        assertFalse(c.answered());
+        assertTrue(c.attempts() >= 2, "tried until the limit: " + c.attempts());
+        assertTrue(c.afterMs() >= 500, "" + c.afterMs());
+        assertEquals("2001:db8::1", c.address());
+        assertTrue(c.lastError().contains("exit"), c.lastError());
+    }
+
+    /** Answers every guest-exec with a pid and every guest-exec-status with "exited 1": a ping never answered. */
+    private static final class AlternatingChannel implements AgentChannel {
+        @Override
+        public String execute(String commandJson, Duration timeout) {
+            return commandJson.contains("guest-exec-status")
+                    ? "{\"return\":" + ScriptedAgentChannel.exited(1, "", "ping: no answer\n") + "}"
+                    : "{\"return\":{\"pid\":7}}";
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-c", "host.example", "192.0.2.256", "192.0.2", "", "1:2:3:4:5:6:7:8:9", "::1; reboot"})
+    void anythingButAnIpAddressIsRefusedBeforeTheGuestRunsAnything(String bad) {
+        InvalidGuestInputException e = assertThrows(InvalidGuestInputException.class,
+                () -> reach.reach(bad, Duration.ofSeconds(1)));
+        assertTrue(e.getMessage().contains("not an IP address"), e.getMessage());
+        assertEquals(List.of(), channel.requests);
+    }
+
+    @Test
+    void addresses() {
+        assertEquals("192.0.2.1", GuestReachability.validateAddress("192.0.2.1"));
+        assertEquals("2001:db8::1", GuestReachability.validateAddress("2001:DB8::1"));
+        assertEquals("::ffff:192.0.2.1", GuestReachability.validateAddress("::ffff:192.0.2.1"));
+    }
+}

@@ -117,7 +117,7 @@ elif [ "$net" = plain ]; then
     for n in /sys/class/net/*; do
       d=$(basename $n); [ -e $n/device ] || continue
       [ "$(readlink $n/device/driver 2>/dev/null | xargs basename 2>/dev/null)" = virtio_net ] && continue
-      ip -o addr show dev $d | grep -q inet || { ip link set dev $d up; [ -n "$addr" ] && ip addr add "$addr" dev $d; }
+      ip -o addr show dev $d | grep -q 'inet ' || { ip link set dev $d up; [ -n "$addr" ] && ip addr add "$addr" dev $d; }
     done
     sleep 0.2
   done) &

@@ -87,7 +87,8 @@ public final class GuestReachability {
      *
      * A guest that puts its address on a VF only once the VF appeared (as Nova and KubeVirt guests do, by DHCP or
      * their network configuration) may not have it yet: the interfaces are looked at again every
-     * {@link #PING_PAUSE} until one with that MAC has an address, for up to {@code addressWait}.
+     * {@link #PING_PAUSE} until one with that MAC has an IPv4 address, for up to {@code addressWait} (the IPv6
+     * link-local address comes with the link; on the lab the IPv4 one came a moment later and was missed).
      *
      * @param mac         the MAC whose interfaces are announced
      * @param addressWait how long to wait for an address on an interface with {@code mac} (zero: look once)
@@ -102,7 +103,8 @@ public final class GuestReachability {
         while (true) {
             withMac = agent.networkInterfaces().stream().filter(i -> want.equals(i.hardwareAddress())
                     && validName(i.name())).toList();
-            if (withMac.stream().anyMatch(i -> !i.ipAddresses().isEmpty()) || System.nanoTime() >= deadline) {
+            if (withMac.stream().anyMatch(i -> i.ipAddresses().stream().anyMatch(a -> "ipv4".equals(a.type())))
+                    || System.nanoTime() >= deadline) {
                 break;
             }
             sleep(PING_PAUSE.toMillis());

@@ -87,8 +87,11 @@ class GuestReachabilityTest {
     @Test
     void announceWaitsForTheGuestToPutAnAddressOnTheVf() {
         String bare = "{\"return\": [{\"name\": \"eth0\", \"hardware-address\": \"52:54:00:ab:cd:01\"}]}";
+        String linkLocal = "{\"return\": [{\"name\": \"eth0\", \"hardware-address\": \"52:54:00:ab:cd:01\", "
+                + "\"ip-addresses\": [{\"ip-address-type\": \"ipv6\", \"ip-address\": \"fe80::5054:ff:feab:cd01\", "
+                + "\"prefix\": 64}]}]}";
         channel.expect("guest-network-get-interfaces", bare);
-        channel.expect("guest-network-get-interfaces", bare);
+        channel.expect("guest-network-get-interfaces", linkLocal);
         channel.expect("guest-network-get-interfaces", "{\"return\": [{\"name\": \"eth0\", \"hardware-address\": "
                 + "\"52:54:00:ab:cd:01\", \"ip-addresses\": [{\"ip-address-type\": \"ipv4\", "
                 + "\"ip-address\": \"192.0.2.51\", \"prefix\": 24}]}]}");

@@ -177,6 +177,7 @@ class AnnounceVerifyLabIT {
         Lab.CliResult back = Lab.cli("migrate", NAME, "--connect", Lab.uri(2), "--to", Lab.uri(1), "--mode",
                 "unplug-replug", "--migrate-uri", "tcp://" + Lab.migrationAddress(1), "--output", "json",
                 "--metrics-file", metrics.toString());
+        System.out.println("MIGRATE back:\n" + back.out() + back.err());
         assertEquals(0, back.exit(), back.out() + back.err());
         assertSchemaValid(back);
         List<String> promBack = promSamples(metrics);

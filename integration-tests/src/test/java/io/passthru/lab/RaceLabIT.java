@@ -7,6 +7,7 @@ import io.passthru.xml.XmlCodec;
 import io.passthru.xml.domain.Domain;
 import io.passthru.xml.domain.DomainInterface;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -46,7 +47,14 @@ class RaceLabIT {
         Lab.removeGuest(HOST, "it-cfg-b");
     }
 
+    /**
+     * In the extended tier: seven VFs hot-plugged within seconds into two running guests of one lab host panicked that
+     * host's 6.12 kernel ("corrupted stack end detected inside scheduler" in a KVM vCPU thread) on CI (stop 31) and
+     * again on 2026-12-07 under -cpu max,la57=off; the main tier keeps the race of the same allocations on defined
+     * guests ({@link #concurrentConfigOnlyAttachesNeverShareAVf}), which plugs nothing into a running guest.
+     */
     @Test
+    @Tag(Lab.EXTENDED)
     void twentyConcurrentAttachesForSevenVfs() throws Exception {
         Lab.removeGuest(HOST, "it-migrate"); // a guest migrated here by another test class would hold a VF
         Path pool = Files.createTempFile("passthru-pool", ".json");

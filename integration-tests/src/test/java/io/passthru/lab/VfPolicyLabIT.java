@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -36,10 +37,19 @@ class VfPolicyLabIT {
     static final String ADDR = "192.0.2.74";
     static final String POLICY = "vlan 42, qos 3, tx rate 100 (Mbps), max_tx_rate 100Mbps, spoof checking off";
 
+    static final String DEFINED = "it-vfpolicy-def";
+    /** A pool whose device_spec tags give the lab's igb VFs the same policy as the attach above. */
+    static final String POOL = """
+            {"device_spec": [{"vendor_id": "8086", "product_id": "10ca", "vlan": "42", "vlan_qos": "3",
+                              "spoofchk": "off", "max_tx_rate": "100"}],
+             "alias": [{"name": "tagged", "vendor_id": "8086", "product_id": "10ca", "device_type": "type-VF"}]}
+            """;
+
     @AfterAll
     void cleanup() {
         Lab.removeGuest(1, NAME);
         Lab.removeGuest(2, NAME);
+        Lab.removeGuest(1, DEFINED);
     }
 
     /** passthru run on lab host {@code n} itself; its output and exit code. */
@@ -135,5 +145,64 @@ class VfPolicyLabIT {
         assertTrue(released.contains("spoof checking on") && !released.contains("max_tx_rate")
                 && !released.contains("vlan 42"), released);
         assertTrue(!Host.xml(moved, false).contains(VfPolicies.NAMESPACE), "the record is forgotten");
+    }
+
+    /**
+     * {@code define} checks and records a VF's policy and {@code start} sets it: libvirt sets a VF's MAC and VLAN id
+     * when it starts a domain (the VLAN without its QoS) and nothing else. The policy here comes from the pool's
+     * device_spec tags of an alias; a {@code --link-state}, which igb lacks, is refused before anything is defined.
+     */
+    @Test
+    void defineRecordsThePolicyStartSetsItAfterLibvirtAndDetachClearsIt() throws Exception {
+        Lab.removeGuest(1, DEFINED);
+        List<PciAddress> free = Inventory.scan(Lab.host(1)).vfs().stream().filter(Inventory.Vf::isFree)
+                .map(Inventory.Vf::address).toList();
+        GuestExecStatus refused = onHost(1, "define", DEFINED, "--connect", "qemu:///system", "--memory", "128",
+                "--no-guest-agent", "--vf", free.get(0).toString(), "--link-state", "enable");
+        assertNotEquals(0, refused.exitCode());
+        assertTrue(refused.stderr().contains("driver igb cannot set link state (ndo_set_vf_link_state) "
+                + "[--link-state]"), refused.stderr());
+        assertFalse(Lab.host(1).hasDomainNamed(DEFINED), "nothing defined");
+
+        Lab.onHostOk(1, "/bin/sh", "-c", "mkdir -p /tmp/passthru-it && cat > /tmp/passthru-it/pool.json <<'EOF'\n"
+                + POOL + "EOF");
+        GuestExecStatus def = onHost(1, "define", DEFINED, "--connect", "qemu:///system", "--memory", "128",
+                "--no-guest-agent", "--pcihole64", "0", "--alias", "tagged:1", "--pool",
+                "/tmp/passthru-it/pool.json");
+        assertEquals(0, def.exitCode(), def.stdout() + def.stderr());
+        assertTrue(def.stdout().contains("VF policy recorded for MAC 52:54:00:"), def.stdout());
+        org.libvirt.Domain dom = Lab.host(1).domain(DEFINED);
+        Domain d = XmlCodec.unmarshal(Host.xml(dom, true), Domain.class);
+        DomainInterface iface = d.devices().interfaces().stream().filter(DomainInterface::isHostdev).findFirst()
+                .orElseThrow();
+        String mac = iface.macAddress().orElseThrow().toString();
+        PciAddress vf = iface.sourcePciAddress().orElseThrow();
+        int index = indexOf(1, vf);
+        assertTrue(Host.xml(dom, true).contains(VfPolicies.NAMESPACE), "recorded with the definition");
+        String before = vfIndexLine(1, index);
+        System.out.println("VF POLICY host 1 vf " + index + " after define: " + before);
+        assertFalse(before.contains("max_tx_rate"), "define sets nothing on the host: " + before);
+
+        long t0 = System.nanoTime();
+        GuestExecStatus st = onHost(1, "start", DEFINED, "--connect", "qemu:///system");
+        System.out.printf("VF POLICY passthru start on host 1: %d ms%n", (System.nanoTime() - t0) / 1_000_000);
+        assertEquals(0, st.exitCode(), st.stdout() + st.stderr());
+        assertTrue(st.stdout().contains("VF policy set on "), st.stdout());
+        String started = vfIndexLine(1, index);
+        System.out.println("VF POLICY host 1 vf " + index + " after start: " + started);
+        assertTrue(started.contains(mac) && started.contains(POLICY), started);
+
+        GuestExecStatus again = onHost(1, "start", DEFINED, "--connect", "qemu:///system");
+        assertNotEquals(0, again.exitCode());
+        assertTrue(again.stderr().contains("is already running"), again.stderr());
+
+        dom.destroy();
+        GuestExecStatus det = onHost(1, "detach", DEFINED, "--connect", "qemu:///system", "--vf", vf.toString());
+        assertEquals(0, det.exitCode(), det.stdout() + det.stderr());
+        String released = vfIndexLine(1, index);
+        System.out.println("VF POLICY host 1 vf " + index + " after destroy and detach: " + released);
+        assertTrue(released.contains("spoof checking on") && !released.contains("max_tx_rate")
+                && !released.contains("vlan 42"), released);
+        assertFalse(Host.xml(dom, true).contains(VfPolicies.NAMESPACE), "the record is forgotten");
     }
 }

@@ -32,7 +32,9 @@ import java.util.TreeSet;
  * order of {@link Allocator} (NUMA and group policy), and hot-plugs them. Race-free without a lock of its own:
  * libvirt is the arbiter. A VF another request took first (seen in use by libvirt, or already in a domain) is
  * skipped and the next acceptable one tried; when none is left the request fails with "no free device for alias"
- * and the VFs it had attached are detached again.
+ * and the VFs it had attached are detached again. A VF gets its device_spec entry's VLAN id through libvirt and the
+ * entry's VF policy tags ({@code spoofchk}, {@code link_state}, {@code max_tx_rate}, {@code min_tx_rate},
+ * {@code vlan_qos}) through {@link VfPolicies}; a VF whose PF driver lacks one of them is not offered.
  */
 public final class AliasAttach {
     /** Told about each device before libvirt is asked to attach it, and after it was attached (a journal). */
@@ -44,6 +46,7 @@ public final class AliasAttach {
 
     private final Hotplug hotplug;
     private final Listener listener;
+    private final List<VfPolicies.Applied> policies = new ArrayList<>();
 
     public AliasAttach(Hotplug hotplug) {
         this(hotplug, null);
@@ -70,8 +73,8 @@ public final class AliasAttach {
         pool.validate(inv);
         Allocator.Request req = Allocator.Request.of(aliases.get(0), count, groupPolicy);
         // the rules of attach per candidate (PF/VF exclusivity, IOMMU groups): a refused device is not offered
-        List<Candidate> allowed = pool.candidates(aliasName, inv).stream()
-                .filter(c -> AssignmentRules.allows(inv, domain, device(c))).toList();
+        List<Candidate> allowed = policyFits(host.uri(), inv, pool.candidates(aliasName, inv).stream()
+                .filter(c -> AssignmentRules.allows(inv, domain, device(c))).toList());
         List<Candidate> ordered = Allocator.choose(req, allowed, guestNumaNodes(Host.xml(dom, false)),
                 hostNumaSockets(host));
         Set<PciAddress> lost = new HashSet<>();
@@ -103,6 +106,14 @@ public final class AliasAttach {
                     if (listener != null) {
                         listener.afterAttach(r);
                     }
+                    if (next.type() == DeviceType.VF) {
+                        // the device_spec's policy tags, as attach --vf's options: a failure detaches it (below)
+                        VfPolicies.Applied set = VfPolicies.giveToAttached(host, dom, r.vf(), r.mac(),
+                                VfPolicy.of(next.spec()));
+                        if (set != null) {
+                            policies.add(set);
+                        }
+                    }
                 } catch (InvalidRequestException | LibvirtCallException e) {
                     if (!lostRace(e)) {
                         throw e;
@@ -129,11 +140,36 @@ public final class AliasAttach {
 
     /**
      * The device to attach for a candidate: a VF as an interface (trusted when its device_spec entry says
-     * {@code "trusted": "true"}, as Nova sets {@code trustGuestRxFilters}), a PF or plain PCI device as a hostdev.
+     * {@code "trusted": "true"}, as Nova sets {@code trustGuestRxFilters}; with the entry's {@code vlan}), a PF or
+     * plain PCI device as a hostdev.
      */
     static PassthroughDevice device(Candidate c) {
-        return c.type() == DeviceType.VF ? new PassthroughDevice.Vf(c.address(), null, null, c.trusted())
+        return c.type() == DeviceType.VF ? new PassthroughDevice.Vf(c.address(), null, c.vlan(), c.trusted())
                 : new PassthroughDevice.Hostdev(c.address(), c.type());
+    }
+
+    /**
+     * The candidates whose VF policy (their device_spec entry's tags, {@link VfPolicy#of}) their PF's driver can
+     * set; PFs and plain PCI devices always fit. When no candidate fits, the refusal names the first one's driver
+     * and settings: nothing was changed.
+     *
+     * @throws InvalidRequestException when {@code candidates} has VFs and none fits
+     */
+    static List<Candidate> policyFits(String hostUri, Inventory inv, List<Candidate> candidates) {
+        Map<PciAddress, VfPolicy> policies = new HashMap<>();
+        candidates.stream().filter(c -> c.type() == DeviceType.VF)
+                .forEach(c -> policies.put(c.address(), VfPolicy.of(c.spec())));
+        if (policies.values().stream().allMatch(VfPolicy::isEmpty)) {
+            return candidates;
+        }
+        Set<PciAddress> fit = new HashSet<>(VfPolicies.fitting(hostUri, inv,
+                candidates.stream().map(Candidate::address).filter(policies::containsKey).toList(), policies));
+        return candidates.stream().filter(c -> c.type() != DeviceType.VF || fit.contains(c.address())).toList();
+    }
+
+    /** What the device_spec's VF policy tags set on the host for the VFs attached (empty: none, or not running). */
+    public List<VfPolicies.Applied> policies() {
+        return List.copyOf(policies);
     }
 
     /**

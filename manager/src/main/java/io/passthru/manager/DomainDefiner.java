@@ -120,6 +120,9 @@ public final class DomainDefiner {
         private String memoryAllocation = "immediate";
         private String failoverAlias;
         private List<Integer> numaNodes = List.of();
+        private VfPolicy vfPolicy = VfPolicy.NONE;
+        /** The VF policy of each VF of the definition ({@link #vfPolicy}, an alias's device_spec tags). */
+        private final Map<PciAddress, VfPolicy> vfPolicies = new java.util.LinkedHashMap<>();
 
         /** @param name the new domain's name */
         public Command(String name) {
@@ -269,6 +272,18 @@ public final class DomainDefiner {
             return this;
         }
 
+        /**
+         * The host-side policy of every {@link #vf} (spoof checking, link state, rates, VLAN QoS: {@link VfPolicy}),
+         * as {@code attach --vf}'s options. It is checked against each VF's PF driver before anything is defined,
+         * recorded with the definition ({@link VfPolicies}), and set by {@code passthru start}
+         * ({@link DomainStarter}) after libvirt starts the domain. VFs an alias picks get their device_spec entry's
+         * policy tags instead.
+         */
+        public Command vfPolicy(VfPolicy policy) {
+            this.vfPolicy = policy == null ? VfPolicy.NONE : policy;
+            return this;
+        }
+
         /** The QEMU guest agent channel (default on; attach and migrate need it). */
         public Command guestAgent(boolean on) {
             this.guestAgent = on;
@@ -320,6 +335,16 @@ public final class DomainDefiner {
                 throw new InvalidRequestException("--hotplug-ports must be 0 to 30 (a q35 pcie-root has 31 slots), not "
                         + hotplugPorts);
             }
+            if (!vfPolicy.isEmpty() && vfs.isEmpty()) {
+                throw new InvalidRequestException("--spoofchk, --link-state, --max-tx-rate, --min-tx-rate and a "
+                        + "VLAN QoS set the policy of the VFs given with --vf: give --vf too (an alias's VFs take "
+                        + "their device_spec entry's tags)");
+            }
+            if (!vfPolicy.isEmpty() && vfPolicy.qos() != null && vfs.stream().anyMatch(v -> !Objects.equals(
+                    v.vlan(), vfPolicy.vlan()))) {
+                throw new InvalidRequestException("the VLAN QoS goes with the VFs' VLAN " + vfPolicy.vlan()
+                        + ": give it as --vlan " + vfPolicy.vlan() + ":" + vfPolicy.qos());
+            }
             if (!aliases.isEmpty() && pool == null) {
                 throw new InvalidRequestException("--alias needs the device pool (--pool FILE with device_spec and "
                         + "alias in Nova's syntax)");
@@ -343,9 +368,44 @@ public final class DomainDefiner {
      * @param sparePorts  spare pcie-root-ports asked for
      * @param dryRun      true when nothing was defined
      * @param xml         the domain XML passthru generated (dry run) or libvirt's persistent XML after define
+     * @param vfPolicies  the VF policy recorded with the definition, by the VF's MAC (lower case); empty when none.
+     *                    {@code passthru start} sets it on the host after libvirt starts the domain
      */
     public record Result(String name, String uri, String uuid, List<String> devices, String viommu, int sparePorts,
-                         boolean dryRun, String xml) {
+                         boolean dryRun, String xml, Map<String, VfPolicy> vfPolicies) {
+    }
+
+    /**
+     * {@code devices} with a MAC for each VF that has a policy and none given: the record of a VF's policy is kept
+     * by its MAC, so one is picked here as libvirt would (QEMU's 52:54:00 prefix, the rest random) rather than after
+     * the definition.
+     */
+    static List<PassthroughDevice> withPolicyMacs(List<PassthroughDevice> devices, Map<PciAddress, VfPolicy> policies) {
+        List<PassthroughDevice> out = new ArrayList<>();
+        java.security.SecureRandom random = new java.security.SecureRandom();
+        for (PassthroughDevice d : devices) {
+            if (d instanceof PassthroughDevice.Vf v && v.mac() == null
+                    && !policies.getOrDefault(v.address(), VfPolicy.NONE).isEmpty()) {
+                out.add(new PassthroughDevice.Vf(v.address(), MacAddress.parse(String.format(java.util.Locale.ROOT,
+                        "52:54:00:%02x:%02x:%02x", random.nextInt(256), random.nextInt(256), random.nextInt(256))),
+                        v.vlan(), v.trusted(), v.teaming(), v.guestAddress()));
+            } else {
+                out.add(d);
+            }
+        }
+        return out;
+    }
+
+    /** The policies to record, by the VFs' MACs (lower case), for the VFs of {@code devices} with one. */
+    static Map<String, VfPolicy> recordedPolicies(List<PassthroughDevice> devices, Map<PciAddress, VfPolicy> policies) {
+        Map<String, VfPolicy> out = new java.util.LinkedHashMap<>();
+        for (PassthroughDevice d : devices) {
+            VfPolicy p = policies.getOrDefault(d.address(), VfPolicy.NONE);
+            if (d instanceof PassthroughDevice.Vf v && !p.isEmpty()) {
+                out.put(v.mac().toString().toLowerCase(java.util.Locale.ROOT), p);
+            }
+        }
+        return out;
     }
 
     /**
@@ -370,8 +430,9 @@ public final class DomainDefiner {
         try (DomainLock hostLock = DomainLock.acquire(host.uri(), "config-attach")) {
             Inventory inv = Inventory.scan(host);
             String cpuset = numaCpuset(host, cmd);
-            List<PassthroughDevice> devices = devices(host, inv, cmd);
+            List<PassthroughDevice> devices = withPolicyMacs(devices(host, inv, cmd), cmd.vfPolicies);
             AssignmentRules.check(inv, cmd.name, devices);
+            cmd.vfPolicies.forEach((vf, p) -> VfPolicies.check(host.uri(), inv, vf, p)); // the PFs' drivers
             HostCheck check = new HostCheck();
             for (PassthroughDevice d : devices) {
                 check.requireReadyFor(host, inv, d.describe(),
@@ -383,19 +444,28 @@ public final class DomainDefiner {
             List<String> created = mdevs(host, cmd, dryRun);
             try {
                 Domain d = build(cmd, devices, viommu, cpuset);
+                Map<String, VfPolicy> policies = recordedPolicies(devices, cmd.vfPolicies);
+                if (!policies.isEmpty()) {
+                    // the record goes into the definition itself: no moment without it
+                    if (d.getMetadata() == null) {
+                        d.setMetadata(new DomainMetadata());
+                    }
+                    d.getMetadata().put(XmlCodec.parseElement(VfPolicies.metadataElement(policies)));
+                }
                 String xml = XmlCodec.marshal(d);
                 List<String> described = new ArrayList<>(devices.stream().map(PassthroughDevice::describe).toList());
                 cmd.mdevUuids.forEach(u -> described.add("mdev " + u));
                 String model = viommu == null ? null : viommu.model();
                 if (dryRun) {
-                    return new Result(cmd.name, host.uri(), null, described, model, cmd.hotplugPorts, true, xml);
+                    return new Result(cmd.name, host.uri(), null, described, model, cmd.hotplugPorts, true, xml,
+                            policies);
                 }
                 if (devices.isEmpty()) {
                     org.libvirt.Domain dom = host.define(xml, "define domain '" + cmd.name + "' on " + host.uri());
                     return new Result(cmd.name, host.uri(), Host.uuid(dom), described, model, cmd.hotplugPorts,
-                            false, Host.xml(dom, true));
+                            false, Host.xml(dom, true), policies);
                 }
-                return defineJournaled(host, cmd, d, devices, described, model);
+                return defineJournaled(host, cmd, d, devices, described, model, policies);
             } catch (RuntimeException e) {
                 removeCreated(host, created, e); // the mdevs made for this definition go with it
                 throw e;
@@ -466,7 +536,7 @@ public final class DomainDefiner {
      * @throws DeviceNotAssignableException when another definition took one of the devices meanwhile (undefined)
      */
     private Result defineJournaled(Host host, Command cmd, Domain d, List<PassthroughDevice> devices,
-                                   List<String> described, String model) {
+                                   List<String> described, String model, Map<String, VfPolicy> policies) {
         String uuid = java.util.UUID.randomUUID().toString();
         d.setUuid(uuid);
         Operation op = DeviceOperations.newOperation(OperationKind.DEFINE, cmd.name, uuid, host);
@@ -500,7 +570,7 @@ public final class DomainDefiner {
             }
             journal.clear(dom, op);
             return new Result(cmd.name, host.uri(), uuid, described, model, cmd.hotplugPorts, false,
-                    Host.xml(dom, true));
+                    Host.xml(dom, true), policies);
         }
     }
 
@@ -531,6 +601,10 @@ public final class DomainDefiner {
     /** The devices of {@code cmd}, aliases resolved against the pool in order (each pick excluded from the next). */
     static List<PassthroughDevice> devices(Host host, Inventory inv, Command cmd) {
         List<PassthroughDevice> out = new ArrayList<>(cmd.vfs);
+        cmd.vfPolicies.clear();
+        if (!cmd.vfPolicy.isEmpty()) {
+            cmd.vfs.forEach(v -> cmd.vfPolicies.put(v.address(), cmd.vfPolicy));
+        }
         for (PciAddress a : cmd.pcis) {
             out.add(AssignmentRules.pci(inv, a));
         }
@@ -549,12 +623,15 @@ public final class DomainDefiner {
             }
             Allocator.Request req = Allocator.Request.of(entries.get(0), a.getValue(), cmd.groupPolicy);
             // a new guest without --numa has no NUMA placement: every free device passes the policy (see Allocator)
-            List<Candidate> allowed = cmd.pool.candidates(a.getKey(), inv).stream()
-                    .filter(c -> AssignmentRules.allows(inv, cmd.name, AliasAttach.device(c))).toList();
+            List<Candidate> allowed = AliasAttach.policyFits(host.uri(), inv, cmd.pool.candidates(a.getKey(), inv)
+                    .stream().filter(c -> AssignmentRules.allows(inv, cmd.name, AliasAttach.device(c))).toList());
             List<Candidate> ordered = Allocator.choose(req, allowed, new HashSet<>(cmd.numaNodes), sockets);
             for (Candidate c : Allocator.select(req, ordered, taken)) {
                 taken.add(c.address());
                 out.add(AliasAttach.device(c));
+                if (c.type() == io.passthru.manager.pool.DeviceType.VF && !VfPolicy.of(c.spec()).isEmpty()) {
+                    cmd.vfPolicies.put(c.address(), VfPolicy.of(c.spec()));
+                }
             }
         }
         return out;

@@ -133,6 +133,67 @@ public final class VfPolicies {
     }
 
     /**
+     * Gives {@code policy} to the VF {@code vf} just attached to {@code dom} with {@code mac}: records it with the
+     * domain and, when the domain runs, sets it on the host ({@link #apply}). A domain that is not running gets the
+     * record only: libvirt resets a VF's VLAN QoS whenever it starts a domain, so {@code passthru start}
+     * ({@link DomainStarter}) sets the policy after each start. A failure forgets the record again (apply has undone
+     * its settings) and propagates: the caller detaches the VF.
+     *
+     * @return what was set on the host; null when the domain is not running or the policy is empty
+     * @throws InvalidRequestException when the PF's driver lacks a setting
+     * @throws PassthruException       when libvirt reports no MAC, or ip fails or does not show a setting
+     */
+    public static Applied giveToAttached(Host host, org.libvirt.Domain dom, PciAddress vf, String mac,
+                                         VfPolicy policy) {
+        if (policy == null || policy.isEmpty()) {
+            return null;
+        }
+        if (mac == null) {
+            throw new PassthruException("libvirt reports no MAC for VF " + vf + " of '" + Host.name(dom) + "': its "
+                    + "policy is recorded by MAC");
+        }
+        record(dom, mac, policy);
+        if (!Host.isActive(dom)) {
+            return null;
+        }
+        try {
+            return apply(host.uri(), Inventory.scan(host), vf, policy);
+        } catch (RuntimeException e) {
+            try {
+                forget(dom, mac);
+            } catch (RuntimeException undo) {
+                e.addSuppressed(undo);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * The VFs among {@code vfs} whose PF driver has every setting of its policy; when none has, the refusal of the
+     * first ({@link #check}), which names its driver and settings.
+     *
+     * @param policies the policy of each VF (absent or empty: any VF fits)
+     * @throws InvalidRequestException when {@code vfs} is not empty and no VF fits
+     */
+    static List<PciAddress> fitting(String hostUri, Inventory inv, List<PciAddress> vfs,
+                                    Map<PciAddress, VfPolicy> policies) {
+        List<PciAddress> fit = new java.util.ArrayList<>();
+        InvalidRequestException first = null;
+        for (PciAddress vf : vfs) {
+            try {
+                check(hostUri, inv, vf, policies.getOrDefault(vf, VfPolicy.NONE));
+                fit.add(vf);
+            } catch (InvalidRequestException e) {
+                first = first == null ? e : first;
+            }
+        }
+        if (fit.isEmpty() && first != null) {
+            throw first;
+        }
+        return fit;
+    }
+
+    /**
      * Gives back the defaults of what {@code policy} set on {@code vf} ({@link VfPolicy#clearCommands}), as Nova
      * clears a VF's trust when the port is unbound: the next user of the VF starts from the defaults.
      *
@@ -211,6 +272,18 @@ public final class VfPolicies {
                 : 0);
         Domains.setElementMetadata(dom, xml, xml == null ? null : PREFIX, NAMESPACE, flags == 0
                 ? Domains.AFFECT_CURRENT : flags, "record the VF policies of '" + Host.name(dom) + "'");
+    }
+
+    /**
+     * The record as the element a domain definition carries in its {@code <metadata>} (namespace
+     * {@value #NAMESPACE}, prefix {@value #PREFIX}), as {@link #record} would leave it; for {@code define}, which
+     * writes it with the definition itself.
+     */
+    public static String metadataElement(Map<String, VfPolicy> all) {
+        Map<String, VfPolicy> lower = new LinkedHashMap<>();
+        all.forEach((mac, p) -> lower.put(mac.toLowerCase(java.util.Locale.ROOT), p));
+        return format(lower).replaceFirst("^<vfs>", "<" + PREFIX + ":vfs xmlns:" + PREFIX + "='" + NAMESPACE + "'>")
+                .replaceFirst("</vfs>$", "</" + PREFIX + ":vfs>");
     }
 
     /** The record's XML: {@code <vfs>} with one {@code <vf>} per MAC (attributes only for the settings given). */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.passthru.PassthruException;
 import io.passthru.manager.error.InvalidRequestException;
+import io.passthru.manager.pool.DeviceSpec;
 import io.passthru.xml.PciAddress;
 
 import java.io.IOException;
@@ -124,6 +125,18 @@ public record VfPolicy(Boolean spoofChecking, LinkState linkState, Integer maxTx
         if (vlan != null && (vlan < 0 || vlan > 4095)) {
             throw new InvalidRequestException("VLAN " + vlan + " is out of range: 802.1Q VLAN ids are 0-4095");
         }
+    }
+
+    /**
+     * The policy a {@code device_spec} entry's tags give the VFs it allows ({@code spoofchk}, {@code link_state},
+     * {@code max_tx_rate}, {@code min_tx_rate}, {@code vlan} with {@code vlan_qos}; see {@link DeviceSpec}); the VLAN
+     * id alone is libvirt's ({@link DeviceSpec#vlan()}), so an entry without those tags gives {@link #NONE}.
+     */
+    public static VfPolicy of(DeviceSpec spec) {
+        Integer qos = spec.vlanQos().orElse(null);
+        return new VfPolicy(spec.spoofchk().orElse(null), spec.linkState().map(LinkState::of).orElse(null),
+                spec.maxTxRate().orElse(null), spec.minTxRate().orElse(null),
+                qos == null ? null : spec.vlan().orElse(null), qos);
     }
 
     /** True when it sets nothing (a VLAN id alone is libvirt's, not this policy's). */

@@ -51,7 +51,7 @@ import java.util.concurrent.Callable;
  * libvirt connection is made. Exit codes: {@link #EXIT_OK}, {@link #EXIT_FAILED}, {@link #EXIT_USAGE},
  * {@link #EXIT_HOST_NOT_READY}. The top-level command's own attributes are in {@link PassthruRoot}.
  */
-@Command(subcommands = {PassthruCli.Define.class, PassthruCli.Attach.class, PassthruCli.Detach.class,
+@Command(subcommands = {PassthruCli.Define.class, PassthruCli.Start.class, PassthruCli.Attach.class, PassthruCli.Detach.class,
         PassthruCli.Migrate.class, PassthruCli.ListDevices.class, PassthruCli.ListVfs.class, PassthruCli.CheckHost.class,
         PassthruCli.SetViommu.class, PassthruCli.Recover.class, EvacuateCommand.class, MdevCommand.class})
 public final class PassthruCli extends PassthruRoot {
@@ -276,15 +276,19 @@ public final class PassthruCli extends PassthruRoot {
                     hp.requireGuestBond(host, domain, bond); // before anything is attached
                 }
                 Integer vlanId = vlan == null ? null : vlan.id();
-                io.passthru.manager.VfPolicies.Applied[] policyDone = new io.passthru.manager.VfPolicies.Applied[1];
+                List<io.passthru.manager.VfPolicies.Applied> policyDone = new java.util.ArrayList<>();
+                boolean[] policyRecorded = new boolean[1];
                 // one journaled operation (recover undoes it when this process is killed midway): each device is
                 // recorded before libvirt is asked, and a failure detaches what was attached
                 io.passthru.manager.DeviceOperations.Attached done = new io.passthru.manager.DeviceOperations(hp,
                         new OperationJournal(), new Recovery(hosts, hp, new OperationJournal())).attach(host, domain, rec -> {
                             if (alias != null) {
-                                return new AliasAttach(hp, rec).attach(host, domain,
+                                AliasAttach aa = new AliasAttach(hp, rec);
+                                List<Hotplug.AttachResult> got = aa.attach(host, domain,
                                         DevicePool.load(java.nio.file.Path.of(pool)), alias.name(), alias.count(),
                                         groupPolicy);
+                                policyDone.addAll(aa.policies());
+                                return got;
                             }
                             PassthroughDevice dev = vf != null
                                     ? new PassthroughDevice.Vf(vf, mac, vlanId, trusted)
@@ -297,22 +301,12 @@ public final class PassthruCli extends PassthruRoot {
                             if (!policy.isEmpty()) {
                                 // after libvirt's plug, which programs the VF's MAC and VLAN id itself; a failure
                                 // here detaches the VF again (the operation's undo) after its settings were undone
-                                org.libvirt.Domain d = host.domain(domain);
-                                if (r.mac() == null) {
-                                    throw new io.passthru.PassthruException("libvirt reports no MAC for VF " + vf
-                                            + " of '" + domain + "': its policy is recorded by MAC");
-                                }
-                                io.passthru.manager.VfPolicies.record(d, r.mac(), policy);
-                                try {
-                                    policyDone[0] = io.passthru.manager.VfPolicies.apply(host.uri(),
-                                            io.passthru.manager.Inventory.scan(host), vf, policy);
-                                } catch (RuntimeException e) {
-                                    try { // apply undid its settings: the detach has none to clear
-                                        io.passthru.manager.VfPolicies.forget(d, r.mac());
-                                    } catch (RuntimeException undo) {
-                                        e.addSuppressed(undo);
-                                    }
-                                    throw e;
+                                io.passthru.manager.VfPolicies.Applied set = io.passthru.manager.VfPolicies
+                                        .giveToAttached(host, host.domain(domain), vf, r.mac(), policy);
+                                if (set != null) {
+                                    policyDone.add(set);
+                                } else {
+                                    policyRecorded[0] = true; // not running: passthru start sets it
                                 }
                             }
                             return List.of(r);
@@ -324,8 +318,8 @@ public final class PassthruCli extends PassthruRoot {
                     Map<String, Object> m = new LinkedHashMap<>();
                     m.put("attach", results.size() == 1 ? results.get(0) : results);
                     m.put("bond", bond);
-                    if (policyDone[0] != null) {
-                        m.put("vfPolicy", policyDone[0]);
+                    if (!policyDone.isEmpty()) {
+                        m.put("vfPolicy", policyDone.size() == 1 ? policyDone.get(0) : policyDone);
                     }
                     if (bond != null) {
                         m.put("enslaved", enslaved); // the slaves' names in the guest now
@@ -350,8 +344,10 @@ public final class PassthruCli extends PassthruRoot {
                             out.println(r.vfTrust().describe());
                         }
                     }
-                    if (policyDone[0] != null) {
-                        out.println(policyDone[0].describe("set"));
+                    policyDone.forEach(p -> out.println(p.describe("set")));
+                    if (policyRecorded[0]) {
+                        out.println("VF policy recorded with the domain (" + policy.describe() + "): '" + domain
+                                + "' is not running; passthru start sets it on the host after libvirt starts it");
                     }
                 }
                 return 0;
@@ -705,8 +701,23 @@ public final class PassthruCli extends PassthruRoot {
                 description = "a VF as <interface type='hostdev'> (repeatable)") List<PciAddress> vfs = new java.util.ArrayList<>();
         @Option(names = "--vf-mac", paramLabel = "MAC", converter = CliTypes.MacAddressConverter.class,
                 description = "MAC of the n-th --vf (repeatable; default: libvirt picks one)") List<MacAddress> vfMacs = new java.util.ArrayList<>();
-        @Option(names = "--vlan", paramLabel = "ID", description = "VLAN id 0-4095 of every --vf") Integer vlan;
-        @Option(names = "--trusted", description = "trustGuestRxFilters='yes' on every --vf") boolean trusted;
+        @Option(names = "--vlan", paramLabel = "ID[:QOS]", converter = CliTypes.VlanConverter.class,
+                description = "VLAN id 0-4095 of every --vf (libvirt sets it at each start), and optionally its "
+                + "802.1p priority 0-7, which passthru start sets on the PF") CliTypes.VlanTag vlan;
+        @Option(names = "--trusted", description = "trustGuestRxFilters='yes' on every --vf; passthru start sets "
+                + "the VFs' trust flag, which libvirt does not") boolean trusted;
+        @Option(names = "--spoofchk", arity = "1", paramLabel = "on|off", converter = CliTypes.OnOff.class,
+                description = "every --vf's MAC/VLAN anti-spoofing (ip link ... spoofchk)") Boolean spoofchk;
+        @Option(names = "--link-state", paramLabel = "STATE", converter = CliTypes.LinkStates.class,
+                completionCandidates = CliTypes.LinkStates.class, description = "${COMPLETION-CANDIDATES}: every "
+                + "--vf's link as the guest sees it (ip link ... state)") io.passthru.manager.VfPolicy.LinkState linkState;
+        @Option(names = "--max-tx-rate", paramLabel = "MBPS", description = "every --vf's transmit limit in Mbit/s, "
+                + "0 for none (ip link ... max_tx_rate)") Integer maxTxRate;
+        @Option(names = "--min-tx-rate", paramLabel = "MBPS", description = "every --vf's guaranteed transmit rate "
+                + "in Mbit/s (ip link ... min_tx_rate). The VF policy options are checked against each PF's driver "
+                + "before anything is defined, recorded with the definition and set on the PF by passthru start "
+                + "(libvirt sets a VF's MAC and VLAN id at each start and nothing else); --alias VFs take their "
+                + "device_spec entry's tags instead") Integer minTxRate;
         @Option(names = "--pci", paramLabel = "PCI_ADDR", converter = CliTypes.PciAddressConverter.class,
                 description = "a plain PCI device or PF as <hostdev> (repeatable)") List<PciAddress> pcis = new java.util.ArrayList<>();
         @Option(names = "--mdev", paramLabel = "UUID_OR_TYPE", description = "a mediated device as <hostdev "
@@ -747,20 +758,25 @@ public final class PassthruCli extends PassthruRoot {
                 throw new CommandLine.ParameterException(spec.commandLine(), vfMacs.size() + " --vf-mac for "
                         + vfs.size() + " --vf: give one --vf-mac per --vf, in the same order");
             }
-            if (vlan != null && (vlan < 0 || vlan > 4095)) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--vlan " + vlan + " is out of range: "
-                        + "802.1Q VLAN ids are 0-4095");
-            }
             if (vfs.isEmpty() && (vlan != null || trusted)) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--vlan and --trusted set the network of "
                         + "the VFs: give --vf too");
             }
+            io.passthru.manager.VfPolicy policy;
+            try {
+                policy = new io.passthru.manager.VfPolicy(spoofchk, linkState, maxTxRate, minTxRate,
+                        vlan == null || vlan.qos() == null ? null : vlan.id(), vlan == null ? null : vlan.qos());
+            } catch (io.passthru.manager.error.InvalidRequestException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
+            Integer vlanId = vlan == null ? null : vlan.id();
             DomainDefiner.Command cmd = new DomainDefiner.Command(name).memoryMiB(memory).vcpus(vcpus).disk(disk)
                     .diskReadOnly(diskReadOnly).kernel(kernel, initrd, cmdline).nic(bridge, network, mac).viommu(viommu)
                     .hotplugPorts(hotplugPorts).guestAgent(guestAgent).pcihole64KiB(pcihole64).failover(failover).numa(numa)
-                    .memoryAllocation(memoryAllocation);
+                    .memoryAllocation(memoryAllocation).vfPolicy(policy);
             for (int i = 0; i < vfs.size(); i++) {
-                cmd.vf(new PassthroughDevice.Vf(vfs.get(i), i < vfMacs.size() ? vfMacs.get(i) : null, vlan, trusted));
+                cmd.vf(new PassthroughDevice.Vf(vfs.get(i), i < vfMacs.size() ? vfMacs.get(i) : null, vlanId,
+                        trusted));
             }
             pcis.forEach(cmd::pci);
             mdevs.forEach(cmd::mdev);
@@ -793,6 +809,41 @@ public final class PassthruCli extends PassthruRoot {
                             r.name(), r.uuid(), r.uri(), r.devices().isEmpty() ? "no devices"
                                     : String.join(", ", r.devices()), r.viommu() == null ? "none" : r.viommu(),
                             r.sparePorts(), r.sparePorts() == 1 ? "" : "s", guestAgent ? "channel" : "none");
+                    r.vfPolicies().forEach((m, p) -> out.printf("VF policy recorded for MAC %s (%s): passthru start "
+                            + "sets it on the host after libvirt starts '%s' (virsh start does not)%n", m,
+                            p.describe(), r.name()));
+                }
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "start", description = "Start a defined domain (virsh start), then give its VFs what libvirt "
+            + "does not: the VF policy recorded with the domain (spoof checking, link state, rates, VLAN QoS: define's "
+            + "and attach's options, an alias's device_spec tags) and the trust flag of --trusted VFs, set on the PF "
+            + "when the host is this machine (else printed for it). A policy the PF's driver lacks is refused before "
+            + "the start; a setting that fails after it stops the domain again.")
+    static final class Start implements Callable<Integer> {
+        @Mixin Common common;
+        @Parameters(index = "0", paramLabel = "DOMAIN", description = "domain name or UUID") String domain;
+        @Option(names = "--paused", description = "leave the vCPUs paused (virsh start --paused)") boolean paused;
+        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            try (Hosts hosts = new Hosts()) {
+                Host host = hosts.open(common.uri);
+                guard(hosts, host, domain);
+                io.passthru.manager.DomainStarter.Result r = new io.passthru.manager.DomainStarter().start(host,
+                        domain, paused);
+                PrintWriter out = spec.commandLine().getOut();
+                if (common.json()) {
+                    printJson(out, r);
+                } else {
+                    out.printf("started %s on %s%s: libvirt %d ms%n", r.name(), r.uri(), r.paused() ? " (paused)"
+                            : "", r.startMs());
+                    r.trust().forEach(t -> out.println(t.describe()));
+                    r.policies().forEach(p -> out.println(p.describe("set")));
                 }
                 return 0;
             }

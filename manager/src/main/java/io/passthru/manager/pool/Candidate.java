@@ -44,4 +44,9 @@ public record Candidate(PciAddress address, DeviceType type, PciAddress pf, Stri
     public boolean trusted() {
         return spec.trusted().orElse(false);
     }
+
+    /** {@code vlan} of the allowing entry: the VLAN id libvirt gives the VF; null when not set. */
+    public Integer vlan() {
+        return spec.vlan().orElse(null);
+    }
 }

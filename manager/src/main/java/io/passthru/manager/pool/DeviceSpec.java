@@ -28,7 +28,14 @@ import java.util.regex.PatternSyntaxException;
  * whether QEMU can migrate the device's state, Nova 2025.1; unset: passthru decides from the device's VFIO variant
  * driver), {@code mdev_type} (an mdev type id, e.g. {@code "nvidia-222"}: the entry then allows mdevs of that type
  * on the mdev parents it matches, not the parents themselves; an entry with an address or ids matches PCI parents
- * only). Any other key is rejected, and so is Nova's
+ * only).
+ *
+ * <p>passthru adds the tags of a VF's host-side network policy, named as SR-IOV CNI's settings: {@code vlan} (the
+ * VLAN id 0-4095 libvirt gives the VF, {@code <vlan><tag id/>}), {@code vlan_qos} (its 802.1p priority 0-7, needs
+ * {@code vlan}), {@code spoofchk} ({@code "on"}/{@code "off"}), {@code link_state}
+ * ({@code "auto"}/{@code "enable"}/{@code "disable"}), {@code max_tx_rate} and {@code min_tx_rate} (Mbit/s, 0: no
+ * limit). They apply to the VFs the entry allows (a PF or plain PCI device has no VF policy), as
+ * {@code attach --vf}'s options of the same names do. Any other key is rejected, and so is Nova's
  * {@code devname} (netdev names are not resolved: use the PF's address instead).
  *
  * <p>As in Nova, an address glob without wildcards that names a PF also matches that PF's VFs, so
@@ -43,7 +50,9 @@ import java.util.regex.PatternSyntaxException;
  */
 public final class DeviceSpec {
     static final Set<String> KEYS = Set.of("vendor_id", "product_id", "address", "devname", "physical_network",
-            "trusted", "remote_managed", "resource_class", "traits", "managed", "live_migratable", "mdev_type");
+            "trusted", "remote_managed", "resource_class", "traits", "managed", "live_migratable", "mdev_type",
+            "vlan", "vlan_qos", "spoofchk", "link_state", "max_tx_rate", "min_tx_rate");
+    private static final Set<String> LINK_STATES = Set.of("auto", "enable", "disable");
     private static final Set<String> REGEX_KEYS = Set.of("domain", "bus", "slot", "function");
     private static final Pattern TRAIT = Pattern.compile("[A-Z0-9_]+");
 
@@ -60,6 +69,12 @@ public final class DeviceSpec {
     private final Boolean managed;
     private final Boolean liveMigratable;
     private final String mdevType;
+    private final Integer vlan;
+    private final Integer vlanQos;
+    private final Boolean spoofchk;
+    private final String linkState;
+    private final Integer maxTxRate;
+    private final Integer minTxRate;
 
     private DeviceSpec(String where, JsonNode obj) {
         this.where = where;
@@ -97,6 +112,29 @@ public final class DeviceSpec {
                     + "e.g. {\"mdev_type\": \"nvidia-222\"} (see passthru mdev list)");
         }
         this.mdevType = mt == null ? null : mt.trim();
+        this.vlan = JsonFields.integer(obj, "vlan", 0, 4095, "an 802.1Q VLAN id", where);
+        this.vlanQos = JsonFields.integer(obj, "vlan_qos", 0, 7, "an 802.1p priority", where);
+        if (vlanQos != null && vlan == null) {
+            throw new PoolConfigException(where + ": 'vlan_qos' is the priority of the VF's VLAN: give 'vlan' too, "
+                    + "e.g. {\"vlan\": \"42\", \"vlan_qos\": \"3\"}");
+        }
+        String spoof = JsonFields.string(obj, "spoofchk", where);
+        if (spoof != null && !spoof.trim().equalsIgnoreCase("on") && !spoof.trim().equalsIgnoreCase("off")) {
+            throw new PoolConfigException(where + ": 'spoofchk' must be \"on\" or \"off\", got \"" + spoof + "\"");
+        }
+        this.spoofchk = spoof == null ? null : spoof.trim().equalsIgnoreCase("on");
+        String ls = JsonFields.string(obj, "link_state", where);
+        if (ls != null && !LINK_STATES.contains(ls.trim().toLowerCase(Locale.ROOT))) {
+            throw new PoolConfigException(where + ": 'link_state' must be \"auto\", \"enable\" or \"disable\", "
+                    + "got \"" + ls + "\"");
+        }
+        this.linkState = ls == null ? null : ls.trim().toLowerCase(Locale.ROOT);
+        this.maxTxRate = JsonFields.integer(obj, "max_tx_rate", 0, Integer.MAX_VALUE, "Mbit/s, 0: no limit", where);
+        this.minTxRate = JsonFields.integer(obj, "min_tx_rate", 0, Integer.MAX_VALUE, "Mbit/s, 0: none", where);
+        if (maxTxRate != null && minTxRate != null && maxTxRate > 0 && minTxRate > maxTxRate) {
+            throw new PoolConfigException(where + ": 'min_tx_rate' " + minTxRate + " is above 'max_tx_rate' "
+                    + maxTxRate + ": the guaranteed rate cannot exceed the limit");
+        }
     }
 
     private static List<String> traits(JsonNode obj, String where) {
@@ -208,6 +246,36 @@ public final class DeviceSpec {
     /** The {@code trusted} tag; empty when not set (libvirt's default: not trusted). */
     public Optional<Boolean> trusted() {
         return Optional.ofNullable(trusted);
+    }
+
+    /** The {@code vlan} tag: the VLAN id libvirt gives the entry's VFs; empty when not set. */
+    public Optional<Integer> vlan() {
+        return Optional.ofNullable(vlan);
+    }
+
+    /** The {@code vlan_qos} tag: the 802.1p priority 0-7 of {@link #vlan()}; empty when not set. */
+    public Optional<Integer> vlanQos() {
+        return Optional.ofNullable(vlanQos);
+    }
+
+    /** The {@code spoofchk} tag: true for {@code "on"}; empty when not set. */
+    public Optional<Boolean> spoofchk() {
+        return Optional.ofNullable(spoofchk);
+    }
+
+    /** The {@code link_state} tag, lower case ({@code auto}, {@code enable}, {@code disable}); empty when not set. */
+    public Optional<String> linkState() {
+        return Optional.ofNullable(linkState);
+    }
+
+    /** The {@code max_tx_rate} tag in Mbit/s; empty when not set. */
+    public Optional<Integer> maxTxRate() {
+        return Optional.ofNullable(maxTxRate);
+    }
+
+    /** The {@code min_tx_rate} tag in Mbit/s; empty when not set. */
+    public Optional<Integer> minTxRate() {
+        return Optional.ofNullable(minTxRate);
     }
 
     /** {@code remote_managed}: devices controlled by a SmartNIC DPU; never used for plain passthrough. */

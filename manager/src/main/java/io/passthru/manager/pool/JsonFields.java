@@ -97,6 +97,28 @@ final class JsonFields {
         throw new PoolConfigException(where + ": '" + key + "' must be \"true\" or \"false\", got " + v);
     }
 
+    /**
+     * A whole number in {@code min..max}, written as a JSON number or a string of one (Nova's tag values are
+     * strings); null when absent.
+     */
+    static Integer integer(JsonNode obj, String key, int min, int max, String unit, String where) {
+        JsonNode v = obj.get(key);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        String text = v.isTextual() ? v.asText().trim() : v.isIntegralNumber() ? v.asText() : null;
+        try {
+            int n = Integer.parseInt(text == null ? "x" : text);
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // below
+        }
+        throw new PoolConfigException(where + ": '" + key + "' must be a whole number " + min + "-" + max
+                + (unit.isEmpty() ? "" : " (" + unit + ")") + ", got " + v);
+    }
+
     /** PCI vendor/product id: hex up to 0xFFFF, optional 0x; {@code "*"} or absent = any (returns null). */
     static Integer hexId(String value, String key, String where) {
         if (value == null || value.trim().equals("*")) {

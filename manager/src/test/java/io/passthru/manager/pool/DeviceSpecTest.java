@@ -181,4 +181,32 @@ class DeviceSpecTest {
         assertThrows(io.passthru.manager.error.PoolConfigException.class,
                 () -> DeviceSpec.parse("{\"mdev_type\": \" \"}"));
     }
+
+    @Test
+    void vfPolicyTagsAreReadAndCheckedAtLoad() {
+        DeviceSpec s = DeviceSpec.parse("""
+                {"vendor_id": "8086", "vlan": "42", "vlan_qos": 3, "spoofchk": "Off", "link_state": "AUTO",
+                 "max_tx_rate": "100", "min_tx_rate": "0"}""").get(0);
+        assertEquals(Optional.of(42), s.vlan());
+        assertEquals(Optional.of(3), s.vlanQos());
+        assertEquals(Optional.of(false), s.spoofchk());
+        assertEquals(Optional.of("auto"), s.linkState());
+        assertEquals(Optional.of(100), s.maxTxRate());
+        assertEquals(Optional.of(0), s.minTxRate());
+        assertEquals(Optional.empty(), DeviceSpec.parse("{\"vendor_id\": \"8086\"}").get(0).vlan());
+
+        for (String[] bad : new String[][]{
+                {"{\"vlan\": \"4096\"}", "'vlan' must be a whole number 0-4095"},
+                {"{\"vlan\": \"x\"}", "'vlan' must be a whole number 0-4095"},
+                {"{\"vlan_qos\": \"3\"}", "give 'vlan' too"},
+                {"{\"vlan\": \"1\", \"vlan_qos\": \"8\"}", "'vlan_qos' must be a whole number 0-7"},
+                {"{\"spoofchk\": \"maybe\"}", "'spoofchk' must be \"on\" or \"off\""},
+                {"{\"link_state\": \"up\"}", "'link_state' must be \"auto\", \"enable\" or \"disable\""},
+                {"{\"max_tx_rate\": -1}", "'max_tx_rate' must be a whole number"},
+                {"{\"max_tx_rate\": \"10\", \"min_tx_rate\": \"20\"}", "is above 'max_tx_rate' 10"}}) {
+            PoolConfigException e = assertThrows(PoolConfigException.class, () -> DeviceSpec.parse(bad[0]), bad[0]);
+            assertTrue(e.getMessage().startsWith("device_spec[0]: ") && e.getMessage().contains(bad[1]),
+                    e.getMessage());
+        }
+    }
 }

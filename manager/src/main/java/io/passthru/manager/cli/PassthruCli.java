@@ -16,6 +16,7 @@ import io.passthru.manager.pool.DevicePool;
 import io.passthru.manager.Hotplug;
 import io.passthru.manager.Inventory;
 import io.passthru.manager.DomainDefiner;
+import io.passthru.manager.DomainStarter;
 import io.passthru.manager.PassthroughDevice;
 import io.passthru.manager.error.MigrationFailedException;
 import io.passthru.manager.MigrationControls;
@@ -834,8 +835,7 @@ public final class PassthruCli extends PassthruRoot {
             try (Hosts hosts = new Hosts()) {
                 Host host = hosts.open(common.uri);
                 guard(hosts, host, domain);
-                io.passthru.manager.DomainStarter.Result r = new io.passthru.manager.DomainStarter().start(host,
-                        domain, paused);
+                DomainStarter.Result r = new DomainStarter().start(host, domain, paused);
                 PrintWriter out = spec.commandLine().getOut();
                 if (common.json()) {
                     printJson(out, r);

@@ -22,9 +22,14 @@ import java.util.regex.Pattern;
  * (busybox installs them in {@code /bin}, Debian's iputils in {@code /usr/bin} or {@code /usr/sbin}): qemu-ga's own
  * {@code PATH} is not reliable.
  * <p>
- * IPv6 addresses are not announced here: no tool of a stock guest sends an unsolicited neighbour advertisement on
- * request (Linux sends one itself when a bond's active slave changes, bonding's {@code num_unsol_na}, and when a
- * device comes up with {@code ndisc_notify} set). {@link Announcement#notAnnounced()} names them.
+ * IPv6 addresses are announced by the guest's kernel: no tool of a stock guest sends an unsolicited neighbour
+ * advertisement on request, but Linux sends one (override flag set, to all nodes) for every address of an interface
+ * whose hardware address changes while its {@code ndisc_notify} is 1 (kernel {@code net/ipv6/ndisc.c},
+ * {@code ndisc_netdev_event} on {@code NETDEV_CHANGEADDR}; {@code Documentation/networking/ip-sysctl.rst},
+ * {@code ndisc_notify}). Setting an interface's MAC to the MAC it has raises that event without changing anything on
+ * the wire (the kernel calls no driver when the address is the same), so {@link #announce} sets {@code ndisc_notify}
+ * on the interface for that moment and then gives it back its old value. The change also flushes the guest's own ARP
+ * and neighbour entries of that interface, which it learns again with its next packet.
  */
 public final class GuestReachability {
     /** Where {@code arping} is looked for in the guest, in this order. */
@@ -33,12 +38,23 @@ public final class GuestReachability {
     /** Where {@code ping} is looked for in the guest, in this order. */
     public static final List<String> PING_PATHS = List.of("/usr/bin/ping", "/bin/ping", "/usr/sbin/ping",
             "/sbin/ping");
+    /** Where {@code sysctl} is looked for in the guest, in this order. */
+    public static final List<String> SYSCTL_PATHS = List.of("/usr/sbin/sysctl", "/sbin/sysctl", "/usr/bin/sysctl",
+            "/bin/sysctl");
+    /** Where {@code ip} is looked for in the guest, in this order. */
+    public static final List<String> IP_PATHS = List.of("/usr/sbin/ip", "/sbin/ip", "/usr/bin/ip", "/bin/ip");
     /** Gratuitous ARPs per address: 2 (one second apart, as {@code arping -c 2} sends them). */
     public static final int GRATUITOUS_ARPS = 2;
-    /** How long one {@code arping} or one {@code ping} may run in the guest: 5 s. */
+    /** How long one {@code arping}, {@code ping}, {@code sysctl} or {@code ip} may run in the guest: 5 s. */
     public static final Duration COMMAND_LIMIT = Duration.ofSeconds(5);
     /** How long {@link #announce} waits by default for an address on the interface with the MAC: 5 s. */
     public static final Duration ADDRESS_WAIT = Duration.ofSeconds(5);
+    /**
+     * How long {@link #announce} waits for the guest's kernel to finish duplicate address detection of an IPv6
+     * address (it advertises no tentative address, {@code ndisc_send_unsol_na}): 3 s, RFC 4862's one probe a second
+     * with room.
+     */
+    public static final Duration DAD_WAIT = Duration.ofSeconds(3);
     /** Pause between two pings that got no answer, and between two looks for an address: 200 ms. */
     public static final Duration PING_PAUSE = Duration.ofMillis(200);
 
@@ -47,8 +63,8 @@ public final class GuestReachability {
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
 
     private final GuestAgent agent;
-    private String arping;
-    private String ping;
+    /** The path of each tool that started in this guest, by its first path in the lists above. */
+    private final java.util.Map<List<String>, String> found = new java.util.HashMap<>();
 
     public GuestReachability(GuestAgent agent) {
         this.agent = Objects.requireNonNull(agent, "agent");
@@ -57,8 +73,9 @@ public final class GuestReachability {
     /**
      * What {@link #announce} did.
      *
-     * @param announced    each address announced, as {@code "IFACE ADDRESS"}
-     * @param notAnnounced each address not announced, with why (an IPv6 address, or the arping that failed)
+     * @param announced    each address announced, as {@code "IFACE ADDRESS"} (IPv4: gratuitous ARP; IPv6: unsolicited
+     *                     neighbour advertisement)
+     * @param notAnnounced each address not announced, with why (the arping, sysctl or ip that failed)
      */
     public record Announcement(List<String> announced, List<String> notAnnounced) {
         public Announcement {
@@ -82,8 +99,11 @@ public final class GuestReachability {
     /**
      * Sends {@value #GRATUITOUS_ARPS} gratuitous ARPs ({@code arping -U -c 2 -I IFACE ADDRESS}) for each IPv4
      * address of each interface whose MAC is {@code mac} (a bond that took its active slave's MAC, net_failover's
-     * master, or the VF's own netdev). An arping that fails is reported, not thrown: the guest's traffic does not
-     * depend on it.
+     * master, or the VF's own netdev), and has the guest's kernel send an unsolicited neighbour advertisement for each
+     * of its IPv6 addresses, link-local ones included, once none is tentative any more ({@code ip -6 -o addr show dev
+     * IFACE} for up to {@link #DAD_WAIT}; then {@code sysctl -n net/ipv6/conf/IFACE/ndisc_notify}, {@code sysctl -w
+     * ...=1}, {@code ip link set dev IFACE address MAC}, and {@code ndisc_notify} back to what it was). A command that
+     * fails is reported, not thrown: the guest's traffic does not depend on it.
      *
      * A guest that puts its address on a VF only once the VF appeared (as Nova and KubeVirt guests do, by DHCP or
      * their network configuration) may not have it yet: the interfaces are looked at again every
@@ -112,10 +132,11 @@ public final class GuestReachability {
         List<String> done = new ArrayList<>();
         List<String> not = new ArrayList<>();
         for (GuestNetworkInterface i : withMac) {
+            List<String> ipv6 = new ArrayList<>();
             for (GuestIpAddress a : i.ipAddresses()) {
                 String where = i.name() + " " + a.address();
-                if (!"ipv4".equals(a.type())) {
-                    not.add(where + ": IPv6, no unsolicited neighbour advertisement sent from the guest");
+                if ("ipv6".equals(a.type())) {
+                    ipv6.add(where);
                     continue;
                 }
                 if (a.address() == null || !IPV4.matcher(a.address()).matches()) {
@@ -123,15 +144,89 @@ public final class GuestReachability {
                     continue;
                 }
                 try {
-                    run(arpingPath(), List.of("-U", "-c", Integer.toString(GRATUITOUS_ARPS), "-I", i.name(),
-                            a.address()), true);
+                    run(ARPING_PATHS, "arping", List.of("-U", "-c", Integer.toString(GRATUITOUS_ARPS), "-I",
+                            i.name(), a.address()));
                     done.add(where);
                 } catch (AgentException e) {
                     not.add(where + ": " + firstLine(e.getMessage()));
                 }
             }
+            if (!ipv6.isEmpty()) {
+                try {
+                    java.util.Set<String> tentative = awaitDad(i.name());
+                    List<String> ready = new ArrayList<>();
+                    for (String w : ipv6) {
+                        if (tentative.contains(w.substring(w.indexOf(' ') + 1).toLowerCase(Locale.ROOT))) {
+                            not.add(w + ": still tentative after " + DAD_WAIT.toMillis() + " ms (duplicate address "
+                                    + "detection), the kernel advertises it once it is done");
+                        } else {
+                            ready.add(w);
+                        }
+                    }
+                    if (!ready.isEmpty()) {
+                        notifyNeighbours(i.name(), want);
+                        done.addAll(ready);
+                    }
+                } catch (AgentException e) {
+                    String why = ": no unsolicited neighbour advertisement: " + firstLine(e.getMessage());
+                    ipv6.forEach(w -> not.add(w + why));
+                }
+            }
         }
         return new Announcement(done, not);
+    }
+
+    /**
+     * The IPv6 addresses of {@code iface} still tentative (or whose duplicate address detection failed), as {@code ip
+     * -6 -o addr show dev IFACE} prints them, looked at every {@link #PING_PAUSE} for up to {@link #DAD_WAIT}.
+     */
+    private java.util.Set<String> awaitDad(String iface) {
+        long deadline = System.nanoTime() + DAD_WAIT.toNanos();
+        while (true) {
+            java.util.Set<String> tentative = new java.util.HashSet<>();
+            String out = run(IP_PATHS, "ip", List.of("-6", "-o", "addr", "show", "dev", iface)).stdout();
+            for (String line : out.split("\n")) {
+                if (!line.contains(" tentative") && !line.contains(" dadfailed")) {
+                    continue;
+                }
+                String[] w = line.strip().split("\\s+");
+                for (int k = 0; k + 1 < w.length; k++) {
+                    if (w[k].equals("inet6")) {
+                        String a = w[k + 1];
+                        tentative.add((a.indexOf('/') < 0 ? a : a.substring(0, a.indexOf('/'))).toLowerCase(Locale.ROOT));
+                    }
+                }
+            }
+            if (tentative.isEmpty() || System.nanoTime() >= deadline) {
+                return tentative;
+            }
+            sleep(PING_PAUSE.toMillis());
+        }
+    }
+
+    /**
+     * Has the guest's kernel advertise every IPv6 address of {@code iface}: {@code ndisc_notify} on, the interface's
+     * MAC set to itself ({@code NETDEV_CHANGEADDR}), {@code ndisc_notify} back to its old value even when the MAC
+     * could not be set.
+     */
+    private void notifyNeighbours(String iface, String mac) {
+        // the slash form: an interface name may hold dots (eth0.42), which sysctl's dotted form would split
+        String key = "net/ipv6/conf/" + iface + "/ndisc_notify";
+        String old = run(SYSCTL_PATHS, "sysctl", List.of("-n", key)).stdout().strip();
+        if (!old.matches("-?[0-9]{1,3}")) {
+            throw new AgentException("sysctl -n " + key + " printed '" + old + "', not a number");
+        }
+        boolean set = !"1".equals(old);
+        if (set) {
+            run(SYSCTL_PATHS, "sysctl", List.of("-w", key + "=1"));
+        }
+        try {
+            run(IP_PATHS, "ip", List.of("link", "set", "dev", iface, "address", mac));
+        } finally {
+            if (set) {
+                run(SYSCTL_PATHS, "sysctl", List.of("-w", key + "=" + old));
+            }
+        }
     }
 
     /**
@@ -156,7 +251,7 @@ public final class GuestReachability {
         while (true) {
             attempts++;
             try {
-                run(pingPath(), List.of("-c", "1", "-W", "1", addr), false);
+                run(PING_PATHS, "ping", List.of("-c", "1", "-W", "1", addr));
                 return new TrafficCheck(addr, true, (System.nanoTime() - start) / 1_000_000, attempts, "");
             } catch (GuestCommandFailedException e) {
                 last = firstLine(e.getMessage());
@@ -199,34 +294,30 @@ public final class GuestReachability {
         }
     }
 
-    private String arpingPath() {
-        if (arping == null) {
-            arping = ARPING_PATHS.get(0);
-        }
-        return arping;
-    }
-
-    private String pingPath() {
-        if (ping == null) {
-            ping = PING_PATHS.get(0);
-        }
-        return ping;
+    /** What to install in a guest that has none of a tool's paths. */
+    private static String packageOf(String tool) {
+        return switch (tool) {
+            case "arping" -> "busybox or iputils-arping";
+            case "ping" -> "busybox or iputils-ping";
+            case "sysctl" -> "busybox or procps";
+            default -> "busybox or iproute2";
+        };
     }
 
     /**
-     * Runs {@code tool} with {@code args}; when the guest cannot start it (no such file), the next path of its list
-     * is tried, and the one that started is kept for the next calls.
+     * Runs {@code tool} with {@code args}, starting with the path that started before in this guest (else the first
+     * of {@code paths}); when the guest cannot start it (no such file), the next path is tried, and the one that
+     * started is kept for the next calls.
      */
-    private GuestExecStatus run(String tool, List<String> args, boolean isArping) {
-        List<String> paths = isArping ? ARPING_PATHS : PING_PATHS;
+    private GuestExecStatus run(List<String> paths, String tool, List<String> args) {
         AgentException notFound = null;
-        for (int i = paths.indexOf(tool); i >= 0 && i < paths.size(); i++) {
+        for (int i = paths.indexOf(found.getOrDefault(paths, paths.get(0))); i >= 0 && i < paths.size(); i++) {
             List<String> argv = new ArrayList<>();
             argv.add(paths.get(i));
             argv.addAll(args);
             try {
                 GuestExecStatus s = agent.run(argv, COMMAND_LIMIT);
-                keep(paths.get(i), isArping);
+                found.put(paths, paths.get(i));
                 return s;
             } catch (AgentCommandException e) {
                 if (!cannotStart(e)) {
@@ -234,21 +325,12 @@ public final class GuestReachability {
                 }
                 notFound = e;
             } catch (GuestCommandFailedException e) {
-                keep(paths.get(i), isArping);
+                found.put(paths, paths.get(i));
                 throw e;
             }
         }
-        throw new AgentException("the guest has no " + (isArping ? "arping" : "ping") + " in " + paths
-                + " (install busybox or iputils" + (isArping ? "-arping" : "-ping") + " in the guest): "
-                + (notFound == null ? "" : firstLine(notFound.getMessage())), notFound);
-    }
-
-    private void keep(String path, boolean isArping) {
-        if (isArping) {
-            arping = path;
-        } else {
-            ping = path;
-        }
+        throw new AgentException("the guest has no " + tool + " in " + paths + " (install " + packageOf(tool)
+                + " in the guest): " + (notFound == null ? "" : firstLine(notFound.getMessage())), notFound);
     }
 
     /** qemu-ga's answer when the program does not exist: "Failed to execute child process ... (No such file ...)". */

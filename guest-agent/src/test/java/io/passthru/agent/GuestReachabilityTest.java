@@ -39,10 +39,119 @@ class GuestReachabilityTest {
         channel.expect("guest-network-get-interfaces", INTERFACES);
         channel.expectRun(List.of("/usr/sbin/arping", "-U", "-c", "2", "-I", "bond0", "192.0.2.5"));
         channel.expectRun(List.of("/usr/sbin/arping", "-U", "-c", "2", "-I", "bond0", "192.0.2.6"));
+        expectNeighbourNotification("bond0", "0");
         GuestReachability.Announcement a = reach.announce("52:54:00:AB:CD:01", Duration.ZERO);
-        assertEquals(List.of("bond0 192.0.2.5", "bond0 192.0.2.6"), a.announced());
-        assertEquals(1, a.notAnnounced().size());
-        assertTrue(a.notAnnounced().get(0).startsWith("bond0 2001:db8::5: IPv6"), a.notAnnounced().toString());
+        assertEquals(List.of("bond0 192.0.2.5", "bond0 192.0.2.6", "bond0 2001:db8::5"), a.announced());
+        assertEquals(List.of(), a.notAnnounced());
+        channel.assertDone();
+    }
+
+    /** sysctl reads ndisc_notify (as {@code old}), sets it to 1, ip sets the MAC to itself, sysctl gives it back. */
+    private void expectNeighbourNotification(String iface, String old) {
+        String key = "net/ipv6/conf/" + iface + "/ndisc_notify";
+        channel.expectRun(List.of("/usr/sbin/ip", "-6", "-o", "addr", "show", "dev", iface), 0, "", "");
+        channel.expectRun(List.of("/usr/sbin/sysctl", "-n", key), 0, old + "\n", "");
+        channel.expectRun(List.of("/usr/sbin/sysctl", "-w", key + "=1"));
+        channel.expectRun(List.of("/usr/sbin/ip", "link", "set", "dev", iface, "address", MAC));
+        channel.expectRun(List.of("/usr/sbin/sysctl", "-w", key + "=" + old));
+    }
+
+    @Test
+    void ipv6AddressesAreAdvertisedByTheGuestKernelAndNdiscNotifyIsGivenBackEvenWhenTheMacCannotBeSet() {
+        String vlanIface = "{\"return\": [{\"name\": \"eth0.42\", \"hardware-address\": \"52:54:00:ab:cd:01\", "
+                + "\"ip-addresses\": [{\"ip-address-type\": \"ipv6\", \"ip-address\": \"fe80::5054:ff:feab:cd01\", "
+                + "\"prefix\": 64}, {\"ip-address-type\": \"ipv6\", \"ip-address\": \"2001:db8::7\", \"prefix\": 64}]}]}";
+        String key = "net/ipv6/conf/eth0.42/ndisc_notify";
+        channel.expect("guest-network-get-interfaces", vlanIface);
+        channel.expectRun(List.of("/usr/sbin/ip", "-6", "-o", "addr", "show", "dev", "eth0.42"), 0,
+                "3: eth0.42    inet6 2001:db8::7/64 scope global \\       valid_lft forever preferred_lft forever\n", "");
+        channel.expect("guest-exec", String.format(NO_FILE, "/usr/sbin/sysctl"));
+        channel.expectRun(List.of("/sbin/sysctl", "-n", key), 0, "0\n", "");
+        channel.expectRun(List.of("/sbin/sysctl", "-w", key + "=1"));
+        channel.expectRun(List.of("/usr/sbin/ip", "link", "set", "dev", "eth0.42", "address", MAC), 2, "",
+                "RTNETLINK answers: Operation not permitted\n");
+        channel.expectRun(List.of("/sbin/sysctl", "-w", key + "=0"));
+        GuestReachability.Announcement a = reach.announce(MAC, Duration.ZERO);
+        assertEquals(List.of(), a.announced());
+        assertEquals(2, a.notAnnounced().size(), a.notAnnounced().toString());
+        assertTrue(a.notAnnounced().get(0).startsWith("eth0.42 fe80::5054:ff:feab:cd01: no unsolicited neighbour "
+                + "advertisement: "), a.notAnnounced().toString());
+        assertTrue(a.notAnnounced().get(1).contains("Operation not permitted"), a.notAnnounced().toString());
+        channel.assertDone();
+    }
+
+    @Test
+    void aTentativeAddressIsWaitedForAndOneStillTentativeIsNotClaimedAsAnnounced() {
+        String bothTentative = "2: eth0    inet6 2001:db8::9/64 scope global tentative \\       valid_lft forever\n"
+                + "2: eth0    inet6 fe80::5054:ff:feab:cd01/64 scope link tentative \\       valid_lft forever\n";
+        String globalFailed = "2: eth0    inet6 2001:db8::9/64 scope global dadfailed tentative \\       valid\n"
+                + "2: eth0    inet6 fe80::5054:ff:feab:cd01/64 scope link \\       valid_lft forever\n";
+        DadChannel guest = new DadChannel(bothTentative, globalFailed);
+        long start = System.nanoTime();
+        GuestReachability.Announcement a = new GuestReachability(new GuestAgent(guest)).announce(MAC, Duration.ZERO);
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        assertEquals(List.of("eth0 fe80::5054:ff:feab:cd01"), a.announced());
+        assertEquals(1, a.notAnnounced().size(), a.notAnnounced().toString());
+        assertTrue(a.notAnnounced().get(0).startsWith("eth0 2001:db8::9: still tentative after 3000 ms"),
+                a.notAnnounced().toString());
+        assertTrue(ms >= GuestReachability.DAD_WAIT.toMillis(), "waited for the detection: " + ms + " ms");
+        List<String> after = guest.argvs.subList(guest.shows, guest.argvs.size());
+        assertTrue(guest.shows >= 2 && guest.argvs.subList(0, guest.shows).stream().allMatch(c -> c.contains(
+                "\"show\"")), guest.argvs.toString());
+        assertEquals(4, after.size(), after.toString());
+        assertTrue(after.get(0).contains("\"-n\"") && after.get(1).contains("ndisc_notify=1")
+                && after.get(2).contains("\"address\"") && after.get(3).contains("ndisc_notify=0"), after.toString());
+    }
+
+    /**
+     * A guest whose link-local address finishes duplicate address detection after the first look and whose global
+     * one fails it: answers guest-network-get-interfaces with both, {@code ip -6 addr show} first with {@code first}
+     * and then with {@code then}, and every other command (sysctl, ip link set) with success.
+     */
+    private static final class DadChannel implements AgentChannel {
+        private final String first;
+        private final String then;
+        int shows;
+        private String last = "";
+        final List<String> argvs = new java.util.ArrayList<>();
+
+        DadChannel(String first, String then) {
+            this.first = first;
+            this.then = then;
+        }
+
+        @Override
+        public String execute(String commandJson, Duration timeout) {
+            if (commandJson.contains("guest-network-get-interfaces")) {
+                return "{\"return\": [{\"name\": \"eth0\", \"hardware-address\": \"52:54:00:ab:cd:01\", "
+                        + "\"ip-addresses\": [{\"ip-address-type\": \"ipv6\", \"ip-address\": "
+                        + "\"fe80::5054:ff:feab:cd01\", \"prefix\": 64}, {\"ip-address-type\": \"ipv6\", "
+                        + "\"ip-address\": \"2001:db8::9\", \"prefix\": 64}]}]}";
+            }
+            if (commandJson.contains("guest-exec-status")) {
+                return "{\"return\":" + ScriptedAgentChannel.exited(0, last, "") + "}";
+            }
+            argvs.add(commandJson);
+            if (commandJson.contains("\"show\"")) {
+                last = shows++ == 0 ? first : then;
+            } else {
+                last = commandJson.contains("\"-n\"") ? "0\n" : "";
+            }
+            return "{\"return\":{\"pid\":7}}";
+        }
+    }
+
+    @Test
+    void anInterfaceThatAlreadyNotifiesOnlyHasItsMacSetToItself() {
+        String one = "{\"return\": [{\"name\": \"eth0\", \"hardware-address\": \"52:54:00:ab:cd:01\", "
+                + "\"ip-addresses\": [{\"ip-address-type\": \"ipv6\", \"ip-address\": \"fe80::5054:ff:feab:cd01\", "
+                + "\"prefix\": 64}]}]}";
+        channel.expect("guest-network-get-interfaces", one);
+        channel.expect("guest-exec", String.format(NO_FILE, "/usr/sbin/ip"));
+        channel.expectRun(List.of("/sbin/ip", "-6", "-o", "addr", "show", "dev", "eth0"), 0, "", "");
+        channel.expectRun(List.of("/usr/sbin/sysctl", "-n", "net/ipv6/conf/eth0/ndisc_notify"), 0, "1\n", "");
+        channel.expectRun(List.of("/sbin/ip", "link", "set", "dev", "eth0", "address", MAC));
+        assertEquals(List.of("eth0 fe80::5054:ff:feab:cd01"), reach.announce(MAC, Duration.ZERO).announced());
         channel.assertDone();
     }
 
@@ -54,7 +163,8 @@ class GuestReachabilityTest {
         channel.expect("guest-exec", String.format(NO_FILE, "/sbin/arping"));
         channel.expectRun(List.of("/bin/arping", "-U", "-c", "2", "-I", "bond0", "192.0.2.5"));
         channel.expectRun(List.of("/bin/arping", "-U", "-c", "2", "-I", "bond0", "192.0.2.6"));
-        assertEquals(2, reach.announce(MAC, Duration.ZERO).announced().size());
+        expectNeighbourNotification("bond0", "0");
+        assertEquals(3, reach.announce(MAC, Duration.ZERO).announced().size());
         channel.assertDone();
     }
 
@@ -64,8 +174,9 @@ class GuestReachabilityTest {
         channel.expectRun(List.of("/usr/sbin/arping", "-U", "-c", "2", "-I", "bond0", "192.0.2.5"), 2, "",
                 "arping: bind: Cannot assign requested address\n");
         channel.expectRun(List.of("/usr/sbin/arping", "-U", "-c", "2", "-I", "bond0", "192.0.2.6"));
+        expectNeighbourNotification("bond0", "0");
         GuestReachability.Announcement a = reach.announce(MAC, Duration.ZERO);
-        assertEquals(List.of("bond0 192.0.2.6"), a.announced());
+        assertEquals(List.of("bond0 192.0.2.6", "bond0 2001:db8::5"), a.announced());
         assertTrue(a.notAnnounced().get(0).startsWith("bond0 192.0.2.5: "), a.notAnnounced().toString());
     }
 
@@ -78,8 +189,9 @@ class GuestReachabilityTest {
         for (String p : GuestReachability.ARPING_PATHS) {
             channel.expect("guest-exec", String.format(NO_FILE, p));
         }
+        expectNeighbourNotification("bond0", "0");
         GuestReachability.Announcement a = reach.announce(MAC, Duration.ZERO);
-        assertEquals(List.of(), a.announced());
+        assertEquals(List.of("bond0 2001:db8::5"), a.announced());
         assertTrue(a.notAnnounced().get(0).contains("the guest has no arping"), a.notAnnounced().toString());
         assertTrue(a.notAnnounced().get(0).contains("iputils-arping"), a.notAnnounced().toString());
     }

@@ -29,7 +29,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * host 2's peer, whose neighbour entry for the guest was made stale with a wrong MAC first, holds the guest's MAC
  * again. Any ARP request the guest broadcast would update that entry too (Linux updates an existing entry from every
  * ARP packet of that address), so the second run is the one without {@code --verify}: the guest, an initramfs with
- * nothing else on its network, sends nothing but its gratuitous ARP from the new VF. Both runs write
+ * nothing else on its network, sends nothing but its gratuitous ARP from the new VF. Its IPv6 link-local address is
+ * checked the same way: host 2's peer (no router, so the guest's router solicitations do not touch its neighbour
+ * table, and duplicate address detection comes from ::) learns the guest's MAC again only from the unsolicited
+ * neighbour advertisement the guest's kernel sends when passthru sets the VF's MAC to itself with ndisc_notify on. Both runs write
  * {@code --metrics-file}, which Prometheus' own text-format parser (Debian's python3-prometheus-client) reads, and
  * their {@code --output json} report and events pass the JSON Schemas the distribution installs.
  */
@@ -41,6 +44,8 @@ class AnnounceVerifyLabIT {
     static final String ADDR = "192.0.2.65";
     static final String NOBODY = "192.0.2.249";
     static final String WRONG_MAC = "02:00:00:00:00:01";
+    /** The guest's IPv6 link-local address, EUI-64 from {@link #MAC} (RFC 4291 appendix A). */
+    static final String LINK_LOCAL = "fe80::5054:ff:fea1:65";
 
     @AfterAll
     void cleanup() {
@@ -48,6 +53,8 @@ class AnnounceVerifyLabIT {
         Lab.removeGuest(2, NAME);
         try {
             Lab.onHost(2, java.time.Duration.ofSeconds(20), "/usr/bin/ip", "neigh", "del", ADDR, "dev", peer(2));
+            Lab.onHost(2, java.time.Duration.ofSeconds(20), "/usr/bin/ip", "-6", "neigh", "del", LINK_LOCAL, "dev",
+                    peer(2));
         } catch (RuntimeException | AssertionError e) {
             // no entry left
         }
@@ -158,7 +165,13 @@ class AnnounceVerifyLabIT {
         assertTrue(rep.get("leftToDo").asText().contains(NOBODY + " did not answer"), rep.toString());
         assertTrue(r.err().contains("migrated, but not verified"), r.err());
         JsonNode announced = rep.get("announced");
-        assertTrue(announced.size() == 1 && announced.get(0).asText().endsWith(" " + ADDR), announced.toString());
+        List<String> said = new java.util.ArrayList<>();
+        announced.forEach(x -> said.add(x.asText()));
+        assertTrue(said.stream().anyMatch(x -> x.endsWith(" " + ADDR)), said.toString());
+        // the VF's IPv6 link-local address (EUI-64 from the MAC), advertised by the guest's kernel
+        String linkLocal = said.stream().filter(x -> x.contains(" fe80:")).map(x -> x.substring(x.indexOf(' ') + 1))
+                .findFirst().orElseThrow(() -> new AssertionError("no IPv6 address announced: " + said));
+        assertEquals(2, said.size(), said.toString());
         assertSchemaValid(r);
         List<String> prom = promSamples(metrics);
         System.out.println("METRICS (as Prometheus' parser read them):\n" + String.join("\n", prom));
@@ -174,6 +187,9 @@ class AnnounceVerifyLabIT {
         String peer2 = peer(2);
         Lab.onHostOk(2, "/usr/bin/ip", "neigh", "replace", ADDR, "lladdr", WRONG_MAC, "dev", peer2, "nud", "stale");
         assertTrue(neighbour(2, peer2, ADDR).startsWith(WRONG_MAC), neighbour(2, peer2, ADDR));
+        Lab.onHostOk(2, "/usr/bin/ip", "-6", "neigh", "replace", linkLocal, "lladdr", WRONG_MAC, "dev", peer2, "nud",
+                "stale");
+        assertTrue(neighbour(2, peer2, linkLocal).startsWith(WRONG_MAC), neighbour(2, peer2, linkLocal));
         Lab.CliResult back = Lab.cli("migrate", NAME, "--connect", Lab.uri(2), "--to", Lab.uri(1), "--mode",
                 "unplug-replug", "--migrate-uri", "tcp://" + Lab.migrationAddress(1), "--output", "json",
                 "--metrics-file", metrics.toString());
@@ -193,5 +209,9 @@ class AnnounceVerifyLabIT {
         System.out.printf("ANNOUNCE: host 2's peer holds %s for %s after the migration back (was %s); announced %s%n",
                 seen, ADDR, WRONG_MAC, back.json().get("announced"));
         assertTrue(seen.startsWith(MAC), "the gratuitous ARP updated host 2's peer: " + seen);
+        String seen6 = neighbour(2, peer2, linkLocal);
+        System.out.printf("ANNOUNCE: host 2's peer holds %s for %s after the migration back (was %s)%n", seen6,
+                linkLocal, WRONG_MAC);
+        assertTrue(seen6.startsWith(MAC), "the unsolicited neighbour advertisement updated host 2's peer: " + seen6);
     }
 }

@@ -494,7 +494,7 @@ final class MigrationEngine implements AutoCloseable {
             run(s.step(), s.title(), () -> s.action().accept(guest), null);
         }
         // the VF carries the guest's traffic now: its neighbours and the switches learn where the MAC went
-        run(Step.ANNOUNCE_ADDRESSES, "announce the guest's addresses from its VF (gratuitous ARP)", () -> {
+        run(Step.ANNOUNCE_ADDRESSES, "announce the guest's addresses from its VF (gratuitous ARP, unsolicited neighbour advertisement)", () -> {
             io.passthru.agent.GuestReachability.Announcement a = dst.announceAddresses(op.guest.mac);
             announced.addAll(a.announced());
             for (String not : a.notAnnounced()) {

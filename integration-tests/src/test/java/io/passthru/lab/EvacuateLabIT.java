@@ -103,10 +103,12 @@ class EvacuateLabIT {
                 + "moves every running domain: other tests must leave none running)");
     }
 
-    static Lab.CliResult evacuate(int from, int parallel) throws Exception {
-        return Lab.cli("evacuate", "--from", Lab.uri(from), "--to", Lab.uri(other(from)), "--parallel",
-                Integer.toString(parallel), "--migrate-uri", "tcp://" + Lab.migrationAddress(other(from)), "-o",
-                "json");
+    static Lab.CliResult evacuate(int from, int parallel, String... more) throws Exception {
+        List<String> argv = new ArrayList<>(List.of("evacuate", "--from", Lab.uri(from), "--to", Lab.uri(other(from)),
+                "--parallel", Integer.toString(parallel), "--migrate-uri", "tcp://" + Lab.migrationAddress(other(from)),
+                "-o", "json"));
+        argv.addAll(List.of(more));
+        return Lab.cli(argv.toArray(String[]::new));
     }
 
     /** The result's guest {@code name}. */
@@ -275,9 +277,27 @@ class EvacuateLabIT {
         Lab.defineGuest(2, blocked, mac(BLOCKED), addr(BLOCKED) + "/24"); // the name taken on host 2
         try {
             String xmlBefore = Host.xml(Lab.host(1).domain(blocked), false);
-            Lab.CliResult r = evacuate(1, GUESTS);
+            java.nio.file.Path metrics = java.nio.file.Files.createTempDirectory("passthru-evacuate")
+                    .resolve("passthru.prom");
+            Lab.CliResult r = evacuate(1, GUESTS, "--metrics-file", metrics.toString());
             assertEquals(1, r.exit(), "one guest was not migrated: exit status 1\n" + r.out() + r.err());
             JsonNode res = r.json();
+            // one series per guest, read by Prometheus' own text-format parser: success 1 for the three that moved
+            // (labelled with the mode each moved by), 0 for the one that stayed
+            List<String> prom = AnnounceVerifyLabIT.promSamples(metrics);
+            System.out.println("EVACUATION METRICS (as Prometheus' parser read them):\n" + String.join("\n", prom));
+            List<String> successes = prom.stream().filter(l -> l.startsWith("passthru_migration_success{")).toList();
+            assertEquals(GUESTS, successes.size(), successes.toString());
+            String[] modes = {"bond", "failover", "plain"};
+            for (int i = 1; i < BLOCKED; i++) {
+                assertEquals(1.0, AnnounceVerifyLabIT.sample(prom, "passthru_migration_success{destination="
+                        + Lab.uri(2) + ",domain=" + name(i) + ",mode=" + modes[i - 1] + ",source=" + Lab.uri(1) + "}"));
+                assertTrue(AnnounceVerifyLabIT.sample(prom, "passthru_migration_duration_seconds{destination="
+                        + Lab.uri(2) + ",domain=" + name(i) + ",") > 0, prom.toString());
+            }
+            List<String> stayedSeries = successes.stream().filter(l -> l.contains(",domain=" + name(BLOCKED) + ","))
+                    .toList();
+            assertTrue(stayedSeries.size() == 1 && stayedSeries.get(0).endsWith(" 0.0"), successes.toString());
             print("host 1 -> host 2, a guest of each kind and " + blocked + " taken on host 2, --parallel "
                     + GUESTS, res);
             assertEquals(GUESTS - 1, res.get("migrated").asInt(), res.toString());

@@ -1,6 +1,7 @@
 package io.passthru.lab;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -44,6 +45,7 @@ class BootWatchdogLabIT {
     }
 
     @Test
+    @Tag(Lab.EXTENDED)
     void aHostThatHangsInEarlyBootIsBootedAgain() throws Exception {
         Files.createDirectories(DIR);
         Files.deleteIfExists(DIR.resolve("boot.log"));

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
@@ -216,6 +217,7 @@ class DeviceMigrationLabIT {
     }
 
     @Test
+    @Tag(Lab.EXTENDED)
     @Order(4)
     void aWholePfMovesByHotplug() throws Exception {
         // a guest of its own on host 2, with a VF in its bond and host 2's spare PF: failsafe's rerun then starts

@@ -13,6 +13,7 @@ import io.passthru.xml.XmlCodec;
 import io.passthru.xml.domain.Domain;
 import io.passthru.xml.domain.DomainInterface;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -43,6 +44,7 @@ class EmbedExampleLabIT {
     }
 
     @Test
+    @Tag(Lab.EXTENDED)
     void attachesAVfAndMigratesWithItThroughTheJavaApi() throws Exception {
         Lab.startGuest(1, NAME, MAC, ADDR + "/24");
         PciAddress sourceVf = Inventory.scan(Lab.host(1)).vfs().stream().filter(Inventory.Vf::isFree).findFirst()

@@ -608,6 +608,7 @@ class FaultLabIT {
     }
 
     @Test
+    @Tag(Lab.EXTENDED)
     @Order(18)
     void guestNeverReleasesTheVf() throws Exception {
         // QEMU's q35 hot-plugs through ACPI by default, and the guest's ACPI handler always ejects: this guest's

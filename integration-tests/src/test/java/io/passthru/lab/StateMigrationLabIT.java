@@ -6,6 +6,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
@@ -312,6 +313,7 @@ class StateMigrationLabIT {
      * the guest wrote to its RAM disk before arrive intact (pages pulled from host 1 on demand).
      */
     @Test
+    @Tag(Lab.EXTENDED)
     @Order(8)
     void postcopyMovesAGuestWithoutAVfioDevice() throws Exception {
         org.libvirt.Domain dom = Lab.define(1, Lab.guestCommand(POSTCOPY_NAME, POSTCOPY_MAC, "192.0.2.94/24", ""));

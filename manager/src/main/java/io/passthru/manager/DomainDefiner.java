@@ -121,8 +121,6 @@ public final class DomainDefiner {
         private String failoverAlias;
         private List<Integer> numaNodes = List.of();
         private VfPolicy vfPolicy = VfPolicy.NONE;
-        /** The VF policy of each VF of the definition ({@link #vfPolicy}, an alias's device_spec tags). */
-        private final Map<PciAddress, VfPolicy> vfPolicies = new java.util.LinkedHashMap<>();
 
         /** @param name the new domain's name */
         public Command(String name) {
@@ -430,9 +428,10 @@ public final class DomainDefiner {
         try (DomainLock hostLock = DomainLock.acquire(host.uri(), "config-attach")) {
             Inventory inv = Inventory.scan(host);
             String cpuset = numaCpuset(host, cmd);
-            List<PassthroughDevice> devices = withPolicyMacs(devices(host, inv, cmd), cmd.vfPolicies);
+            Picked picked = devices(host, inv, cmd);
+            List<PassthroughDevice> devices = withPolicyMacs(picked.devices(), picked.policies());
             AssignmentRules.check(inv, cmd.name, devices);
-            cmd.vfPolicies.forEach((vf, p) -> VfPolicies.check(host.uri(), inv, vf, p)); // the PFs' drivers
+            picked.policies().forEach((vf, p) -> VfPolicies.check(host.uri(), inv, vf, p)); // the PFs' drivers
             HostCheck check = new HostCheck();
             for (PassthroughDevice d : devices) {
                 check.requireReadyFor(host, inv, d.describe(),
@@ -444,7 +443,7 @@ public final class DomainDefiner {
             List<String> created = mdevs(host, cmd, dryRun);
             try {
                 Domain d = build(cmd, devices, viommu, cpuset);
-                Map<String, VfPolicy> policies = recordedPolicies(devices, cmd.vfPolicies);
+                Map<String, VfPolicy> policies = recordedPolicies(devices, picked.policies());
                 if (!policies.isEmpty()) {
                     // the record goes into the definition itself: no moment without it
                     if (d.getMetadata() == null) {
@@ -598,18 +597,28 @@ public final class DomainDefiner {
                 + "another name, or undefine it first (virsh -c " + host.uri() + " undefine " + name + ")");
     }
 
+    /**
+     * The devices of a definition and the VF policy of each VF that has one.
+     *
+     * @param devices  the devices, in the order they are defined
+     * @param policies by VF address: {@link Command#vfPolicy} for each {@code --vf}, an alias's device_spec tags for
+     *                 the VFs it picked
+     */
+    record Picked(List<PassthroughDevice> devices, Map<PciAddress, VfPolicy> policies) {
+    }
+
     /** The devices of {@code cmd}, aliases resolved against the pool in order (each pick excluded from the next). */
-    static List<PassthroughDevice> devices(Host host, Inventory inv, Command cmd) {
+    static Picked devices(Host host, Inventory inv, Command cmd) {
         List<PassthroughDevice> out = new ArrayList<>(cmd.vfs);
-        cmd.vfPolicies.clear();
+        Map<PciAddress, VfPolicy> policies = new java.util.LinkedHashMap<>();
         if (!cmd.vfPolicy.isEmpty()) {
-            cmd.vfs.forEach(v -> cmd.vfPolicies.put(v.address(), cmd.vfPolicy));
+            cmd.vfs.forEach(v -> policies.put(v.address(), cmd.vfPolicy));
         }
         for (PciAddress a : cmd.pcis) {
             out.add(AssignmentRules.pci(inv, a));
         }
         if (cmd.aliases.isEmpty()) {
-            return out;
+            return new Picked(out, policies);
         }
         cmd.pool.validate(inv);
         Map<Integer, Integer> sockets = AliasAttach.hostNumaSockets(host);
@@ -630,11 +639,11 @@ public final class DomainDefiner {
                 taken.add(c.address());
                 out.add(AliasAttach.device(c));
                 if (c.type() == io.passthru.manager.pool.DeviceType.VF && !VfPolicy.of(c.spec()).isEmpty()) {
-                    cmd.vfPolicies.put(c.address(), VfPolicy.of(c.spec()));
+                    policies.put(c.address(), VfPolicy.of(c.spec()));
                 }
             }
         }
-        return out;
+        return new Picked(out, policies);
     }
 
     /** The domain (pure: the typed model only). */

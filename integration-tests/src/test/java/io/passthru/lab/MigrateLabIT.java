@@ -118,15 +118,9 @@ class MigrateLabIT {
         Lab.CliResult r = Lab.cli("migrate", NAME, "--connect", Lab.uri(1), "--to", Lab.uri(2),
                 "--migrate-uri", "tcp://" + Lab.migrationAddress(2), "--output", "json");
         Lab.sleep(2000);
-        int[] pings = ping.stop();
+        Lab.PingLog pings = ping.stopWithReplies();
         assertEquals(0, r.exit(), r.out() + r.err());
         JsonNode rep = r.json();
-        System.out.printf("MIGRATION: total %d ms, VF gap %d ms, downtime %s ms, pings %d sent %d lost%n",
-                rep.get("totalMs").asLong(), rep.get("vfGapMs").asLong(), rep.get("migrationStats").get("downtime"),
-                pings[0], pings[0] - pings[1]);
-        for (JsonNode s : rep.get("steps")) {
-            System.out.printf("  %-44s %8d ms%n", s.get("name").asText(), s.get("durationMs").asLong());
-        }
 
         // the guest runs on host 2, persistently, and is gone from host 1
         assertFalse(Lab.exists(1, NAME), "undefined on the source");
@@ -149,10 +143,9 @@ class MigrateLabIT {
         assertEquals(gl.name(), net.bond("bond0").activeSlave());
         // the source VF is released
         assertNull(Inventory.scan(Lab.host(1)).vf(sourceVf).orElseThrow().usedBy());
-        // the guest answered the peer during the whole migration
-        assertTrue(pings[0] > 50 && pings[0] - pings[1] <= pings[0] / 10,
-                "lost " + (pings[0] - pings[1]) + " of " + pings[0] + " pings (more than 10 %)");
+        // the guest answered the peer during the whole migration: no silence near the VF gap
         assertTrue(rep.get("vfGapMs").asLong() > 0 && rep.get("migrationStats").get("downtime").asLong() > 0);
+        BondSilences.assertBondCarriedTheGuest("MIGRATION", rep, pings);
     }
 
     @Test
@@ -175,16 +168,11 @@ class MigrateLabIT {
         Lab.CliResult r = Lab.cli("migrate", P2P_NAME, "--connect", Lab.uri(1), "--to", Lab.uri(2),
                 "--p2p-uri", p2pUri, "--migrate-uri", "tcp://" + Lab.migrationAddress(2), "--output", "json");
         Lab.sleep(2000);
-        int[] pings = ping.stop();
+        Lab.PingLog pings = ping.stopWithReplies();
         assertEquals(0, r.exit(), r.out() + r.err());
         JsonNode rep = r.json();
-        System.out.printf("P2P MIGRATION: total %d ms, VF gap %d ms, downtime %s ms, %s bytes in %s ms, pings %d "
-                        + "sent %d lost%n", rep.get("totalMs").asLong(), rep.get("vfGapMs").asLong(),
-                rep.get("migrationStats").get("downtime"), rep.get("migrationStats").get("data_total"),
-                rep.get("migrationStats").get("time_elapsed"), pings[0], pings[0] - pings[1]);
-        for (JsonNode s : rep.get("steps")) {
-            System.out.printf("  %-44s %8d ms%n", s.get("name").asText(), s.get("durationMs").asLong());
-        }
+        System.out.printf("P2P MIGRATION: %s bytes in %s ms%n", rep.get("migrationStats").get("data_total"),
+                rep.get("migrationStats").get("time_elapsed"));
         assertEquals(p2pUri, rep.get("p2pUri").asText(), "the report says the migration was peer-to-peer");
 
         // the guest runs on host 2 only: shut off or gone on host 1 (undefined there), running and persistent on 2
@@ -206,9 +194,8 @@ class MigrateLabIT {
         GuestLink gl = net.findPciByMac(P2P_MAC).orElseThrow();
         assertEquals(gl.name(), net.bond("bond0").activeSlave());
         assertNull(Inventory.scan(Lab.host(1)).vf(vf).orElseThrow().usedBy(), "source VF released");
-        assertTrue(pings[0] > 50 && pings[0] - pings[1] <= pings[0] / 10,
-                "lost " + (pings[0] - pings[1]) + " of " + pings[0] + " pings (more than 10 %)");
         assertTrue(rep.get("migrationStats").get("downtime").asLong() > 0);
+        BondSilences.assertBondCarriedTheGuest("P2P MIGRATION", rep, pings);
         // the operation is over: no record left in the domain's metadata nor in the journal mirror
         OperationJournal journal = new OperationJournal();
         assertTrue(journal.read(moved).isEmpty(), "no operation record left: " + journal.read(moved));

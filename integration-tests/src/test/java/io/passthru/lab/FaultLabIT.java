@@ -145,20 +145,31 @@ class FaultLabIT {
     }
 
     /** A barrier before {@code step}: passthru waits there until {@link #go} once it reached it. */
+    /**
+     * The test hooks' barrier ({@code PASSTHRU_TEST_BARRIER}, a build with {@code -Dpassthru.testHooks=true}): the run
+     * stops before each of its steps until the test lets it go.
+     */
     static final class Barrier {
         final Path dir;
-        final String step;
+        final List<String> steps;
 
-        Barrier(String step) throws Exception {
+        Barrier(String... steps) throws Exception {
             this.dir = Files.createTempDirectory("passthru-barrier");
-            this.step = step;
+            this.steps = List.of(steps);
         }
 
         Map<String, String> env() {
-            return Map.of("PASSTHRU_TEST_BARRIER", step, "PASSTHRU_TEST_BARRIER_DIR", dir.toString());
+            return Map.of("PASSTHRU_TEST_BARRIER", String.join(",", steps), "PASSTHRU_TEST_BARRIER_DIR",
+                    dir.toString());
         }
 
+        /** Waits until the run stands before the (first) step. */
         void awaitReached(Lab.Running r) throws Exception {
+            awaitReached(r, steps.get(0));
+        }
+
+        /** Waits until the run stands before {@code step}. */
+        void awaitReached(Lab.Running r, String step) throws Exception {
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
             while (!Files.exists(dir.resolve("reached-" + step))) {
                 if (!r.process.isAlive()) {
@@ -171,7 +182,13 @@ class FaultLabIT {
             }
         }
 
+        /** Lets the run go on with the (first) step. */
         void go() throws Exception {
+            go(steps.get(0));
+        }
+
+        /** Lets the run go on with {@code step}. */
+        void go(String step) throws Exception {
             Files.writeString(dir.resolve("go-" + step), "go");
         }
     }

@@ -191,24 +191,27 @@ class MigrationEngineTest {
         lab.guest.assertVfActive("the VF was the bond's active slave before the announcement");
     }
 
-    @Test
-    void anAddressNotAnnouncedIsAWarningAndTheMigrationCompletes() {
-        FakeLab lab = new FakeLab(true);
-        lab.failing.add("announce-addresses");
-        List<String> warnings = new ArrayList<>();
+    /** Runs case {@code c} on {@code lab} with the guest agent, every warning added to {@code warnings}. */
+    static MigrationEngine.Result runWarning(FakeLab lab, Case c, List<String> warnings) {
         MigrationControls controls = new MigrationControls(null, null, false, null, null, new MigrationListener() {
             @Override
             public void warning(String message) {
                 warnings.add(message);
             }
         }, null);
-        Case c = new Case(GuestStrategy.UNPLUG_REPLUG, false);
-        Operation op = record(c);
         MigrationSide src = lab.side(Side.SOURCE);
-        MigrationEngine.Result r;
-        try (MigrationEngine engine = new MigrationEngine(op, new Saga(), src, controls, NO_HOOKS)) {
-            r = engine.run(src, lab.transfer(), new MigrationEngine.Setup(SRC_VF, List.of(DST_VF), true));
+        try (MigrationEngine engine = new MigrationEngine(record(c), new Saga(), src, controls, NO_HOOKS)) {
+            return engine.run(src, lab.transfer(), new MigrationEngine.Setup(SRC_VF, List.of(DST_VF), true));
         }
+    }
+
+    @Test
+    void anAddressNotAnnouncedIsAWarningAndTheMigrationCompletes() {
+        FakeLab lab = new FakeLab(true);
+        lab.failing.add("announce-addresses");
+        List<String> warnings = new ArrayList<>();
+        Case c = new Case(GuestStrategy.UNPLUG_REPLUG, false);
+        MigrationEngine.Result r = runWarning(lab, c, warnings);
         assertWhole(lab, c, Side.DESTINATION, "migrated with an announcement that failed");
         assertEquals(List.of(), r.announced());
         assertEquals(List.of("not announced: bond0 192.0.2.5: fake: arping failed"), warnings);
@@ -243,18 +246,8 @@ class MigrationEngineTest {
         FakeLab lab = new FakeLab(true);
         lab.failing.add("announce-backup");
         List<String> warnings = new ArrayList<>();
-        MigrationControls controls = new MigrationControls(null, null, false, null, null, new MigrationListener() {
-            @Override
-            public void warning(String message) {
-                warnings.add(message);
-            }
-        }, null);
         Case c = new Case(GuestStrategy.BOND, false);
-        Operation op = record(c);
-        MigrationSide src = lab.side(Side.SOURCE);
-        try (MigrationEngine engine = new MigrationEngine(op, new Saga(), src, controls, NO_HOOKS)) {
-            engine.run(src, lab.transfer(), new MigrationEngine.Setup(SRC_VF, List.of(DST_VF), true));
-        }
+        runWarning(lab, c, warnings);
         assertWhole(lab, c, Side.DESTINATION, "migrated with an announcement from the virtual NIC that failed");
         assertEquals(List.of("not announced: bond0 192.0.2.5: fake: arping failed"), warnings);
 
@@ -263,13 +256,8 @@ class MigrationEngineTest {
         failing.failing.add("announce-from");
         failing.failing.add("unenslave");
         warnings.clear();
-        Operation op2 = record(c);
-        MigrationSide src2 = failing.side(Side.SOURCE);
-        MigrationFailedException e;
-        try (MigrationEngine engine = new MigrationEngine(op2, new Saga(), src2, controls, NO_HOOKS)) {
-            e = assertThrows(MigrationFailedException.class, () -> engine.run(src2, failing.transfer(),
-                    new MigrationEngine.Setup(SRC_VF, List.of(DST_VF), true)));
-        }
+        MigrationFailedException e = assertThrows(MigrationFailedException.class,
+                () -> runWarning(failing, c, warnings));
         assertTrue(e.rolledBack(), e.getMessage());
         failing.failing.clear();
         assertWhole(failing, c, Side.SOURCE, "rolled back with announcements that failed");

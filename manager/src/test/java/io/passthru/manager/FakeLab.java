@@ -62,6 +62,8 @@ final class FakeLab implements Copies {
     final boolean hasVf;
     /** Actions that fail: unplug, plug-SIDE, migrate, migrate-lost-reply, ping-SIDE, find, switch, unenslave, ... */
     final Set<String> failing = new HashSet<>();
+    /** Actions whose next runs meet the guest agent away (libvirt's "not connected"): one run per entry. */
+    final List<String> agentAway = new ArrayList<>();
     /** Addresses the fake guest's pings never reach (every other one answers at once). */
     final Set<String> unreachable = new HashSet<>();
     final List<String> log = new ArrayList<>();
@@ -88,6 +90,10 @@ final class FakeLab implements Copies {
     }
 
     void fail(String action) {
+        if (agentAway.remove(action)) {
+            throw new io.passthru.agent.AgentUnavailableException("fake: QEMU guest agent is not connected", null,
+                    io.passthru.manager.libvirt.LibvirtErrors.VIR_ERR_AGENT_UNRESPONSIVE);
+        }
         if (failing.contains(action)) {
             throw new PassthruException("fake: " + action + " failed");
         }

@@ -1,5 +1,6 @@
 package io.passthru.manager;
 
+import io.passthru.PassthruException;
 import io.passthru.manager.MigrationEngine.StepHooks;
 import io.passthru.manager.error.CopiesConflictException;
 import io.passthru.manager.error.HostUnreachableException;
@@ -239,6 +240,34 @@ class MigrationEngineTest {
         assertEquals("announce from " + GuestStrategyTest.VF, undo.get(act + 1), "the rollback's switch back to the VF "
                 + "announces from it: " + undo);
         back.guest.assertVfActive("rolled back");
+    }
+
+    @Test
+    void anArrivalStepThatMeetsTheAgentAwayRunsAgainOnceItAnswers() {
+        for (String action : List.of("enslave", "activate")) {
+            FakeLab lab = new FakeLab(true);
+            lab.agentAway.add(action);
+            Case c = new Case(GuestStrategy.BOND, false);
+            run(lab, c, NO_HOOKS);
+            assertWhole(lab, c, Side.DESTINATION, action + " met the agent away once");
+            assertTrue(lab.agentAway.isEmpty(), action);
+        }
+        // away again after it answered: the step fails and the record says what is left
+        FakeLab lab = new FakeLab(true);
+        lab.agentAway.addAll(List.of("activate", "activate"));
+        Case c = new Case(GuestStrategy.BOND, false);
+        MigrationFailedException e = assertThrows(MigrationFailedException.class, () -> run(lab, c, NO_HOOKS));
+        assertTrue(e.getMessage().contains("not connected"), e.getMessage());
+        assertEquals("passthru recover guest1 --connect fake://destination", e.leftToDo());
+        // any other failure is not waited for
+        PassthruException other = new PassthruException("fake: refused");
+        int[] runs = {0};
+        assertThrows(PassthruException.class, () -> MigrationEngine.againOnceTheAgentIsBack(
+                new FakeLab(true).side(Side.DESTINATION), java.time.Duration.ofSeconds(1), () -> {
+                    runs[0]++;
+                    throw other;
+                }));
+        assertEquals(1, runs[0], "run once");
     }
 
     @Test

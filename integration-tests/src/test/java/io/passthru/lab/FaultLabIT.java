@@ -290,6 +290,7 @@ class FaultLabIT {
     // ---- faults before anything changed ----
 
     @Test
+    @Tag(Lab.EXTENDED) // 59 s: destinationWithoutFreeVf keeps a pre-check refusal with nothing changed in the main tier, GuestExecLabIT an agent refused
     @Order(1)
     void guestAgentNotAnsweringBeforeTheStartChangesNothing() throws Exception {
         org.libvirt.Domain d = dom();

@@ -86,6 +86,7 @@ class MigrateLabIT {
     }
 
     @Test
+    @Tag(Lab.EXTENDED) // with its guest's boot 75 s: FaultLabIT's destination without a free VF keeps a pre-check refusal in the main tier
     @Order(2)
     void destinationOnAnotherPhysicalNetworkIsRefusedBeforeAnyChange() throws Exception {
         if (!Lab.exists(1, NAME)) {
@@ -108,6 +109,7 @@ class MigrateLabIT {
     }
 
     @Test
+    @Tag(Lab.EXTENDED) // 41 s and its guest: the peer-to-peer test below runs the same bond migration under pings, and so does the demo
     @Order(3)
     void migratesWithVfAndKeepsAnsweringPings() throws Exception {
         if (!Lab.exists(1, NAME)) {

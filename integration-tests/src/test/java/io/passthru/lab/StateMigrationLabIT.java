@@ -254,6 +254,7 @@ class StateMigrationLabIT {
     }
 
     @Test
+    @Tag(Lab.EXTENDED) // 44 s with its guest: the plan's refusal of another mdev type keeps a refusal with nothing changed in the main tier
     @Order(5)
     void aGuestWithAVIommuIsRefusedByThePlanWithNothingChanged() throws Exception {
         ok(Lab.cli("mdev", "create", "--type", TYPE, "--uuid", VIOMMU_UUID, "--connect", Lab.uri(1)));

@@ -47,23 +47,14 @@ class AnnounceVerifyLabIT {
     /** The guest's IPv6 link-local address, EUI-64 from {@link #MAC} (RFC 4291 appendix A). */
     static final String LINK_LOCAL = "fe80::5054:ff:fea1:65";
 
-    static final String BOND_NAME = "it-announce-bond";
-    /** The bond guest's virtio NIC: with fail_over_mac=active the bond carries it while the VF is away. */
-    static final String BOND_VIRTIO_MAC = "52:54:00:a1:00:66";
-    static final String BOND_VF_MAC = "52:54:00:a1:00:67";
-    static final String BOND_ADDR = "192.0.2.66";
-
     @AfterAll
     void cleanup() {
         Lab.removeGuest(1, NAME);
         Lab.removeGuest(2, NAME);
-        Lab.removeGuest(1, BOND_NAME);
-        Lab.removeGuest(2, BOND_NAME);
         try {
             Lab.onHost(2, java.time.Duration.ofSeconds(20), "/usr/bin/ip", "neigh", "del", ADDR, "dev", peer(2));
             Lab.onHost(2, java.time.Duration.ofSeconds(20), "/usr/bin/ip", "-6", "neigh", "del", LINK_LOCAL, "dev",
                     peer(2));
-            Lab.onHost(2, java.time.Duration.ofSeconds(20), "/usr/bin/ip", "neigh", "del", BOND_ADDR, "dev", peer(2));
         } catch (RuntimeException | AssertionError e) {
             // no entry left
         }
@@ -222,62 +213,5 @@ class AnnounceVerifyLabIT {
         System.out.printf("ANNOUNCE: host 2's peer holds %s for %s after the migration back (was %s)%n", seen6,
                 linkLocal, WRONG_MAC);
         assertTrue(seen6.startsWith(MAC), "the unsolicited neighbour advertisement updated host 2's peer: " + seen6);
-    }
-
-    /**
-     * A bond guest whose virtio NIC and VF have MACs of their own (fail_over_mac=active: the bond takes its active
-     * slave's MAC) announces itself from the virtio NIC right after passthru switched the bond to it, before the VF
-     * leaves. The bonding driver's own announcement of the switch (one gratuitous ARP, bonding.rst num_grat_arp) has
-     * gone out by then, so host 2's peer's entry for the guest is made wrong again while the run stands before
-     * passthru's announcement (the test hooks' barrier), and read while it stands before the next step.
-     */
-    @Test
-    void aBondGuestAnnouncesItselfFromItsVirtualNicRightAfterTheSwitch() throws Exception {
-        Lab.removeGuest(1, BOND_NAME);
-        Lab.removeGuest(2, BOND_NAME);
-        Lab.startGuest(1, BOND_NAME, BOND_VIRTIO_MAC, BOND_ADDR + "/24");
-        PciAddress vf = Inventory.scan(Lab.host(1)).vfs().stream().filter(Inventory.Vf::isFree).findFirst()
-                .orElseThrow().address();
-        Lab.CliResult a = Lab.cli("attach", BOND_NAME, "--connect", Lab.uri(1), "--vf", vf.toString(), "--mac",
-                BOND_VF_MAC, "--bond", "bond0");
-        assertEquals(0, a.exit(), a.out() + a.err());
-        String peer2 = peer(2);
-        Lab.onHostOk(2, "/bin/ping", "-c", "1", "-W", "5", BOND_ADDR);
-        String before = neighbour(2, peer2, BOND_ADDR);
-        assertTrue(before.startsWith(BOND_VF_MAC), "the bond answers with its VF's MAC: " + before);
-
-        FaultLabIT.Barrier b = new FaultLabIT.Barrier("announce-backup", "unenslave-vf");
-        Lab.Running run = Lab.cliAsync(b.env(), "migrate", BOND_NAME, "--connect", Lab.uri(1), "--to", Lab.uri(2),
-                "--migrate-uri", "tcp://" + Lab.migrationAddress(2), "--output", "json");
-        String afterSwitch;
-        String afterAnnounce;
-        try {
-            b.awaitReached(run, "announce-backup");
-            afterSwitch = neighbour(2, peer2, BOND_ADDR);
-            Lab.onHostOk(2, "/usr/bin/ip", "neigh", "replace", BOND_ADDR, "lladdr", WRONG_MAC, "dev", peer2, "nud",
-                    "stale");
-            assertTrue(neighbour(2, peer2, BOND_ADDR).startsWith(WRONG_MAC), neighbour(2, peer2, BOND_ADDR));
-            b.go("announce-backup");
-            b.awaitReached(run, "unenslave-vf");
-            afterAnnounce = neighbour(2, peer2, BOND_ADDR);
-        } finally {
-            b.go("announce-backup");
-            b.go("unenslave-vf");
-        }
-        Lab.CliResult r = run.await();
-        System.out.printf("ANNOUNCE FROM THE VIRTUAL NIC: host 2's peer held %s after the bonding driver's switch, %s "
-                + "after passthru's announcement (made %s before it)%n", afterSwitch, afterAnnounce, WRONG_MAC);
-        assertEquals(0, r.exit(), r.out() + r.err());
-        JsonNode announce = null;
-        for (JsonNode st : r.json().get("steps")) {
-            if (st.get("name").asText().startsWith("announce the guest's addresses from bond0 on eth0")) {
-                announce = st;
-            }
-        }
-        assertTrue(announce != null && "ok".equals(announce.get("outcome").asText()), r.out());
-        assertTrue(afterAnnounce.startsWith(BOND_VIRTIO_MAC), "the guest's gratuitous ARP from its virtio NIC "
-                + "updated host 2's peer: " + afterAnnounce);
-        assertTrue(Lab.exists(2, BOND_NAME) && !Lab.exists(1, BOND_NAME), "the guest moved to host 2");
-        Lab.removeGuest(2, BOND_NAME);
     }
 }

@@ -145,31 +145,20 @@ class FaultLabIT {
     }
 
     /** A barrier before {@code step}: passthru waits there until {@link #go} once it reached it. */
-    /**
-     * The test hooks' barrier ({@code PASSTHRU_TEST_BARRIER}, a build with {@code -Dpassthru.testHooks=true}): the run
-     * stops before each of its steps until the test lets it go.
-     */
     static final class Barrier {
         final Path dir;
-        final List<String> steps;
+        final String step;
 
-        Barrier(String... steps) throws Exception {
+        Barrier(String step) throws Exception {
             this.dir = Files.createTempDirectory("passthru-barrier");
-            this.steps = List.of(steps);
+            this.step = step;
         }
 
         Map<String, String> env() {
-            return Map.of("PASSTHRU_TEST_BARRIER", String.join(",", steps), "PASSTHRU_TEST_BARRIER_DIR",
-                    dir.toString());
+            return Map.of("PASSTHRU_TEST_BARRIER", step, "PASSTHRU_TEST_BARRIER_DIR", dir.toString());
         }
 
-        /** Waits until the run stands before the (first) step. */
         void awaitReached(Lab.Running r) throws Exception {
-            awaitReached(r, steps.get(0));
-        }
-
-        /** Waits until the run stands before {@code step}. */
-        void awaitReached(Lab.Running r, String step) throws Exception {
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
             while (!Files.exists(dir.resolve("reached-" + step))) {
                 if (!r.process.isAlive()) {
@@ -182,13 +171,7 @@ class FaultLabIT {
             }
         }
 
-        /** Lets the run go on with the (first) step. */
         void go() throws Exception {
-            go(steps.get(0));
-        }
-
-        /** Lets the run go on with {@code step}. */
-        void go(String step) throws Exception {
             Files.writeString(dir.resolve("go-" + step), "go");
         }
     }

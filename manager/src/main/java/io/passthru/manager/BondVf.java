@@ -91,15 +91,6 @@ final class BondVf {
                 return networkManager ? enslaveUnderNm(net, mac, bond, MigrationFlow.NM_PATIENCE)
                         : ensureEnslaved(net, mac, bond);
             }
-
-            @Override
-            public io.passthru.agent.GuestReachability.Announcement announceFrom(String bond) {
-                GuestLink b = net.links().stream().filter(l -> l.name().equals(bond)).findFirst()
-                        .orElseThrow(() -> new PassthruException("the guest has no interface '" + bond + "'"));
-                // the addresses are on the bond already: look once, no wait
-                return new io.passthru.agent.GuestReachability(new GuestAgent(new LibvirtAgentChannel(dom)))
-                        .announce(b.mac(), java.time.Duration.ZERO);
-            }
         };
     }
 

@@ -29,16 +29,8 @@ public enum GuestStrategy {
         @Override
         public List<DeclaredStep> release(Operation.Guest g) {
             List<DeclaredStep> steps = new ArrayList<>();
-            // each switch of the active slave moves the guest's MAC (fail_over_mac=active) or its port: the bonding
-            // driver tells the peers once, and the guest announces again, from the slave now active
             steps.add(new DeclaredStep(Step.SWITCH_BOND, "switch bond to " + g.backupSlave,
-                    b -> b.switchTo(g.bond, g.backupSlave), b -> {
-                        b.activateVf(g.mac, g.bond);
-                        b.announceFrom(g.bond);
-                    }));
-            steps.add(new DeclaredStep(Step.ANNOUNCE_BACKUP, "announce the guest's addresses from " + g.bond + " on "
-                    + g.backupSlave + " (gratuitous ARP, unsolicited neighbour advertisement)",
-                    b -> b.announceFrom(g.bond), null));
+                    b -> b.switchTo(g.bond, g.backupSlave), b -> b.activateVf(g.mac, g.bond)));
             if (Boolean.TRUE.equals(g.networkManager)) {
                 steps.add(new DeclaredStep(Step.NM_UNMANAGE_VF, "NetworkManager: leave VF " + g.vfLink + " alone",
                         b -> b.setManaged(g.vfLink, false), b -> b.setManaged(g.vfLink, true)));
@@ -132,67 +124,6 @@ public enum GuestStrategy {
          * @return the VF's netdev in the guest
          */
         String enslaveVf(String mac, String bond, boolean networkManager);
-
-        /**
-         * Has the guest announce the addresses of {@code bond} from the MAC it carries now: a gratuitous ARP for each
-         * IPv4 address and an unsolicited neighbour advertisement for the IPv6 ones, as {@link
-         * io.passthru.agent.GuestReachability#announce} sends them. The bonding driver sends one of each when its
-         * active slave changes (kernel bonding.rst, {@code num_grat_arp} and {@code num_unsol_na}, default 1); when
-         * that one is lost, the guest's peers keep sending to its old MAC until their neighbour entries age out (on
-         * Linux 15-45 s and the probes after).
-         *
-         * @return what was announced and what was not (an address that could not be announced is reported, not
-         *         thrown)
-         */
-        io.passthru.agent.GuestReachability.Announcement announceFrom(String bond);
-    }
-
-    /**
-     * {@code guest}, with each address its {@link GuestBond#announceFrom} could not announce given to {@code
-     * warnings} as {@code "not announced: IFACE ADDRESS: why"}, and an announcement that failed as a whole (the agent
-     * could not list the guest's interfaces) as {@code "not announced from BOND: why"}: the bonding driver announced
-     * the switch already, so a failed repetition neither fails a step nor stops a rollback.
-     */
-    static GuestBond reporting(GuestBond guest, java.util.function.Consumer<String> warnings) {
-        return new GuestBond() {
-            @Override
-            public void switchTo(String bond, String slave) {
-                guest.switchTo(bond, slave);
-            }
-
-            @Override
-            public void activateVf(String mac, String bond) {
-                guest.activateVf(mac, bond);
-            }
-
-            @Override
-            public void setManaged(String link, boolean managed) {
-                guest.setManaged(link, managed);
-            }
-
-            @Override
-            public void unenslave(String bond, String link) {
-                guest.unenslave(bond, link);
-            }
-
-            @Override
-            public String enslaveVf(String mac, String bond, boolean networkManager) {
-                return guest.enslaveVf(mac, bond, networkManager);
-            }
-
-            @Override
-            public io.passthru.agent.GuestReachability.Announcement announceFrom(String bond) {
-                io.passthru.agent.GuestReachability.Announcement a;
-                try {
-                    a = guest.announceFrom(bond);
-                } catch (io.passthru.PassthruException e) {
-                    warnings.accept("not announced from " + bond + ": " + e.getMessage());
-                    return new io.passthru.agent.GuestReachability.Announcement(List.of(), List.of());
-                }
-                a.notAnnounced().forEach(n -> warnings.accept("not announced: " + n));
-                return a;
-            }
-        };
     }
 
     private final Mode mode;

@@ -289,8 +289,7 @@ final class MigrationEngine implements AutoCloseable {
                             () -> tellBack(src, d, a));
                 }
             }
-            GuestStrategy.GuestBond srcGuest = strategy.hasVf()
-                    ? GuestStrategy.reporting(src.guest(), controls.listener()::warning) : null;
+            GuestStrategy.GuestBond srcGuest = strategy.hasVf() ? src.guest() : null;
             for (GuestStrategy.DeclaredStep s : strategy.release(op.guest)) {
                 boolean first = gap[0] == 0;
                 run(s.step(), s.title(), () -> {
@@ -487,7 +486,7 @@ final class MigrationEngine implements AutoCloseable {
         }
         run(Step.DEST_AGENT, "guest agent on destination", () -> dst.pingAgent(agentLimit), null);
         String link = step(Step.FIND_VF, "find VF in guest", () -> dst.findVf(op.guest.mac, vf), null);
-        GuestStrategy.GuestBond guest = GuestStrategy.reporting(dst.guest(), controls.listener()::warning);
+        GuestStrategy.GuestBond guest = dst.guest();
         for (GuestStrategy.DeclaredStep s : strategy.arrive(op.guest, link)) {
             if (sameVf && op.done.contains(s.step().id)) {
                 continue; // done before the crash, on this very VF
@@ -582,8 +581,7 @@ final class MigrationEngine implements AutoCloseable {
                     saga.run("guest agent", () -> side.pingAgent(agentPatience), null);
                 }
                 vf = saga.step("hot-plug VF", () -> side.plugVf(op, preferred, false, agent), null);
-                GuestStrategy.GuestBond guest = GuestStrategy.reporting(side.guest(),
-                        engine.controls.listener()::warning);
+                GuestStrategy.GuestBond guest = side.guest();
                 for (GuestStrategy.DeclaredStep s : strategy.undoOnSource(op.guest, new HashSet<>(op.done),
                         op.step)) {
                     saga.run("undo: " + s.title(), () -> s.compensation().accept(guest), null);

@@ -100,8 +100,7 @@ public final class MigrationFlow {
 
     /** The steps of the bond flow, by journal id, in order; those after {@link #MIGRATE} roll forward only. */
     public enum Step {
-        SWITCH_BOND("switch-bond"), ANNOUNCE_BACKUP("announce-backup"), NM_UNMANAGE_VF("nm-unmanage-vf"),
-        UNENSLAVE_VF("unenslave-vf"), UNPLUG_VF("unplug-vf"), MIGRATE("migrate"),
+        SWITCH_BOND("switch-bond"), NM_UNMANAGE_VF("nm-unmanage-vf"), UNENSLAVE_VF("unenslave-vf"), UNPLUG_VF("unplug-vf"), MIGRATE("migrate"),
         ANNOUNCE("announce"), PLUG_VF("plug-vf"), DEST_AGENT("dest-agent"), FIND_VF("find-vf"), ENSLAVE_VF("enslave-vf"),
         ACTIVATE_VF("activate-vf"), ANNOUNCE_ADDRESSES("announce-addresses");
 

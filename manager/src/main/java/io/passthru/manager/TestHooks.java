@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
  *       starts, the process creates {@code DIR/reached-STEP} and waits (up to 10 min) for {@code DIR/go-STEP}, so a
  *       test can inject a fault, or look at the guest's network, at exactly that point.</li>
  * </ul>
- * Step names are the operation's step ids ({@code switch-bond}, {@code announce-backup}, {@code unenslave-vf},
+ * Step names are the operation's step ids ({@code switch-bond}, {@code unenslave-vf},
  * {@code unplug-vf}, {@code migrate}, {@code announce}, {@code plug-vf}, {@code dest-agent}, {@code find-vf},
  * {@code enslave-vf}, {@code activate-vf}, {@code announce-addresses});
  * of attach and detach ({@link DeviceOperations}): {@code attach-device} (after each device), {@code enslave},

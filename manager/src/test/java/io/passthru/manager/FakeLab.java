@@ -398,17 +398,6 @@ final class FakeLab implements Copies {
                     fail("enslave");
                     return g.enslaveVf(mac, bond, networkManager);
                 }
-
-                @Override
-                public io.passthru.agent.GuestReachability.Announcement announceFrom(String bond) {
-                    fail("announce-from"); // the agent could not list the guest's interfaces
-                    if (failing.contains("announce-backup")) {
-                        return new io.passthru.agent.GuestReachability.Announcement(List.of(),
-                                List.of(bond + " 192.0.2.5: fake: arping failed"));
-                    }
-                    log.add("announce from " + g.active + " on " + side.id);
-                    return g.announceFrom(bond);
-                }
             };
         }
 

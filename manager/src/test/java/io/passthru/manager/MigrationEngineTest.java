@@ -154,9 +154,9 @@ class MigrationEngineTest {
     @Test
     void everyModeRunsItsDeclaredStepsInOrderAndEndsWhole() {
         Map<GuestStrategy, List<String>> expected = Map.of(
-                GuestStrategy.BOND, List.of("switch-bond", "announce-backup", "unenslave-vf", "unplug-vf",
-                        "migrate", "migrate-journaled", "plug-vf", "dest-agent", "find-vf", "enslave-vf",
-                        "activate-vf", "announce-addresses"),
+                GuestStrategy.BOND, List.of("switch-bond", "unenslave-vf", "unplug-vf", "migrate",
+                        "migrate-journaled", "plug-vf", "dest-agent", "find-vf", "enslave-vf", "activate-vf",
+                        "announce-addresses"),
                 GuestStrategy.FAILOVER, List.of("unplug-vf", "migrate", "migrate-journaled", "announce", "plug-vf",
                         "dest-agent", "find-vf", "announce-addresses"),
                 GuestStrategy.UNPLUG_REPLUG, List.of("unplug-vf", "migrate", "migrate-journaled", "plug-vf",
@@ -168,7 +168,7 @@ class MigrationEngineTest {
             MigrationEngine.Result r = run(lab, c, k);
             List<String> want = new ArrayList<>(expected.get(c.strategy()));
             if (c.networkManager()) {
-                want.add(2, "nm-unmanage-vf");
+                want.add(1, "nm-unmanage-vf");
             }
             assertEquals(want, k.seen, c.toString());
             assertWhole(lab, c, Side.DESTINATION, c + " migrated");
@@ -219,30 +219,6 @@ class MigrationEngineTest {
     }
 
     @Test
-    void theBondAnnouncesFromItsVirtualNicRightAfterTheSwitchAndFromItsVfWhenRolledBack() {
-        FakeLab lab = new FakeLab(true);
-        run(lab, new Case(GuestStrategy.BOND, false), NO_HOOKS);
-        List<String> calls = lab.guest.calls;
-        int sw = calls.indexOf("switch " + GuestStrategyTest.BACKUP);
-        assertTrue(sw >= 0, calls.toString());
-        assertEquals("announce from " + GuestStrategyTest.BACKUP, calls.get(sw + 1), "announced right after the "
-                + "switch, before the VF left the bond: " + calls);
-        assertTrue(lab.log.contains("announce from " + GuestStrategyTest.BACKUP + " on source"), lab.log.toString());
-
-        FakeLab back = new FakeLab(true);
-        back.failing.add("unenslave");
-        MigrationFailedException e = assertThrows(MigrationFailedException.class,
-                () -> run(back, new Case(GuestStrategy.BOND, false), NO_HOOKS));
-        assertTrue(e.rolledBack(), e.getMessage());
-        List<String> undo = back.guest.calls;
-        int act = undo.lastIndexOf("activate");
-        assertTrue(act > undo.indexOf("switch " + GuestStrategyTest.BACKUP), undo.toString());
-        assertEquals("announce from " + GuestStrategyTest.VF, undo.get(act + 1), "the rollback's switch back to the VF "
-                + "announces from it: " + undo);
-        back.guest.assertVfActive("rolled back");
-    }
-
-    @Test
     void anArrivalStepThatMeetsTheAgentAwayRunsAgainOnceItAnswers() {
         for (String action : List.of("enslave", "activate")) {
             FakeLab lab = new FakeLab(true);
@@ -268,30 +244,6 @@ class MigrationEngineTest {
                     throw other;
                 }));
         assertEquals(1, runs[0], "run once");
-    }
-
-    @Test
-    void anAddressNotAnnouncedFromTheVirtualNicIsAWarningAndTheMigrationGoesOn() {
-        FakeLab lab = new FakeLab(true);
-        lab.failing.add("announce-backup");
-        List<String> warnings = new ArrayList<>();
-        Case c = new Case(GuestStrategy.BOND, false);
-        runWarning(lab, c, warnings);
-        assertWhole(lab, c, Side.DESTINATION, "migrated with an announcement from the virtual NIC that failed");
-        assertEquals(List.of("not announced: bond0 192.0.2.5: fake: arping failed"), warnings);
-
-        // the agent fails the announcement as a whole, in the run and in its rollback: warnings, the rollback whole
-        FakeLab failing = new FakeLab(true);
-        failing.failing.add("announce-from");
-        failing.failing.add("unenslave");
-        warnings.clear();
-        MigrationFailedException e = assertThrows(MigrationFailedException.class,
-                () -> runWarning(failing, c, warnings));
-        assertTrue(e.rolledBack(), e.getMessage());
-        failing.failing.clear();
-        assertWhole(failing, c, Side.SOURCE, "rolled back with announcements that failed");
-        assertEquals(List.of("not announced from bond0: fake: announce-from failed",
-                "not announced from bond0: fake: announce-from failed"), warnings, "the switch and its undo");
     }
 
     @Test
@@ -335,7 +287,7 @@ class MigrationEngineTest {
                 }
             }
         }
-        assertEquals(2 * (12 + 13 + 8 + 7 + 2) - 5, cases, "kill points played");
+        assertEquals(2 * (11 + 12 + 8 + 7 + 2) - 5, cases, "kill points played");
     }
 
     @Test

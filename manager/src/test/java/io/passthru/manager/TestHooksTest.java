@@ -52,9 +52,9 @@ class TestHooksTest {
         assertEquals("", bytes.toString(StandardCharsets.UTF_8), "no variable set: no warning");
 
         TestHooks.Hooks on = TestHooks.Hooks.from(true, Map.of("PASSTHRU_TEST_KILL_AFTER", "migrate, plug-vf",
-                "PASSTHRU_TEST_BARRIER", "announce-backup,unenslave-vf", "PASSTHRU_TEST_BARRIER_DIR", "/tmp/b"), err);
+                "PASSTHRU_TEST_BARRIER", "switch-bond,unenslave-vf", "PASSTHRU_TEST_BARRIER_DIR", "/tmp/b"), err);
         assertEquals(Set.of("migrate", "plug-vf"), on.killAfter());
-        assertEquals(Set.of("announce-backup", "unenslave-vf"), on.barrier());
+        assertEquals(Set.of("switch-bond", "unenslave-vf"), on.barrier());
         assertEquals("/tmp/b", on.barrierDir());
         assertEquals("", bytes.toString(StandardCharsets.UTF_8));
     }

@@ -18,13 +18,12 @@ import java.util.stream.Collectors;
  * <ul>
  *   <li>{@code PASSTHRU_TEST_KILL_AFTER=STEP[,STEP...]}: the process kills itself with SIGKILL right after step STEP
  *       completed and was journaled (no cleanup of any kind runs, as with {@code kill -9});</li>
- *   <li>{@code PASSTHRU_TEST_BARRIER=STEP[,STEP...]} with {@code PASSTHRU_TEST_BARRIER_DIR=DIR}: before step STEP
- *       starts, the process creates {@code DIR/reached-STEP} and waits (up to 10 min) for {@code DIR/go-STEP}, so a
- *       test can inject a fault, or look at the guest's network, at exactly that point.</li>
+ *   <li>{@code PASSTHRU_TEST_BARRIER=STEP} with {@code PASSTHRU_TEST_BARRIER_DIR=DIR}: before step STEP starts, the
+ *       process creates {@code DIR/reached-STEP} and waits (up to 10 min) for {@code DIR/go-STEP}, so a test can
+ *       inject a fault at exactly that point.</li>
  * </ul>
- * Step names are the operation's step ids ({@code switch-bond}, {@code unenslave-vf},
- * {@code unplug-vf}, {@code migrate}, {@code announce}, {@code plug-vf}, {@code dest-agent}, {@code find-vf},
- * {@code enslave-vf}, {@code activate-vf}, {@code announce-addresses});
+ * Step names are the operation's step ids ({@code switch-bond}, {@code unenslave-vf}, {@code unplug-vf},
+ * {@code migrate}, {@code announce}, {@code plug-vf}, {@code dest-agent}, {@code find-vf}, {@code enslave-vf}, {@code activate-vf});
  * of attach and detach ({@link DeviceOperations}): {@code attach-device} (after each device), {@code enslave},
  * {@code unplug}.
  *
@@ -41,7 +40,7 @@ public final class TestHooks {
     private static final boolean ENABLED = builtWithHooks();
     private static final Hooks HOOKS = Hooks.from(ENABLED, System.getenv(), System.err);
     private static final Set<String> KILL_AFTER = HOOKS.killAfter();
-    private static final Set<String> BARRIER = HOOKS.barrier();
+    private static final String BARRIER = HOOKS.barrier();
     private static final String BARRIER_DIR = HOOKS.barrierDir();
 
     private TestHooks() {
@@ -70,10 +69,10 @@ public final class TestHooks {
      * The hooks in force.
      *
      * @param killAfter  steps after which the process kills itself
-     * @param barrier    the steps to wait before
+     * @param barrier    the step to wait before, or null
      * @param barrierDir where the barrier's files are, or null
      */
-    record Hooks(Set<String> killAfter, Set<String> barrier, String barrierDir) {
+    record Hooks(Set<String> killAfter, String barrier, String barrierDir) {
         /** The environment variables the hooks read. */
         static final List<String> VARIABLES = List.of("PASSTHRU_TEST_KILL_AFTER", "PASSTHRU_TEST_BARRIER",
                 "PASSTHRU_TEST_BARRIER_DIR");
@@ -84,7 +83,7 @@ public final class TestHooks {
          */
         static Hooks from(boolean enabled, Map<String, String> env, PrintStream err) {
             if (enabled) {
-                return new Hooks(split(env.get("PASSTHRU_TEST_KILL_AFTER")), split(env.get("PASSTHRU_TEST_BARRIER")),
+                return new Hooks(split(env.get("PASSTHRU_TEST_KILL_AFTER")), env.get("PASSTHRU_TEST_BARRIER"),
                         env.get("PASSTHRU_TEST_BARRIER_DIR"));
             }
             List<String> set = VARIABLES.stream().filter(env::containsKey).toList();
@@ -93,7 +92,7 @@ public final class TestHooks {
                         + " set but ignored: this passthru was built without the test hooks, which work only in a "
                         + "build made with mvn -Dpassthru.testHooks=true");
             }
-            return new Hooks(Set.of(), Set.of(), null);
+            return new Hooks(Set.of(), null, null);
         }
     }
 
@@ -104,7 +103,7 @@ public final class TestHooks {
 
     /** Called before step {@code id} starts. */
     public static void beforeStep(String id) {
-        if (BARRIER_DIR == null || !BARRIER.contains(id)) {
+        if (BARRIER == null || BARRIER_DIR == null || !BARRIER.equals(id)) {
             return;
         }
         Path dir = Path.of(BARRIER_DIR);
